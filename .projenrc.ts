@@ -1,0 +1,125 @@
+import { awscdk, javascript } from 'projen';
+
+/**
+ * Lowest aws-cdk-lib we support, and why.
+ *
+ * cdk-nag v3 packs are policy-validation plugins. Measured with cdk-nag 3.0.2:
+ * - aws-cdk-lib 2.257.0: every pack reports "NagPack requires a construct tree on the
+ *   validation context" and checks nothing;
+ * - 2.258.0 to 2.261.0: the packs report violations but `app.synth()` still succeeds;
+ * - from 2.262.0: a violation fails synth.
+ * A compliance library whose checks silently pass is worse than none, so 2.262.0 is the floor.
+ */
+const CDK_MIN_VERSION = '2.262.0';
+/** Newest aws-cdk-lib release the test suite is also run against (`test:cdk-newest`). */
+const CDK_NEWEST_VERSION = '2.276.0';
+const CDK_NAG_VERSION = '3.0.2';
+const CONSTRUCTS_VERSION = '10.5.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-compliance-constructs',
+  description:
+    'AWS CDK constructs that are compliant by default (ComplianceBucket, AuditedVpc, AccountAudit, ComplianceScanner, BatchPipeline) and prove it with cdk-nag.',
+  keywords: ['aws-cdk', 'cdk', 'compliance', 'cdk-nag', 'security', 'hipaa', 'nist', 'pci', 's3', 'kms'],
+  author: 'cdk-compliance-constructs maintainers',
+  authorAddress: 'maintainers@cdkcomplianceconstructs.github.io',
+  repositoryUrl: 'https://github.com/cdk-compliance-constructs/cdk-compliance-constructs.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  tsconfigDevFile: 'tsconfig.dev.json',
+
+  jsiiVersion: '~6.0.0',
+  cdkVersion: CDK_MIN_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+  peerDeps: [`cdk-nag@^${CDK_NAG_VERSION}`],
+  devDeps: [`cdk-nag@${CDK_NAG_VERSION}`],
+
+  // Lambda handlers (`*.lambda.ts`) are bundled by esbuild at build time, never by Docker,
+  // on an explicit runtime: `determineLatestNodeRuntime` emits Fn::FindInMap, which nag rules
+  // cannot read.
+  lambdaAutoDiscover: true,
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    bundlingOptions: { sourcemap: true },
+  },
+
+  publishToPypi: {
+    distName: 'cdk-compliance-constructs',
+    module: 'cdk_compliance_constructs',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcomplianceconstructs',
+    mavenGroupId: 'io.github.cdkcomplianceconstructs',
+    mavenArtifactId: 'cdk-compliance-constructs',
+    mavenServerId: 'central-ossrh',
+  },
+
+  gitignore: [
+    'cdk.out/',
+    '.venv/',
+    'target/',
+    '__pycache__/',
+    '.pytest_cache/',
+    '/bench-results/',
+  ],
+  tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
+  jestOptions: {
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/python/', '/test/java/'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tasks
+// ---------------------------------------------------------------------------------------------
+
+project.addTask('report', {
+  description:
+    'Synthesize the reference app in examples/typescript with every cdk-nag pack and print a per-pack summary of its findings',
+  exec: 'ts-node --project tsconfig.dev.json examples/typescript/main.ts',
+});
+
+project.addTask('bench', {
+  description: 'Benchmark: synth time of the reference app with all packs, and the size of the npm tarball',
+  exec: 'ts-node --project tsconfig.dev.json scripts/bench.ts',
+});
+
+project.addTask('test:python', {
+  description: 'Install the Python wheel from dist/python into a fresh virtual environment and run pytest against it',
+  exec: 'bash test/python/run.sh',
+});
+
+project.addTask('test:java', {
+  description: 'Install the jar from dist/java into a local Maven repository and run the JUnit tests against it',
+  exec: 'bash test/java/run.sh',
+});
+
+project.addTask('test:cdk-newest', {
+  description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
+  exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,
+});
+
+const testAll = project.addTask('test:all', {
+  description:
+    'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, then jest against the newest aws-cdk-lib',
+});
+testAll.spawn(project.buildTask);
+// `package` packages only JavaScript when CI is set; then the Python and Java packages are built here.
+const whenCi = 'node -e "if (!process.env.CI) process.exit(1)"';
+testAll.spawn(project.tasks.tryFind('package:python')!, { condition: whenCi });
+testAll.spawn(project.tasks.tryFind('package:java')!, { condition: whenCi });
+testAll.exec('npx projen test:python');
+testAll.exec('npx projen test:java');
+testAll.exec('npx projen test:cdk-newest');
+
+project.synth();

@@ -1,0 +1,55 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * The text cdk-nag uses for a resource in a finding id such as `AwsSolutions-IAM5[Resource::<Bucket1234.Arn>/*]`:
+ * the value resolved in the scope's stack, with references written as `<LogicalId.Attribute>` and `<LogicalId>`.
+ *
+ * Acknowledging a finding by its full id keeps the acknowledgment to that one resource, rather
+ * than to every wildcard the rule could find.
+ */
+export function nagResourceText(scope: IConstruct, value: string): string {
+  return flatten(Stack.of(scope).resolve(value));
+}
+
+function flatten(node: any): string {
+  if (node === undefined || node === null) {
+    return '';
+  }
+  if (typeof node === 'string') {
+    return node.replace(/\${/g, '<').replace(/}/g, '>');
+  }
+  if (node['Fn::Join']) {
+    const [delimiter, items] = node['Fn::Join'];
+    return (items as any[]).map(flatten).join(delimiter);
+  }
+  if (node['Fn::Sub']) {
+    return flatten(node['Fn::Sub']);
+  }
+  if (node['Fn::GetAtt']) {
+    const [resource, attribute] = node['Fn::GetAtt'];
+    return `<${flatten(resource)}.${flatten(attribute)}>`;
+  }
+  if (node['Fn::ImportValue']) {
+    return flatten(node['Fn::ImportValue']);
+  }
+  if (node.Ref) {
+    return `<${flatten(node.Ref)}>`;
+  }
+  return JSON.stringify(node);
+}
+
+/**
+ * Acknowledge one cdk-nag finding on one construct.
+ *
+ * `Validations.acknowledge` rejects ids with more than one '::', yet a finding on a literal S3 ARN
+ * (`AwsSolutions-IAM5[Resource::arn:aws:s3:::name/*]`) has three. Such an id is recorded under the
+ * same metadata key `Validations` uses, so that it stays exactly as narrow as the finding.
+ */
+export function acknowledgeFinding(scope: IConstruct, id: string, reason: string): void {
+  if (id.split('::').length <= 2) {
+    Validations.of(scope).acknowledge({ id, reason });
+  } else {
+    scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+  }
+}

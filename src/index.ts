@@ -1,0 +1,3 @@
+export * from './core/compliance-key';
+export * from './compliance-bucket/compliance-bucket';
+export * from './nag/nag-report';

@@ -1,0 +1,113 @@
+import {
+  AwsSolutionsChecks,
+  HIPAASecurityChecks,
+  NagPack,
+  NIST80053R5Checks,
+  PCIDSS321Checks,
+  ServerlessChecks,
+} from 'cdk-nag';
+import { IConstruct } from 'constructs';
+
+/**
+ * One unacknowledged cdk-nag finding on one resource.
+ */
+export interface NagFinding {
+  /** The pack that reported it, for example `AwsSolutions`. */
+  readonly pack: string;
+  /** The rule id, with the finding id in brackets where the rule reports one, for example `AwsSolutions-IAM5[Action::s3:*]`. */
+  readonly ruleId: string;
+  /** Construct path of the resource. */
+  readonly resourcePath: string;
+  /** `error` or `warning`. */
+  readonly severity: string;
+  /** What the rule found. */
+  readonly description: string;
+}
+
+/**
+ * The unacknowledged findings of a set of cdk-nag packs over a construct tree.
+ *
+ * Packs registered with `Validations.of(app).addPlugins(...)` fail `cdk synth` on a finding; this
+ * class runs the same packs directly and keeps the findings as data, for tests, dashboards and a
+ * per-pack summary.
+ *
+ * @example
+ * const report = NagReport.collect(app);
+ * console.log(report.summary());
+ */
+export class NagReport {
+  /**
+   * The stock packs every construct of this library is held to: AwsSolutions, HIPAA.Security,
+   * NIST.800.53.R5, PCI.DSS.321 and Serverless.
+   */
+  public static standardPacks(): NagPack[] {
+    return [
+      new AwsSolutionsChecks(),
+      new HIPAASecurityChecks(),
+      new NIST80053R5Checks(),
+      new PCIDSS321Checks(),
+      new ServerlessChecks(),
+    ];
+  }
+
+  /**
+   * Run packs over a construct tree (normally the app, after it is built) and collect the findings.
+   *
+   * @param scope the root of the tree to check
+   * @param packs the packs to run; when omitted, `NagReport.standardPacks()`
+   */
+  public static collect(scope: IConstruct, packs?: NagPack[]): NagReport {
+    const used = packs ?? NagReport.standardPacks();
+    const findings: NagFinding[] = [];
+    for (const pack of used) {
+      const report = pack.validateScope(scope);
+      for (const violation of report.violations) {
+        for (const resource of violation.violatingResources) {
+          findings.push({
+            pack: pack.readPackName,
+            ruleId: violation.ruleName,
+            resourcePath: resource.constructPath ?? resource.resourceLogicalId ?? '(unknown)',
+            severity: violation.severity ?? 'error',
+            description: violation.description,
+          });
+        }
+      }
+    }
+    return new NagReport(used.map((p) => p.readPackName), findings);
+  }
+
+  /** Names of the packs that ran, in order. */
+  public readonly packNames: string[];
+  /** Every unacknowledged finding. */
+  public readonly findings: NagFinding[];
+
+  private constructor(packNames: string[], findings: NagFinding[]) {
+    this.packNames = packNames;
+    this.findings = findings;
+  }
+
+  /**
+   * Number of unacknowledged findings of one pack.
+   *
+   * @param pack the pack name, for example `AwsSolutions`
+   */
+  public countFor(pack: string): number {
+    return this.findings.filter((f) => f.pack === pack).length;
+  }
+
+  /**
+   * A plain-text table: one line per pack with its count of findings, then one line per finding.
+   */
+  public summary(): string {
+    const width = Math.max(...this.packNames.map((p) => p.length), 'pack'.length);
+    const lines = [`${'pack'.padEnd(width)}  unacknowledged findings`];
+    for (const pack of this.packNames) {
+      lines.push(`${pack.padEnd(width)}  ${this.countFor(pack)}`);
+    }
+    lines.push(`${'total'.padEnd(width)}  ${this.findings.length}`);
+    for (const f of this.findings) {
+      lines.push(`  ${f.severity.toUpperCase()} ${f.ruleId} at ${f.resourcePath}: ${f.description}`);
+    }
+    return lines.join('\n');
+  }
+}
