@@ -63,6 +63,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '__pycache__/',
     '.pytest_cache/',
     '/bench-results/',
+    '/.cdk-version/',
   ],
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
   jestOptions: {
@@ -108,6 +109,12 @@ project.addTask('test:cdk-newest', {
   description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
   exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,
 });
+
+// The Java build resolves against the user's Maven repository, where scripts/prepare-maven.sh has
+// made cdk-nag 3 resolvable (see the script for why), instead of a throw-away one.
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.reset('bash scripts/prepare-maven.sh');
+packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.m2/repository"');
 
 const testAll = project.addTask('test:all', {
   description:
