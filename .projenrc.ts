@@ -66,6 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/.cdk-version/',
   ],
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
+  npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],

@@ -1,0 +1,46 @@
+import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ComplianceBucket, ObjectLockMode } from '../../src';
+
+/** Where the reference stacks deploy: an explicit account and Region, as compliance teams pin them. */
+export const REFERENCE_ENV = { account: '123456789012', region: 'us-east-1' };
+
+/**
+ * Audit storage: a compliance bucket with defaults, a write-once archive with Object Lock, and a
+ * bucket replicated to another Region, all sharing one access-log bucket.
+ */
+export class AuditStorageStack extends Stack {
+  public readonly auditData: ComplianceBucket;
+  public readonly archive: ComplianceBucket;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+
+    this.auditData = new ComplianceBucket(this, 'AuditData');
+
+    this.archive = new ComplianceBucket(this, 'AuditArchive', {
+      objectLockMode: ObjectLockMode.COMPLIANCE,
+      objectLockRetention: Duration.days(2555),
+      serverAccessLogsBucket: this.auditData.logBucket,
+      serverAccessLogsPrefix: 'audit-archive/',
+    });
+
+    const replica = s3.Bucket.fromBucketAttributes(this, 'DisasterRecoveryReplica', {
+      bucketArn: 'arn:aws:s3:::audit-replica-123456789012-eu-west-1',
+      region: 'eu-west-1',
+    });
+    new ComplianceBucket(this, 'ReplicatedEvidence', {
+      replication: { destinationBucket: replica },
+      serverAccessLogsBucket: this.auditData.logBucket,
+      serverAccessLogsPrefix: 'replicated-evidence/',
+    });
+  }
+}
+
+/** Build the reference app: one stack per part of the library. */
+export function buildReferenceApp(app: App): Stack[] {
+  return [
+    new AuditStorageStack(app, 'AuditStorage', { env: REFERENCE_ENV }),
+  ];
+}
