@@ -101,3 +101,16 @@ def test_bad_input_names_the_prop_and_value():
     app, stack = new_stack()
     with pytest.raises(Exception, match=re.escape("invalid objectLockRetention: 30 days")):
         ComplianceBucket(stack, "Audit", object_lock_retention=cdk.Duration.days(30))
+
+
+def test_packs_as_validation_plugins_as_the_readme_shows():
+    app, stack = new_stack()
+    ComplianceBucket(stack, "Audit")
+    cdk.Validations.of(app).add_plugins(*NagReport.standard_packs())
+    app.synth()
+
+    bad_app, bad_stack = new_stack()
+    s3.Bucket(bad_stack, "Plain")
+    cdk.Validations.of(bad_app).add_plugins(*NagReport.standard_packs())
+    with pytest.raises(Exception, match="AwsSolutions-S1"):
+        bad_app.synth()

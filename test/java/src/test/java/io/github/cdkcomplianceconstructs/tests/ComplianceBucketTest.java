@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
@@ -101,6 +103,20 @@ class ComplianceBucketTest {
     app.synth();
     List<String> ids = NagReport.collect(app).getFindings().stream().map(NagFinding::getRuleId).collect(Collectors.toList());
     assertTrue(ids.contains("AwsSolutions-S1"), ids.toString());
+  }
+
+  @Test
+  void packsAsValidationPluginsAsTheReadmeShows() {
+    App app = new App();
+    ComplianceBucket.Builder.create(newStack(app), "Audit").build();
+    Validations.of(app).addPlugins(NagReport.standardPacks().toArray(new IPolicyValidationPlugin[0]));
+    app.synth();
+
+    App badApp = new App();
+    new Bucket(newStack(badApp), "Plain");
+    Validations.of(badApp).addPlugins(NagReport.standardPacks().toArray(new IPolicyValidationPlugin[0]));
+    RuntimeException error = assertThrows(RuntimeException.class, badApp::synth);
+    assertTrue(error.getMessage().contains("AwsSolutions-S1"), error.getMessage());
   }
 
   @Test
