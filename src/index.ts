@@ -2,3 +2,4 @@ export * from './core/compliance-key';
 export * from './compliance-bucket/compliance-bucket';
 export * from './nag/nag-report';
 export * from './core/compliance-log-group';
+export * from './core/compliance-topic';
