@@ -3,3 +3,6 @@ export * from './compliance-bucket/compliance-bucket';
 export * from './nag/nag-report';
 export * from './core/compliance-log-group';
 export * from './core/compliance-topic';
+export * from './account-audit/account-audit';
+export * from './account-audit/config-rules';
+export * from './account-audit/finding-severity';
