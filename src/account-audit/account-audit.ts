@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Names, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Names, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -8,6 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AuditConfigRules } from './config-rules';
 import { FindingSeverity } from './finding-severity';
@@ -184,8 +185,9 @@ export interface AccountAuditProps {
 
   /**
    * The topic alerts go to. A `ComplianceTopic` gets a publish statement scoped to the findings
-   * rule; any other topic gets the topic policy statement only (its key, if any, must let
-   * `events.amazonaws.com` use it).
+   * rule (and lends its dead-letter queue to the rule); any other topic gets the topic policy
+   * statement only (its key, if any, must let `events.amazonaws.com` use it), and the rule gets a
+   * dead-letter queue of its own.
    *
    * @default - a new `ComplianceTopic`
    */
@@ -526,6 +528,20 @@ export class AccountAudit extends Construct {
     return role;
   }
 
+  /** A dead-letter queue for the findings rule when the alert topic is not a `ComplianceTopic` (which has its own). */
+  private createFindingsDeadLetterQueue(): sqs.Queue {
+    const queue = new sqs.Queue(this, 'FindingsDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const reason = 'This queue is itself the dead-letter queue of the GuardDuty findings rule; a dead-letter queue of a dead-letter queue would only move the same events again.';
+    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(queue.node.defaultChild!).acknowledge({ id: ruleId, reason });
+    }
+    return queue;
+  }
+
   /** Findings at or above the threshold go to the alert topic, undeliverable ones to its dead-letter queue. */
   private routeFindings(severity: FindingSeverity): events.Rule {
     const stack = Stack.of(this);
@@ -538,23 +554,23 @@ export class AccountAudit extends Construct {
       },
     });
     const topic = this.alertTopic;
-    const deadLetterQueue = topic instanceof ComplianceTopic ? topic.deadLetterQueue : undefined;
+    const deadLetterQueue = topic instanceof ComplianceTopic ? topic.deadLetterQueue : this.createFindingsDeadLetterQueue();
     rule.addTarget({
       bind: () => ({
         arn: topic.topicArn,
         retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: Duration.hours(24).toSeconds() },
-        deadLetterConfig: deadLetterQueue ? { arn: deadLetterQueue.queueArn } : undefined,
+        deadLetterConfig: { arn: deadLetterQueue.queueArn },
       }),
     });
+    deadLetterQueue.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowFindingsRuleDeadLetters',
+      principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+      actions: ['sqs:SendMessage'],
+      resources: [deadLetterQueue.queueArn],
+      conditions: { ArnEquals: { 'aws:SourceArn': rule.ruleArn } },
+    }));
     if (topic instanceof ComplianceTopic) {
       topic.allowServicePublish('events.amazonaws.com', { sourceArn: rule.ruleArn });
-      topic.deadLetterQueue.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'AllowFindingsRuleDeadLetters',
-        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['sqs:SendMessage'],
-        resources: [topic.deadLetterQueue.queueArn],
-        conditions: { ArnEquals: { 'aws:SourceArn': rule.ruleArn } },
-      }));
     } else {
       topic.addToResourcePolicy(new iam.PolicyStatement({
         sid: 'AllowGuardDutyFindingsRulePublish',

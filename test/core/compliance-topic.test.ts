@@ -142,16 +142,12 @@ describe('ComplianceTopic with a given key', () => {
     const topic = new ComplianceTopic(stack, 'Alerts');
     const role = new iam.Role(stack, 'Publisher', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     topic.grantPublish(role);
-    template(stack).hasResourceProperties('AWS::IAM::Policy', {
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });
-
-function template(stack: any): Template {
-  return Template.fromStack(stack);
-}
 
 describe('ComplianceTopic bad input', () => {
   test('an http:// subscription fails and names the prop and the URL', () => {
