@@ -139,16 +139,12 @@ export interface AccountAuditProps {
 
   /**
    * Whether to create an AWS Config recorder, adopt the account's existing one, or use none.
-   *
-   * The construct is told rather than finding out at deploy time: CloudFormation conditions cannot
-   * read what a custom resource finds, so a deploy-time check could only fail early or create the
-   * recorder outside CloudFormation (where stack updates and deletion no longer manage it), at the
-   * cost of a Lambda function in every account. An explicit mode keeps the template honest: what it
-   * shows is what gets deployed.
+   * The construct is told rather than probing the account at deploy time; the class documentation
+   * says why.
    *
    * @default ConfigRecorderMode.CREATE
    */
-  readonly configRecorder?: ConfigRecorderMode;
+  readonly configRecorderMode?: ConfigRecorderMode;
 
   /**
    * Record global resources (IAM users, roles, policies) in this Region. Turn it off in all but
@@ -174,7 +170,7 @@ export interface AccountAuditProps {
    *
    * @default GuardDutyDetectorMode.CREATE
    */
-  readonly guardDutyDetector?: GuardDutyDetectorMode;
+  readonly guardDutyDetectorMode?: GuardDutyDetectorMode;
 
   /**
    * The lowest GuardDuty finding severity that is sent to the alert topic.
@@ -217,18 +213,33 @@ export interface AccountAuditProps {
  *   `ComplianceBucket` and to a KMS-encrypted `ComplianceLogGroup` through a role with a customer
  *   managed policy; optional S3 and Lambda data events; optional organization trail.
  * - **AWS Config**: a recorder and delivery channel, or the account's existing recorder
- *   (`configRecorder`), and managed rules from a documented set (`AuditConfigRules`), which depend on
+ *   (`configRecorderMode`), and managed rules from a documented set (`AuditConfigRules`), which depend on
  *   the recorder when it is created here.
- * - **GuardDuty**: a detector, or the existing one (`guardDutyDetector`), and an EventBridge rule that
+ * - **GuardDuty**: a detector, or the existing one (`guardDutyDetectorMode`), and an EventBridge rule that
  *   sends findings at or above `findingSeverity` to the alert topic (with a dead-letter queue).
  * - **Alerts**: a `ComplianceTopic` that only this rule (by `aws:SourceArn`) may publish to.
+ *
+ * **Existing recorder and detector.** An account has at most one Config recorder and one GuardDuty
+ * detector per Region, and creating a second fails the deployment. The construct does not probe
+ * the account at deploy time: CloudFormation conditions cannot depend on what a custom resource
+ * finds, so a probe could only fail early or create the recorder outside CloudFormation (unmanaged
+ * by later updates and deletion), and it would add a Lambda function to every account. Instead the
+ * choice is an explicit prop (`configRecorderMode`, `guardDutyDetectorMode`): the synthesized
+ * template shows exactly what will be created, and adopt mode creates nothing that can collide
+ * while the Config rules and the findings rule work against the existing recorder and detector.
+ * Check an account with `aws configservice describe-configuration-recorders` and
+ * `aws guardduty list-detectors` before choosing.
+ *
+ * **Several Regions.** The trail is multi-Region: deploy the construct with its trail in one Region
+ * per account (or organization); Config and GuardDuty are Regional, so set `recordGlobalResources`
+ * to false in the other Regions.
  *
  * For a second deployment into an account that already has a recorder and a detector:
  *
  * @example
  * new AccountAudit(this, 'Audit', {
- *   configRecorder: ConfigRecorderMode.ADOPT_EXISTING,
- *   guardDutyDetector: GuardDutyDetectorMode.ADOPT_EXISTING,
+ *   configRecorderMode: ConfigRecorderMode.ADOPT_EXISTING,
+ *   guardDutyDetectorMode: GuardDutyDetectorMode.ADOPT_EXISTING,
  *   alertEmails: ['secops@example.com'],
  * });
  */
@@ -266,7 +277,7 @@ export class AccountAudit extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const severity = props.findingSeverity ?? FindingSeverity.MEDIUM;
-    const recorderMode = props.configRecorder ?? ConfigRecorderMode.CREATE;
+    const recorderMode = props.configRecorderMode ?? ConfigRecorderMode.CREATE;
     const ruleIds = props.configRules ?? AuditConfigRules.DEFAULTS;
     const trailName = props.trailName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
     this.validate(props, severity, ruleIds, trailName);
@@ -326,7 +337,7 @@ export class AccountAudit extends Construct {
       return rule;
     }) : [];
 
-    if ((props.guardDutyDetector ?? GuardDutyDetectorMode.CREATE) === GuardDutyDetectorMode.CREATE) {
+    if ((props.guardDutyDetectorMode ?? GuardDutyDetectorMode.CREATE) === GuardDutyDetectorMode.CREATE) {
       this.detector = new guardduty.CfnDetector(this, 'Detector', {
         enable: true,
         findingPublishingFrequency: 'FIFTEEN_MINUTES',
@@ -379,8 +390,12 @@ export class AccountAudit extends Construct {
     if (props.logRetention === logs.RetentionDays.INFINITE) {
       warnWeakened(this, 'logRetention', 'trail events are kept in CloudWatch Logs forever; the bucket keeps the long-term copy');
     }
-    if (props.configRecorder === ConfigRecorderMode.NONE) {
-      warnWeakened(this, 'configRecorder', 'no AWS Config recorder and no Config rules: configuration changes are not recorded or evaluated');
+    if (props.recordGlobalResources !== undefined && (props.configRecorderMode ?? ConfigRecorderMode.CREATE) !== ConfigRecorderMode.CREATE) {
+      throw new ComplianceValidationError(this, 'recordGlobalResources', props.recordGlobalResources,
+        `It applies only to a recorder this construct creates, and configRecorderMode is ${props.configRecorderMode}; leave it unset.`);
+    }
+    if (props.configRecorderMode === ConfigRecorderMode.NONE) {
+      warnWeakened(this, 'configRecorderMode', 'no AWS Config recorder and no Config rules: configuration changes are not recorded or evaluated');
     }
     const subscribers = [...props.alertEmails ?? [], ...props.alertHttpsEndpoints ?? []];
     if (props.alertTopic && !(props.alertTopic instanceof ComplianceTopic) && subscribers.length > 0) {

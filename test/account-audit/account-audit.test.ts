@@ -248,8 +248,8 @@ describe('AccountAudit in an account that already has a recorder and a detector'
   new AccountAudit(first, 'Audit');
   const second = newStack(app, 'Second');
   const audit = new AccountAudit(second, 'Audit', {
-    configRecorder: ConfigRecorderMode.ADOPT_EXISTING,
-    guardDutyDetector: GuardDutyDetectorMode.ADOPT_EXISTING,
+    configRecorderMode: ConfigRecorderMode.ADOPT_EXISTING,
+    guardDutyDetectorMode: GuardDutyDetectorMode.ADOPT_EXISTING,
   });
   const template = Template.fromStack(second);
 
@@ -407,12 +407,12 @@ describe('AccountAudit with resources given', () => {
 });
 
 describe('AccountAudit without Config', () => {
-  const { stack, template } = synth({ configRecorder: ConfigRecorderMode.NONE });
+  const { stack, template } = synth({ configRecorderMode: ConfigRecorderMode.NONE });
 
   test('creates no Config rules when there is no recorder, and warns', () => {
     template.resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
     template.resourceCountIs('AWS::Config::ConfigRule', 0);
-    Annotations.fromStack(stack).hasWarning('/TestStack/Audit', Match.stringLikeRegexp('configRecorder weakens a secure default'));
+    Annotations.fromStack(stack).hasWarning('/TestStack/Audit', Match.stringLikeRegexp('configRecorderMode weakens a secure default'));
   });
 });
 
@@ -459,6 +459,11 @@ describe('AccountAudit bad input', () => {
     const bucket = new ComplianceBucket(stack, 'Logs');
     const key = new ComplianceKey(stack, 'Other');
     expect(() => new AccountAudit(stack, 'Audit', { bucket, encryptionKey: key })).toThrow(/invalid encryptionKey: 'TestStack\/Other'/);
+  });
+
+  test('recordGlobalResources with an adopted recorder fails and names it', () => {
+    expect(() => synth({ configRecorderMode: ConfigRecorderMode.ADOPT_EXISTING, recordGlobalResources: false }))
+      .toThrow(/invalid recordGlobalResources: false\. It applies only to a recorder this construct creates/);
   });
 
   test('subscriptions for a topic that is not a ComplianceTopic fail', () => {
