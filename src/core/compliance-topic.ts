@@ -12,6 +12,16 @@ import { ComplianceValidationError } from './validation';
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 /** A plausible email address (SNS checks it for real when it sends the confirmation). */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Topic actions a topic policy can name, besides sns:Publish. */
+const TOPIC_ACTIONS_BESIDES_PUBLISH = [
+  'sns:AddPermission',
+  'sns:DeleteTopic',
+  'sns:GetTopicAttributes',
+  'sns:ListSubscriptionsByTopic',
+  'sns:RemovePermission',
+  'sns:SetTopicAttributes',
+  'sns:Subscribe',
+];
 /** An AWS account id. */
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -80,7 +90,7 @@ export interface ServicePublishOptions {
  * An SNS topic for alerts that is locked down by default.
  *
  * - messages encrypted at rest with a customer managed KMS key (`ComplianceKey`) or a given key;
- * - a topic policy that denies every request made without TLS (`enforceSSL`);
+ * - a topic policy that denies publishing (`enforceSSL`) and every other topic action without TLS;
  * - publishing allowed only to what the owner names: AWS services through `allowServicePublish`
  *   (always scoped with `aws:SourceAccount`, and with `aws:SourceArn` when given) and other accounts
  *   through `allowAccountPublish`; the key policy gets the matching, equally scoped statements;
@@ -117,6 +127,15 @@ export class ComplianceTopic extends sns.Topic {
       enforceSSL: true,
     });
     this.key = key;
+    // `enforceSSL` covers sns:Publish; the topic's other actions are refused without TLS as well.
+    this.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'DenyOtherActionsWithoutTls',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: TOPIC_ACTIONS_BESIDES_PUBLISH,
+      resources: [this.topicArn],
+      conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+    }));
 
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,

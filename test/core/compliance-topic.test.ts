@@ -28,12 +28,17 @@ describe('ComplianceTopic defaults', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  test('the topic policy denies requests without TLS and allows nobody to publish', () => {
+  test('the topic policy denies publishing and other actions without TLS, and allows nobody to publish', () => {
     const statements = topicPolicy(template);
     expect(statements).toContainEqual(expect.objectContaining({
       Effect: 'Deny',
       Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       Principal: '*',
+    }));
+    expect(statements).toContainEqual(expect.objectContaining({
+      Effect: 'Deny',
+      Action: expect.arrayContaining(['sns:Subscribe', 'sns:SetTopicAttributes', 'sns:DeleteTopic']),
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
     }));
     expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([]);
   });
