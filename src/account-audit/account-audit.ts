@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Names, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -393,6 +393,12 @@ export class AccountAudit extends Construct {
     if (props.recordGlobalResources !== undefined && (props.configRecorderMode ?? ConfigRecorderMode.CREATE) !== ConfigRecorderMode.CREATE) {
       throw new ComplianceValidationError(this, 'recordGlobalResources', props.recordGlobalResources,
         `It applies only to a recorder this construct creates, and configRecorderMode is ${props.configRecorderMode}; leave it unset.`);
+    }
+    if (props.configRules !== undefined && props.configRules.length === 0 && props.configRecorderMode !== ConfigRecorderMode.NONE) {
+      warnWeakened(this, 'configRules', 'no Config rules: the recorder records configuration but nothing evaluates it');
+    }
+    if (props.bucket) {
+      Annotations.of(this).addInfo(`CloudTrail writes log files with SSE-KMS (${props.encryptionKey || props.bucket.encryptionKey ? 'the bucket\'s key' : 'a key this construct creates'}) and digest files with SSE-S3 under ${DIGEST_KEY_PATTERN}: the given bucket must accept both (a ComplianceBucket does with s3ManagedEncryptionKeyPatterns: ['${DIGEST_KEY_PATTERN}']).`);
     }
     if (props.configRecorderMode === ConfigRecorderMode.NONE) {
       warnWeakened(this, 'configRecorderMode', 'no AWS Config recorder and no Config rules: configuration changes are not recorded or evaluated');

@@ -417,6 +417,19 @@ describe('AccountAudit without Config', () => {
 });
 
 describe('AccountAudit warnings', () => {
+  test('an empty rule list works and warns', () => {
+    const { stack, template } = synth({ configRules: [] });
+    template.resourceCountIs('AWS::Config::ConfigRule', 0);
+    template.resourceCountIs('AWS::Config::ConfigurationRecorder', 1);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Audit', Match.stringLikeRegexp('configRules weakens a secure default'));
+  });
+
+  test('a given bucket gets a note on what CloudTrail writes into it', () => {
+    const stack = newStack();
+    new AccountAudit(stack, 'Audit', { bucket: new ComplianceBucket(stack, 'Logs') });
+    Annotations.fromStack(stack).hasInfo('/TestStack/Audit', Match.stringLikeRegexp('digest files with SSE-S3 under AWSLogs/\\*/CloudTrail-Digest/\\*'));
+  });
+
   test('retention INFINITE works and warns', () => {
     const { stack, template } = synth({ logRetention: logs.RetentionDays.INFINITE });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.absent() });
