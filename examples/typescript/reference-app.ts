@@ -1,7 +1,7 @@
 import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ComplianceBucket, ObjectLockMode } from '../../src';
+import { AccountAudit, ComplianceBucket, FindingSeverity, ObjectLockMode } from '../../src';
 
 /** Where the reference stacks deploy: an explicit account and Region, as compliance teams pin them. */
 export const REFERENCE_ENV = { account: '123456789012', region: 'us-east-1' };
@@ -38,9 +38,27 @@ export class AuditStorageStack extends Stack {
   }
 }
 
+/**
+ * The account's audit baseline: a multi-Region CloudTrail into a compliance bucket and an encrypted
+ * log group, AWS Config with managed rules, and GuardDuty findings of medium severity and above sent
+ * to an encrypted, TLS-only alert topic.
+ */
+export class AccountBaselineStack extends Stack {
+  public readonly audit: AccountAudit;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+    this.audit = new AccountAudit(this, 'Audit', {
+      findingSeverity: FindingSeverity.MEDIUM,
+      alertEmails: ['security-alerts@example.com'],
+    });
+  }
+}
+
 /** Build the reference app: one stack per part of the library. */
 export function buildReferenceApp(app: App): Stack[] {
   return [
     new AuditStorageStack(app, 'AuditStorage', { env: REFERENCE_ENV }),
+    new AccountBaselineStack(app, 'AccountBaseline', { env: REFERENCE_ENV }),
   ];
 }
