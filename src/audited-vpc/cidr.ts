@@ -34,7 +34,7 @@ export function parseIpv4Cidr(scope: IConstruct, prop: string, text: string): Ip
   if (octets.some((o) => o > 255) || mask > 32) {
     throw new ComplianceValidationError(scope, prop, text, 'Each of the four numbers must be 0 to 255 and the prefix length 0 to 32.');
   }
-  const start = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const start = octets.reduce((acc, octet) => acc * 256 + octet, 0);
   const size = 2 ** (32 - mask);
   if (start % size !== 0) {
     const network = start - (start % size);
@@ -51,5 +51,5 @@ export function overlaps(a: Ipv4Block, b: Ipv4Block): boolean {
 
 /** Dotted-quad text of an address. */
 export function formatIpv4(address: number): string {
-  return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join('.');
+  return [2 ** 24, 2 ** 16, 2 ** 8, 1].map((unit) => Math.floor(address / unit) % 256).join('.');
 }
