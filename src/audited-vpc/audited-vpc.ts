@@ -8,6 +8,7 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct, IConstruct } from 'constructs';
 import { formatIpv4, Ipv4Block, overlaps, parseIpv4Cidr } from './cidr';
 import { GatewayEndpointAccess } from './gateway-endpoint-access';
+import { GatewayPrefixLists } from './gateway-prefix-lists';
 import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceValidationError } from '../core/validation';
@@ -166,6 +167,14 @@ export interface AuditedSecurityGroupOptions {
    * @default true
    */
   readonly allowInterfaceEndpoints?: boolean;
+
+  /**
+   * Open HTTPS egress to S3 and DynamoDB through the gateway endpoints (their AWS-managed
+   * prefix lists, see `allowGatewayEndpointEgress`).
+   *
+   * @default true
+   */
+  readonly allowGatewayEndpoints?: boolean;
 }
 
 /**
@@ -220,7 +229,9 @@ export class AuditedVpc extends ec2.Vpc {
   public readonly flowLogRole: iam.Role;
 
   private readonly cidrText: string;
+  private readonly removalPolicy: RemovalPolicy;
   private readonly endpointsByName = new Map<string, ec2.InterfaceVpcEndpoint>();
+  private prefixLists?: GatewayPrefixLists;
 
   constructor(scope: Construct, id: string, props: AuditedVpcProps = {}) {
     const plan = planVpc(scope, id, props);
@@ -241,6 +252,7 @@ export class AuditedVpc extends ec2.Vpc {
     this.acknowledgePublicRoutes();
 
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    this.removalPolicy = removalPolicy;
     this.flowLogGroup = new ComplianceLogGroup(this, 'FlowLogs', {
       retention: props.flowLogRetention,
       encryptionKey: props.flowLogEncryptionKey,
@@ -288,8 +300,8 @@ export class AuditedVpc extends ec2.Vpc {
 
   /**
    * A security group in this VPC that allows no egress except, by default, HTTPS to the interface
-   * endpoints. Open more with `allowEgressTo`; ingress is added as usual (`addIngressRule`,
-   * `connections.allowFrom`).
+   * endpoints and to S3 and DynamoDB through the gateway endpoints. Open more with
+   * `allowEgressTo`; ingress is added as usual (`addIngressRule`, `connections.allowFrom`).
    */
   public addSecurityGroup(id: string, options: AuditedSecurityGroupOptions = {}): ec2.SecurityGroup {
     const sg = new ec2.SecurityGroup(this, id, {
@@ -300,20 +312,48 @@ export class AuditedVpc extends ec2.Vpc {
       allowAllIpv6Outbound: false,
     });
     if (options.allowInterfaceEndpoints ?? true) {
-      this.allowEndpointEgress(sg);
-    } else {
-      warnWeakened(sg, 'allowInterfaceEndpoints', 'this security group cannot reach AWS services through the interface endpoints');
+      this.allowInterfaceEndpointEgress(sg);
+    }
+    if (options.allowGatewayEndpoints ?? true) {
+      this.allowGatewayEndpointEgress(sg);
     }
     return sg;
   }
 
   /**
-   * Let a security group send HTTPS to the interface endpoints of this VPC.
+   * Let a security group send HTTPS to the interface endpoints of this VPC (through the endpoint
+   * security group, not a CIDR block).
    */
-  public allowEndpointEgress(securityGroup: ec2.ISecurityGroup): void {
+  public allowInterfaceEndpointEgress(securityGroup: ec2.ISecurityGroup): void {
     if (this.interfaceEndpoints.length > 0) {
       securityGroup.addEgressRule(this.endpointSecurityGroup, ec2.Port.tcp(443), 'HTTPS to the interface endpoints');
     }
+  }
+
+  /**
+   * Let a security group send HTTPS to S3 and DynamoDB through the gateway endpoints, that is to
+   * the AWS-managed prefix lists `com.amazonaws.<region>.s3` and `com.amazonaws.<region>.dynamodb`.
+   *
+   * The first call adds a `GatewayPrefixLists` lookup (a small custom resource) to the VPC, since
+   * CloudFormation cannot name these prefix lists by itself.
+   */
+  public allowGatewayEndpointEgress(securityGroup: ec2.ISecurityGroup): void {
+    const lists = this.gatewayPrefixLists();
+    securityGroup.addEgressRule(ec2.Peer.prefixList(lists.s3PrefixListId), ec2.Port.tcp(443), 'HTTPS to S3 through the gateway endpoint');
+    securityGroup.addEgressRule(ec2.Peer.prefixList(lists.dynamoDbPrefixListId), ec2.Port.tcp(443), 'HTTPS to DynamoDB through the gateway endpoint');
+  }
+
+  /**
+   * The ids of the S3 and DynamoDB prefix lists, looked up at deploy time (created on first use).
+   */
+  public gatewayPrefixLists(): GatewayPrefixLists {
+    if (!this.prefixLists) {
+      this.prefixLists = new GatewayPrefixLists(this, 'GatewayPrefixLists', {
+        logEncryptionKey: this.flowLogGroup.key,
+        removalPolicy: this.removalPolicy,
+      });
+    }
+    return this.prefixLists;
   }
 
   /**

@@ -213,37 +213,77 @@ describe('AuditedVpc defaults', () => {
 });
 
 describe('AuditedVpc security groups', () => {
-  test('addSecurityGroup denies all egress except HTTPS to the interface endpoints', () => {
+  test('addSecurityGroup denies all egress except HTTPS to the interface endpoints and the gateway endpoints', () => {
     let sg: ec2.SecurityGroup | undefined;
     const { vpc, template } = synth({}, (v) => { sg = v.addSecurityGroup('Workers'); });
     const groups = resourcesOf(template, 'AWS::EC2::SecurityGroup').filter(([id]) => id.startsWith('VpcWorkers'));
     expect(groups).toHaveLength(1);
-    // No inline egress at all: the only egress is the rule below.
-    expect(groups[0][1].Properties.SecurityGroupEgress).toBeUndefined();
+    const lookup = resourcesOf(template, 'Custom::GatewayPrefixLists');
+    expect(lookup).toHaveLength(1);
     const endpointSg = resourcesOf(template, 'AWS::EC2::SecurityGroup').find(([id]) => id.startsWith('VpcEndpointSecurityGroup'))![0];
+    const group = { 'Fn::GetAtt': [groups[0][0], 'GroupId'] };
+    const rule = { GroupId: group, IpProtocol: 'tcp', FromPort: 443, ToPort: 443 };
+    // Nothing inline (no "allow all"); exactly three rules, all HTTPS, none to a CIDR block.
+    expect(groups[0][1].Properties.SecurityGroupEgress).toBeUndefined();
     const egress = resourcesOf(template, 'AWS::EC2::SecurityGroupEgress').map(([, r]) => r.Properties);
-    expect(egress).toEqual([{
-      GroupId: { 'Fn::GetAtt': [groups[0][0], 'GroupId'] },
-      IpProtocol: 'tcp',
-      FromPort: 443,
-      ToPort: 443,
-      Description: 'HTTPS to the interface endpoints',
-      DestinationSecurityGroupId: { 'Fn::GetAtt': [endpointSg, 'GroupId'] },
-    }]);
+    expect(egress).toEqual(expect.arrayContaining([
+      { ...rule, Description: 'HTTPS to the interface endpoints', DestinationSecurityGroupId: { 'Fn::GetAtt': [endpointSg, 'GroupId'] } },
+      { ...rule, Description: 'HTTPS to S3 through the gateway endpoint', DestinationPrefixListId: { 'Fn::GetAtt': [lookup[0][0], 'S3'] } },
+      { ...rule, Description: 'HTTPS to DynamoDB through the gateway endpoint', DestinationPrefixListId: { 'Fn::GetAtt': [lookup[0][0], 'DynamoDb'] } },
+    ]));
+    expect(egress).toHaveLength(3);
     expect(sg!.allowAllOutbound).toBe(false);
     expect(vpc.interfaceEndpoints.length).toBeGreaterThan(0);
   });
 
+  test('the prefix list lookup is read-only, encrypted, traced and uses a customer managed policy', () => {
+    const { template } = synth({}, (v) => v.addSecurityGroup('Workers'));
+    const functions = resourcesOf(template, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('VpcGatewayPrefixLists'));
+    expect(functions).toHaveLength(1);
+    const fn = functions[0][1].Properties;
+    expect(fn.Runtime).toEqual('nodejs24.x');
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(fn.LoggingConfig).toEqual(expect.objectContaining({ LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/^VpcGatewayPrefixListsLogs/) } }));
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^VpcFlowLogsKey'), 'Arn'] },
+      RetentionInDays: 365,
+    });
+    template.hasResourceProperties('Custom::GatewayPrefixLists', {
+      ServiceToken: { 'Fn::GetAtt': [functions[0][0], 'Arn'] },
+      Region: 'us-east-1',
+    });
+    const role = resourcesOf(template, 'AWS::IAM::Role').find(([id]) => id.startsWith('VpcGatewayPrefixListsRole'))!;
+    expect(role[1].Properties.Policies).toBeUndefined();
+    expect(role[1].Properties.ManagedPolicyArns).toBeUndefined();
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcGatewayPrefixListsPolicy'))![1];
+    expect(policy.Properties.Roles).toEqual([{ Ref: role[0] }]);
+    expect(policy.Properties.PolicyDocument.Statement.map((st: any) => [st.Sid, st.Action])).toEqual([
+      ['ReadManagedPrefixLists', 'ec2:DescribeManagedPrefixLists'],
+      ['WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],
+      ['WriteTraces', ['xray:PutTraceSegments', 'xray:PutTelemetryRecords']],
+    ]);
+  });
+
+  test('the lookup is created once per VPC, and only when gateway endpoint egress is asked for', () => {
+    const none = synth({}, (v) => v.addSecurityGroup('Db', { allowGatewayEndpoints: false }));
+    none.template.resourceCountIs('Custom::GatewayPrefixLists', 0);
+    expect(resourcesOf(none.template, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('VpcGatewayPrefixLists'))).toEqual([]);
+    const two = synth({}, (v) => { v.addSecurityGroup('A'); v.addSecurityGroup('B'); });
+    two.template.resourceCountIs('Custom::GatewayPrefixLists', 1);
+  });
+
   test('allowEgressTo opens egress to a named peer only', () => {
     const { stack, template } = synth({}, (v) => {
-      const sg = v.addSecurityGroup('Db', { allowInterfaceEndpoints: false });
+      const sg = v.addSecurityGroup('Db', { allowInterfaceEndpoints: false, allowGatewayEndpoints: false });
       v.allowEgressTo(sg, ec2.Peer.ipv4('10.1.0.0/16'), ec2.Port.tcp(5432), 'Database in the peered VPC');
     });
     const group = resourcesOf(template, 'AWS::EC2::SecurityGroup').find(([id]) => id.startsWith('VpcDb'))![1];
     expect(group.Properties.SecurityGroupEgress).toEqual([
       { CidrIp: '10.1.0.0/16', Description: 'Database in the peered VPC', FromPort: 5432, ToPort: 5432, IpProtocol: 'tcp' },
     ]);
-    Annotations.fromStack(stack).hasWarning('/TestStack/Vpc/Db', Match.stringLikeRegexp('allowInterfaceEndpoints weakens a secure default'));
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('weakens a secure default'))).toEqual([]);
   });
 
   test('egress to the whole internet through allowEgressTo works and is warned about', () => {
