@@ -4,4 +4,3 @@ export * from './nag/nag-report';
 export * from './core/compliance-log-group';
 export * from './audited-vpc/audited-vpc';
 export * from './audited-vpc/gateway-endpoint-access';
-export * from './audited-vpc/gateway-prefix-lists';

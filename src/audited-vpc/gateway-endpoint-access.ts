@@ -6,6 +6,16 @@ import { ComplianceValidationError } from '../core/validation';
 const ACCOUNT_ID = /^\d{12}$/;
 
 /**
+ * The ids of the AWS-managed prefix lists of the S3 and DynamoDB gateway endpoints.
+ */
+export interface GatewayPrefixListIds {
+  /** Id of the `com.amazonaws.<region>.s3` prefix list (a deploy-time value). */
+  readonly s3PrefixListId: string;
+  /** Id of the `com.amazonaws.<region>.dynamodb` prefix list (a deploy-time value). */
+  readonly dynamoDbPrefixListId: string;
+}
+
+/**
  * What the S3 and DynamoDB gateway endpoints of an `AuditedVpc` let traffic reach.
  *
  * A gateway endpoint keeps traffic to S3 and DynamoDB off the internet; its policy decides which
@@ -21,7 +31,8 @@ export class GatewayEndpointAccess {
   }
 
   /**
-   * Only buckets and tables owned by the account of the stack.
+   * Only buckets and tables owned by the account of the stack. Buckets of other accounts (public
+   * data sets, package repositories hosted on S3) can no longer be reached from the VPC.
    *
    * Also allows reading the Amazon ECR image layer bucket of the Region
    * (`prod-<region>-starport-layer-bucket`), without which image pulls from private subnets fail.

@@ -1,6 +1,7 @@
 import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AuditedVpc, AuditedVpcProps, ComplianceBucket, ComplianceKey, GatewayEndpointAccess } from '../../src';
 import { formatFindings, nagFindings, newStack } from '../nag-helper';
@@ -107,13 +108,27 @@ describe.each([
 
   test('the default security group is stripped of every rule', () => {
     const vpcId = resourcesOf(template, 'AWS::EC2::VPC')[0][0];
-    template.hasResourceProperties('Custom::VpcRestrictDefaultSG', {
-      DefaultSecurityGroupId: { 'Fn::GetAtt': [vpcId, 'DefaultSecurityGroup'] },
+    const defaultSg = { 'Fn::GetAtt': [vpcId, 'DefaultSecurityGroup'] };
+    const strip = resourcesOf(template, 'Custom::DefaultSecurityGroupRules');
+    expect(strip).toHaveLength(1);
+    expect(strip[0][1].Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^VpcNetworkDefaultsFunction/), 'Arn'] },
+      SecurityGroupId: defaultSg,
+      AccountId: '123456789012',
+      Region: 'us-east-1',
     });
-    const defaultSg = JSON.stringify({ 'Fn::GetAtt': [vpcId, 'DefaultSecurityGroup'] });
+    // The handler may revoke rules of that one security group and of no other.
+    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsPolicy'))![1];
+    expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([{
+      Sid: 'StripDefaultSecurityGroup',
+      Effect: 'Allow',
+      Action: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'],
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:security-group/', defaultSg]] },
+    }]));
+    // Nothing adds a rule to it.
     for (const type of ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress']) {
       for (const [, rule] of resourcesOf(template, type)) {
-        expect(JSON.stringify(rule.Properties.GroupId)).not.toEqual(defaultSg);
+        expect(rule.Properties.GroupId).not.toEqual(defaultSg);
       }
     }
   });
@@ -206,6 +221,19 @@ describe('AuditedVpc defaults', () => {
     }
   });
 
+  test('grantReadFlowLogs lets a principal read the log group and decrypt its events', () => {
+    const { stack, template: t } = synth({}, (v) => {
+      const reader = new iam.Role(v, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+      v.grantReadFlowLogs(reader);
+    });
+    const policies = resourcesOf(t, 'AWS::IAM::Policy');
+    expect(policies).toHaveLength(1);
+    const actions = policies[0][1].Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['kms:Decrypt', 'logs:FilterLogEvents', 'logs:GetLogEvents']));
+    expect(stack.resolve(policies[0][1].Properties.PolicyDocument.Statement.find((st: any) => [st.Action].flat().includes('kms:Decrypt')).Resource))
+      .toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^VpcFlowLogsKey/), 'Arn'] });
+  });
+
   test('leaves no warning', () => {
     const warnings = Annotations.fromStack(vpc.stack).findWarning('*', Match.stringLikeRegexp('weakens a secure default'));
     expect(warnings).toEqual([]);
@@ -238,13 +266,13 @@ describe('AuditedVpc security groups', () => {
 
   test('the prefix list lookup is read-only, encrypted, traced and uses a customer managed policy', () => {
     const { template } = synth({}, (v) => v.addSecurityGroup('Workers'));
-    const functions = resourcesOf(template, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('VpcGatewayPrefixLists'));
+    const functions = resourcesOf(template, 'AWS::Lambda::Function');
     expect(functions).toHaveLength(1);
     const fn = functions[0][1].Properties;
     expect(fn.Runtime).toEqual('nodejs24.x');
     expect(fn.Architectures).toEqual(['arm64']);
     expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
-    expect(fn.LoggingConfig).toEqual(expect.objectContaining({ LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/^VpcGatewayPrefixListsLogs/) } }));
+    expect(fn.LoggingConfig).toEqual(expect.objectContaining({ LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/^VpcNetworkDefaultsLogs/) } }));
     template.hasResourceProperties('AWS::Logs::LogGroup', {
       KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^VpcFlowLogsKey'), 'Arn'] },
       RetentionInDays: 365,
@@ -253,23 +281,25 @@ describe('AuditedVpc security groups', () => {
       ServiceToken: { 'Fn::GetAtt': [functions[0][0], 'Arn'] },
       Region: 'us-east-1',
     });
-    const role = resourcesOf(template, 'AWS::IAM::Role').find(([id]) => id.startsWith('VpcGatewayPrefixListsRole'))!;
+    const role = resourcesOf(template, 'AWS::IAM::Role').find(([id]) => id.startsWith('VpcNetworkDefaultsRole'))!;
     expect(role[1].Properties.Policies).toBeUndefined();
     expect(role[1].Properties.ManagedPolicyArns).toBeUndefined();
     template.resourceCountIs('AWS::IAM::Policy', 0);
-    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcGatewayPrefixListsPolicy'))![1];
+    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsPolicy'))![1];
     expect(policy.Properties.Roles).toEqual([{ Ref: role[0] }]);
-    expect(policy.Properties.PolicyDocument.Statement.map((st: any) => [st.Sid, st.Action])).toEqual([
-      ['ReadManagedPrefixLists', 'ec2:DescribeManagedPrefixLists'],
-      ['WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents']],
-      ['WriteTraces', ['xray:PutTraceSegments', 'xray:PutTelemetryRecords']],
+    expect(policy.Properties.PolicyDocument.Statement.map((st: any) => [st.Sid, st.Action, st.Resource === '*'])).toEqual([
+      ['WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], false],
+      ['WriteTraces', ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], true],
+      ['StripDefaultSecurityGroup', ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'], false],
+      ['ReadManagedPrefixLists', 'ec2:DescribeManagedPrefixLists', true],
     ]);
   });
 
   test('the lookup is created once per VPC, and only when gateway endpoint egress is asked for', () => {
     const none = synth({}, (v) => v.addSecurityGroup('Db', { allowGatewayEndpoints: false }));
     none.template.resourceCountIs('Custom::GatewayPrefixLists', 0);
-    expect(resourcesOf(none.template, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('VpcGatewayPrefixLists'))).toEqual([]);
+    const policy = resourcesOf(none.template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsPolicy'))![1];
+    expect(JSON.stringify(policy)).not.toContain('DescribeManagedPrefixLists');
     const two = synth({}, (v) => { v.addSecurityGroup('A'); v.addSecurityGroup('B'); });
     two.template.resourceCountIs('Custom::GatewayPrefixLists', 1);
   });
