@@ -51,7 +51,11 @@ export interface AuditedVpcProps {
   /**
    * The Availability Zones to use, by name. Overrides `azCount`.
    *
-   * @default - the first `azCount` Availability Zones of the Region
+   * In a stack with a concrete account and Region, aws-cdk-lib still reads the Region's zones
+   * (from `cdk.context.json`, or by a lookup in the account) to check these names against them.
+   *
+   * @default - the first `azCount` Availability Zones of the Region; in an environment-agnostic
+   * stack, `azCount` zones picked at deploy time with `Fn::GetAZs`
    */
   readonly availabilityZones?: string[];
 
@@ -136,7 +140,8 @@ export interface AuditedVpcProps {
   readonly gatewayEndpointAccess?: GatewayEndpointAccess;
 
   /**
-   * What happens to the flow log group and its key when they leave the stack.
+   * What happens to the log groups (flow logs, and the function behind the custom resources) and
+   * the key the construct creates for them when they leave the stack.
    *
    * @default RemovalPolicy.RETAIN
    */
@@ -189,7 +194,9 @@ export interface AuditedSecurityGroupOptions {
  *   policies that can be narrowed to your own accounts;
  * - interface endpoints (private DNS on) sit behind a security group that admits only HTTPS
  *   from inside the VPC;
- * - the default security group is stripped of all its rules;
+ * - the default security group is stripped of all its rules, by a custom resource whose function
+ *   has a customer managed policy limited to that security group and encrypted logs (not
+ *   aws-cdk-lib's `restrictDefaultSecurityGroup`, whose provider has neither);
  * - `addSecurityGroup` makes security groups with no egress except towards the endpoints and
  *   the peers you name with `allowEgressTo`.
  *
@@ -554,7 +561,10 @@ function planVpc(scope: Construct, id: string, props: AuditedVpcProps): VpcPlan 
       'PRIVATE_WITH_EGRESS subnets need NAT gateways: set natGateways, or use PRIVATE_ISOLATED subnets (reaching AWS through the endpoints).');
   }
 
-  const interfaceEndpoints = props.interfaceEndpoints ?? AuditedVpc.DEFAULT_INTERFACE_ENDPOINTS;
+  if (props.flowLogFormat && props.flowLogFormat.length === 0) {
+    throw new ComplianceValidationError(where, 'flowLogFormat', [], 'Give at least one field, or leave the prop unset for the default AWS format.');
+  }
+  const interfaceEndpoints = [...(props.interfaceEndpoints ?? AuditedVpc.DEFAULT_INTERFACE_ENDPOINTS)];
   const known = knownInterfaceServices();
   const seen = new Set<string>();
   for (const name of interfaceEndpoints) {

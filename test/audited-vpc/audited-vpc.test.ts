@@ -474,6 +474,34 @@ describe('AuditedVpc with every option on', () => {
   });
 });
 
+describe('AuditedVpc opt-in weakenings', () => {
+  test('natGateways alone gives public subnets for the gateways and private subnets with egress, and warns', () => {
+    const { stack, vpc, template } = synth({ natGateways: 1 });
+    expect(vpc.publicSubnets).toHaveLength(2);
+    expect(vpc.privateSubnets).toHaveLength(2);
+    expect(vpc.isolatedSubnets).toHaveLength(0);
+    template.resourceCountIs('AWS::EC2::NatGateway', 1);
+    template.allResourcesProperties('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Vpc', Match.stringLikeRegexp('natGateways weakens a secure default'));
+    // Gateway endpoints still cover every route table, so S3 and DynamoDB traffic never takes the NAT path.
+    const routeTables = resourcesOf(template, 'AWS::EC2::RouteTable').map(([id]) => id).sort();
+    for (const [, endpoint] of resourcesOf(template, 'AWS::EC2::VPCEndpoint').filter(([, e]) => e.Properties.VpcEndpointType === 'Gateway')) {
+      expect(refs(endpoint.Properties.RouteTableIds)).toEqual(routeTables);
+    }
+    expect(formatFindings(nagFindings(stack))).toEqual([]);
+  });
+
+  test('public IP addresses on launch work when asked for, are warned about and stay visible to the packs', () => {
+    const { stack, template } = synth({
+      subnetConfiguration: [{ name: 'Edge', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: true }],
+    });
+    template.hasResourceProperties('AWS::EC2::Subnet', { MapPublicIpOnLaunch: true });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Vpc', Match.stringLikeRegexp('instances launched in Edge get a public IP address automatically'));
+    const findings = formatFindings(nagFindings(stack));
+    expect(findings.some((f) => f.startsWith('NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled TestStack/Vpc/EdgeSubnet1'))).toBe(true);
+  });
+});
+
 describe('AuditedVpc Availability Zones', () => {
   test('an environment-agnostic stack gets as many AZs as asked for, picked at deploy time, with no lookup', () => {
     const app = new App();
@@ -581,6 +609,10 @@ describe('AuditedVpc bad input fails at synth with a clear message', () => {
   test('PRIVATE_WITH_EGRESS subnets without NAT gateways', () => {
     expect(() => synth({ subnetConfiguration: [{ name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }] }))
       .toThrow(/invalid subnetConfiguration: \["App:Private"\]\. PRIVATE_WITH_EGRESS subnets need NAT gateways/);
+  });
+
+  test('an empty flow log format', () => {
+    expect(() => synth({ flowLogFormat: [] })).toThrow(/invalid flowLogFormat: \[\]\. Give at least one field/);
   });
 
   test('a malformed account id in gatewayEndpointAccess', () => {
