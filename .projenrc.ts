@@ -38,10 +38,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Lambda handlers (`*.lambda.ts`) are bundled by esbuild at build time, never by Docker,
   // on an explicit runtime: `determineLatestNodeRuntime` emits Fn::FindInMap, which nag rules
-  // cannot read.
+  // cannot read. It must be the newest Node.js runtime aws-cdk-lib knows: with aws-cdk-lib
+  // 2.262.0, nodejs22.x draws AwsSolutions-L1 and Serverless-LambdaLatestVersion on every function.
   lambdaAutoDiscover: true,
   lambdaOptions: {
-    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
     bundlingOptions: { sourcemap: true },
   },
 
