@@ -1,7 +1,7 @@
 import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { AccountAudit, ComplianceBucket, FindingSeverity, ObjectLockMode } from '../../src';
+import { AccountAudit, AuditedVpc, ComplianceBucket, FindingSeverity, ObjectLockMode } from '../../src';
 
 /** Where the reference stacks deploy: an explicit account and Region, as compliance teams pin them. */
 export const REFERENCE_ENV = { account: '123456789012', region: 'us-east-1' };
@@ -55,10 +55,30 @@ export class AccountBaselineStack extends Stack {
   }
 }
 
+/**
+ * The network: an audited VPC across three Availability Zones with private subnets only, flow logs of
+ * all traffic, gateway endpoints on every route table, interface endpoints for the library's services,
+ * and a workload security group that can reach AWS only through those endpoints.
+ */
+export class NetworkStack extends Stack {
+  public readonly network: AuditedVpc;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+    this.network = new AuditedVpc(this, 'Network', { cidr: '10.20.0.0/16', azCount: 3 });
+    this.network.addSecurityGroup('Workload', { description: 'Workloads that reach AWS only through the VPC endpoints' });
+  }
+}
+
+/** The Availability Zones of the reference Region, as `cdk.context.json` would record them. */
+const REFERENCE_AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
 /** Build the reference app: one stack per part of the library. */
 export function buildReferenceApp(app: App): Stack[] {
+  app.node.setContext(`availability-zones:account=${REFERENCE_ENV.account}:region=${REFERENCE_ENV.region}`, REFERENCE_AZS);
   return [
     new AuditStorageStack(app, 'AuditStorage', { env: REFERENCE_ENV }),
     new AccountBaselineStack(app, 'AccountBaseline', { env: REFERENCE_ENV }),
+    new NetworkStack(app, 'Network', { env: REFERENCE_ENV }),
   ];
 }
