@@ -65,9 +65,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '.pytest_cache/',
     '/bench-results/',
     '/.cdk-version/',
+    '/.validators-venv/',
   ],
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
-  npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -90,6 +91,11 @@ project.addTask('report', {
   description:
     'Synthesize the reference app in examples/typescript with every cdk-nag pack and print a per-pack summary of its findings',
   exec: 'ts-node --project tsconfig.dev.json examples/typescript/main.ts',
+});
+
+project.addTask('validate', {
+  description: 'cfn-lint and Checkov on the reference app templates (run `report` first)',
+  exec: 'bash scripts/validate-templates.sh',
 });
 
 project.addTask('bench', {

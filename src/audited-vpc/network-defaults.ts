@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { GatewayPrefixListIds } from './gateway-endpoint-access';
 import { NetworkDefaultsFunction } from './network-defaults-function';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
-import { acknowledgeFinding } from '../core/nag-ids';
+import { acknowledgeFinding, skipCheckov } from '../core/nag-ids';
 
 /** Properties of `NetworkDefaults`. */
 export interface NetworkDefaultsProps {
@@ -138,5 +138,10 @@ export class NetworkDefaults extends Construct {
       }
     }
     Validations.of(cfnFunction).acknowledge({ id: 'Serverless-LambdaDLQ', reason: reasons.LambdaDLQ });
+    skipCheckov(cfnFunction, 'CKV_AWS_116', reasons.LambdaDLQ);
+    skipCheckov(cfnFunction, 'CKV_AWS_117', reasons.LambdaInsideVPC);
+    skipCheckov(cfnFunction, 'CKV_AWS_115', reasons.LambdaConcurrency);
+    skipCheckov(cfnFunction, 'CKV_AWS_173',
+      'The environment holds one non-secret setting (AWS_NODEJS_CONNECTION_REUSE_ENABLED); Lambda encrypts it at rest with an AWS managed key. A customer managed key would need kms:Decrypt on the role for no secret to protect.');
   }
 }

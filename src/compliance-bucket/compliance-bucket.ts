@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { defaultLifecycleRules, validateLifecycleRules } from './lifecycle';
 import { ComplianceKey } from '../core/compliance-key';
-import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
 import { ComplianceValidationError, daysOf } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
@@ -488,6 +488,7 @@ export class ComplianceBucket extends s3.BucketBase {
       for (const [id, reason] of acks) {
         Validations.of(cfnLogBucket).acknowledge({ id, reason });
       }
+      skipCheckov(cfnLogBucket, 'CKV_AWS_18', loop);
     }
   }
 }

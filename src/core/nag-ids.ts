@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -52,4 +52,15 @@ export function acknowledgeFinding(scope: IConstruct, id: string, reason: string
   } else {
     scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
   }
+}
+
+/**
+ * Record, in the template itself, that a Checkov check is deliberately not met by this resource
+ * (`Metadata.checkov.skip`), with the reason. Checkov reads it; a reviewer sees it next to the resource.
+ */
+export function skipCheckov(resource: CfnResource, id: string, comment: string): void {
+  const existing = resource.getMetadata('checkov') as { skip?: Array<{ id: string; comment: string }> } | undefined;
+  const skip = (existing?.skip ?? []).filter((s) => s.id !== id);
+  skip.push({ id, comment });
+  resource.addMetadata('checkov', { ...existing, skip });
 }
