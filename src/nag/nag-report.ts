@@ -7,6 +7,7 @@ import {
   ServerlessChecks,
 } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { CompliancePack } from './compliance-pack';
 
 /**
  * One unacknowledged cdk-nag finding on one resource.
@@ -48,6 +49,13 @@ export class NagReport {
       new PCIDSS321Checks(),
       new ServerlessChecks(),
     ];
+  }
+
+  /**
+   * The stock packs of `standardPacks()` followed by this library's `CompliancePack`.
+   */
+  public static allPacks(): NagPack[] {
+    return [...NagReport.standardPacks(), new CompliancePack()];
   }
 
   /**

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ComplianceBucket, ComplianceBucketProps, NagReport, ObjectLockMode } from '../../src';
+import { ComplianceBucket, ComplianceBucketProps, ComplianceKey, NagReport, ObjectLockMode } from '../../src';
 import { formatFindings, nagFindings, newStack } from '../nag-helper';
 
 function synth(props: ComplianceBucketProps = {}): { stack: Stack; bucket: ComplianceBucket; template: Template } {
@@ -401,7 +401,7 @@ describe('ComplianceBucket under cdk-nag', () => {
         noncurrentVersionExpiration: Duration.days(30),
       }],
     });
-    new ComplianceBucket(stack, 'WithKey', { encryptionKey: new kms.Key(stack, 'GivenKey', { enableKeyRotation: true }) });
+    new ComplianceBucket(stack, 'WithKey', { encryptionKey: new ComplianceKey(stack, 'GivenKey') });
     expect(formatFindings(nagFindings(stack))).toEqual([]);
   });
 
