@@ -29,7 +29,7 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
   },
   LAMBDA_FAILURE_DESTINATION: {
     description: 'Lambda dead-letter queue or on-failure destination',
-    ids: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination', 'CompliancePack-LambdaFailureDestination'],
+    ids: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ', 'CompliancePack-LambdaFailureDestination'],
   },
   LAMBDA_INSIDE_VPC: {
     description: 'Lambda function in a VPC',

@@ -266,7 +266,10 @@ const CASES: Record<string, RuleCases> = {
     token: [[(s) => {
       const b = new s3.Bucket(s, 'B');
       b.addToResourcePolicy(new iam.PolicyStatement({
-        effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['s3:PutObject'], resources: [b.arnForObjects('*')],
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [b.arnForObjects('*')],
         conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': param(s, 'KeyArn').valueAsString } },
       }));
       return b;
@@ -480,7 +483,9 @@ const CASES: Record<string, RuleCases> = {
     nonCompliant: [[(s) => new dynamodb.Table(s, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } })]],
     notApplicable: [plainBucket],
     token: [[(s) => new dynamodb.CfnTable(s, 'Table', {
-      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }], attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }], billingMode: 'PAY_PER_REQUEST',
+      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }],
+      attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }],
+      billingMode: 'PAY_PER_REQUEST',
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: param(s, 'Pitr').value as any },
     }), NOT_APPLICABLE]],
   },
@@ -492,7 +497,9 @@ const CASES: Record<string, RuleCases> = {
     ],
     notApplicable: [plainBucket],
     token: [[(s) => new dynamodb.CfnTable(s, 'Table', {
-      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }], attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }], billingMode: 'PAY_PER_REQUEST',
+      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }],
+      attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }],
+      billingMode: 'PAY_PER_REQUEST',
       sseSpecification: { sseEnabled: param(s, 'Sse').value as any },
     }), NOT_APPLICABLE]],
   },
