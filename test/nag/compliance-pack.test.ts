@@ -271,7 +271,9 @@ describe('props', () => {
       info: 'The topic has no explicit name.',
       explanation: 'Our alerting routes by topic name.',
       resourceTypes: ['AWS::SNS::Topic'],
-      evaluate: (resource) => (Stack.of(resource).resolve((resource as sns.CfnTopic).topicName) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT),
+      evaluate: (resource) => (Stack.of(resource).resolve((resource as sns.CfnTopic).topicName)
+        ? NagRuleCompliance.COMPLIANT
+        : NagRuleCompliance.NON_COMPLIANT),
     };
     const findings = packFindings(seeds(), new CompliancePack(undefined, { rules: ['TopicNamed'], additionalRules: [requireTags] }));
     expect(findings).toEqual(['CompliancePack-TopicNamed Seeds/Alerts/Resource']);

@@ -106,7 +106,7 @@ function jobDefinition(stack: Stack, props: Partial<batch.CfnJobDefinitionProps>
   });
 }
 
-function ec2ComputeEnvironment(stack: Stack, launchTemplate?: batch.CfnComputeEnvironment.LaunchTemplateSpecificationProperty, type = 'EC2', subnets = ['subnet-1']): batch.CfnComputeEnvironment {
+function ec2ComputeEnvironment(stack: Stack, template?: batch.CfnComputeEnvironment.LaunchTemplateSpecificationProperty, type = 'EC2', subnets = ['subnet-1']): batch.CfnComputeEnvironment {
   return new batch.CfnComputeEnvironment(stack, 'Compute', {
     type: 'MANAGED',
     computeResources: {
@@ -116,7 +116,7 @@ function ec2ComputeEnvironment(stack: Stack, launchTemplate?: batch.CfnComputeEn
       securityGroupIds: ['sg-1'],
       instanceTypes: type === 'FARGATE' ? undefined : ['optimal'],
       instanceRole: type === 'FARGATE' ? undefined : 'arn:aws:iam::123456789012:instance-profile/batch',
-      launchTemplate,
+      launchTemplate: template,
     },
   });
 }
