@@ -14,6 +14,7 @@ class AppIndex {
   private readonly stacks = new Map<Stack, StackIndex>();
   private readonly byType = new Map<string, CfnResource[]>();
   private readonly properties = new Map<CfnResource, any>();
+  private readonly logicalIds = new Map<CfnResource, string>();
 
   constructor(root: IConstruct) {
     const visit = (node: IConstruct, stack: Stack | undefined): void => {
@@ -21,7 +22,7 @@ class AppIndex {
       if (here && CfnResource.isCfnResource(node)) {
         let index = this.stacks.get(here);
         if (!index) {
-          index = new StackIndex(here);
+          index = new StackIndex(here, this);
           this.stacks.set(here, index);
         }
         index.add(node);
@@ -35,7 +36,7 @@ class AppIndex {
   }
 
   public stack(stack: Stack): StackIndex {
-    return this.stacks.get(stack) ?? new StackIndex(stack);
+    return this.stacks.get(stack) ?? new StackIndex(stack, this);
   }
 
   public ofType(type: string): CfnResource[] {
@@ -44,9 +45,18 @@ class AppIndex {
 
   public propertiesOf(node: CfnResource): any {
     if (!this.properties.has(node)) {
-      this.properties.set(node, renderProperties(node));
+      this.properties.set(node, lazyProperties(node));
     }
     return this.properties.get(node);
+  }
+
+  public logicalIdOf(node: CfnResource): string {
+    let id = this.logicalIds.get(node);
+    if (id === undefined) {
+      id = Stack.of(node).resolve(node.logicalId) as string;
+      this.logicalIds.set(node, id);
+    }
+    return id;
   }
 }
 
@@ -56,7 +66,7 @@ class StackIndex {
   private byLogicalId?: Map<string, CfnResource>;
   private readonly all: CfnResource[] = [];
 
-  constructor(private readonly stack: Stack) {}
+  constructor(private readonly stack: Stack, private readonly app?: AppIndex) {}
 
   public add(node: CfnResource): void {
     this.all.push(node);
@@ -71,7 +81,7 @@ class StackIndex {
     if (!this.byLogicalId) {
       this.byLogicalId = new Map();
       for (const r of this.all) {
-        const id = this.stack.resolve(r.logicalId);
+        const id = this.app ? this.app.logicalIdOf(r) : this.stack.resolve(r.logicalId);
         if (typeof id === 'string') {
           this.byLogicalId.set(id, r);
         }
@@ -88,6 +98,120 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   } else {
     map.set(key, [value]);
   }
+}
+
+/**
+ * The resource's properties as an object that resolves each top-level property on first read.
+ *
+ * Rules read a few properties of each resource; resolving a whole resource (its code, tags,
+ * environment...) costs most of a validation run. Each property is resolved the way
+ * `CfnResource._toCloudFormation` does it (resolve the L1 value, render it to CloudFormation names,
+ * apply raw overrides), so the result equals the rendered template. Resources that do not
+ * map property names (plain `CfnResource`) or cannot be read this way are rendered whole.
+ */
+function lazyProperties(node: CfnResource): any {
+  const anyNode = node as any;
+  const names: Record<string, string> | undefined = anyNode.cfnPropertyNames;
+  if (!names || Object.keys(names).length === 0 || typeof anyNode.renderProperties !== 'function') {
+    return renderProperties(node);
+  }
+  try {
+    if (typeof anyNode.shouldSynthesize === 'function' && !anyNode.shouldSynthesize()) {
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  const camelOf = new Map(Object.entries(names).map(([camel, pascal]) => [pascal, camel]));
+  // The L1 renderer validates and maps every property; the others are given as an intrinsic, which
+  // it passes through unchecked, so that only the property being read is resolved and mapped.
+  const placeholders = Object.fromEntries(Object.keys(names).map((camel) => [camel, PLACEHOLDER]));
+  let raw: any;
+  const cache = new Map<string, any>();
+  const stack = Stack.of(node);
+  const read = (key: string): any => {
+    const camel = camelOf.get(key);
+    const override = anyNode.rawOverrides?.Properties;
+    const hasOverride = override && typeof override === 'object' && key in override;
+    if (camel === undefined && !hasOverride) {
+      return undefined;
+    }
+    let value: any;
+    if (camel !== undefined) {
+      raw ??= anyNode.cfnProperties ?? {};
+      const resolved = stack.resolve(raw[camel]);
+      if (resolved !== undefined) {
+        value = anyNode.renderProperties({ ...placeholders, [camel]: resolved })?.[key];
+      }
+    }
+    if (hasOverride) {
+      value = mergeOverride(value, stack.resolve(override[key]));
+    }
+    return value;
+  };
+  return new Proxy({}, {
+    get(_target, key) {
+      if (typeof key !== 'string') {
+        return undefined;
+      }
+      if (!cache.has(key)) {
+        let value: any;
+        try {
+          value = read(key);
+        } catch (e) {
+          // A property that cannot be resolved here is unknown to the rules, as a deploy-time value is.
+          value = { 'Fn::Unresolvable': String((e as Error)?.message ?? e) };
+        }
+        cache.set(key, value);
+      }
+      return cache.get(key);
+    },
+  });
+}
+
+const PLACEHOLDER = Object.freeze({ Ref: 'CompliancePackPlaceholder' });
+
+const INTRINSICS = new Set(['Ref', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue',
+  'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::Transform', 'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or']);
+
+/** Apply a resolved raw override to one property value, as `CfnResource._toCloudFormation` does. */
+function mergeOverride(target: any, override: any): any {
+  const container: any = { value: target === undefined ? undefined : JSON.parse(JSON.stringify(target)) };
+  deepMerge(container, { value: override });
+  return container.value;
+}
+
+/** aws-cdk-lib's deep merge (core/lib/private/deep-merge), which is not exported. */
+function deepMerge(target: any, source: any): void {
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      continue;
+    }
+    const value = source[key];
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      if (typeof target[key] !== 'object' || target[key] === null) {
+        target[key] = {};
+      } else if (isIntrinsic(target[key])) {
+        target[key] = {};
+      }
+      if (isIntrinsic(value)) {
+        target[key] = {};
+      }
+      deepMerge(target[key], value);
+      if (typeof target[key] === 'object' && Object.keys(target[key]).length === 0) {
+        delete target[key];
+      }
+    } else if (value === undefined) {
+      delete target[key];
+    } else {
+      target[key] = value;
+    }
+  }
+}
+
+function isIntrinsic(x: any): boolean {
+  const keys = Object.keys(x);
+  return keys.length === 1 && INTRINSICS.has(keys[0]);
 }
 
 /** The resource's `Properties` as CloudFormation gets them (overrides included), resolved; `undefined` if they cannot be rendered. */
@@ -134,9 +258,14 @@ function indexOf(node: IConstruct): AppIndex {
 /** Resolved CloudFormation properties of `node`, or `undefined` when they cannot be rendered. */
 export function propertiesOf(node: CfnResource): any {
   if (depth === 0) {
-    return renderProperties(node);
+    return lazyProperties(node);
   }
   return indexOf(node).propertiesOf(node);
+}
+
+/** The resolved properties of `node`, rendered all at once (the reference `lazyProperties` must agree with). */
+export function renderedProperties(node: CfnResource): any {
+  return renderProperties(node);
 }
 
 /** CfnResources of `type` in the stack of `node`. */
@@ -156,5 +285,5 @@ export function appResourcesOfType(node: CfnResource, type: string): CfnResource
 
 /** The logical id of `node` in its stack. */
 export function logicalIdOf(node: CfnResource): string {
-  return Stack.of(node).resolve(node.logicalId);
+  return indexOf(node).logicalIdOf(node);
 }
