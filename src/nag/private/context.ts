@@ -63,13 +63,11 @@ class AppIndex {
 /** The CfnResources of one stack, by type and by logical id. */
 class StackIndex {
   private readonly byType = new Map<string, CfnResource[]>();
-  private byLogicalId?: Map<string, CfnResource>;
-  private readonly all: CfnResource[] = [];
+  private readonly byTypeAndId = new Map<string, Map<string, CfnResource>>();
 
   constructor(private readonly stack: Stack, private readonly app?: AppIndex) {}
 
   public add(node: CfnResource): void {
-    this.all.push(node);
     push(this.byType, node.cfnResourceType, node);
   }
 
@@ -77,17 +75,20 @@ class StackIndex {
     return this.byType.get(type) ?? [];
   }
 
-  public byId(logicalId: string): CfnResource | undefined {
-    if (!this.byLogicalId) {
-      this.byLogicalId = new Map();
-      for (const r of this.all) {
+  /** The resource of `type` with this logical id; only logical ids of that type are resolved. */
+  public byId(type: string, logicalId: string): CfnResource | undefined {
+    let ids = this.byTypeAndId.get(type);
+    if (!ids) {
+      ids = new Map();
+      for (const r of this.ofType(type)) {
         const id = this.app ? this.app.logicalIdOf(r) : this.stack.resolve(r.logicalId);
         if (typeof id === 'string') {
-          this.byLogicalId.set(id, r);
+          ids.set(id, r);
         }
       }
+      this.byTypeAndId.set(type, ids);
     }
-    return this.byLogicalId.get(logicalId);
+    return ids.get(logicalId);
   }
 }
 
@@ -273,9 +274,9 @@ export function stackResourcesOfType(node: CfnResource, type: string): CfnResour
   return indexOf(node).stack(Stack.of(node)).ofType(type);
 }
 
-/** The resource with this logical id in the stack of `node`, if there is one. */
-export function stackResourceById(node: CfnResource, logicalId: string): CfnResource | undefined {
-  return indexOf(node).stack(Stack.of(node)).byId(logicalId);
+/** The resource of `type` with this logical id in the stack of `node`, if there is one. */
+export function stackResourceById(node: CfnResource, type: string, logicalId: string): CfnResource | undefined {
+  return indexOf(node).stack(Stack.of(node)).byId(type, logicalId);
 }
 
 /** CfnResources of `type` anywhere in the app that holds `node`. */

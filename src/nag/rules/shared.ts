@@ -17,8 +17,7 @@ export function resolveReference(node: CfnResource, value: any, type: string): C
   if (id === undefined) {
     return undefined;
   }
-  const target = stackResourceById(node, id);
-  return target && target.cfnResourceType === type ? target : undefined;
+  return stackResourceById(node, type, id);
 }
 
 /** True when the role's trust policy lets `service` assume it. `undefined` when the trust policy cannot be read. */
