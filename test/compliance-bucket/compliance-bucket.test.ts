@@ -112,6 +112,17 @@ describe('ComplianceBucket defaults', () => {
     ]));
   });
 
+  test('the log bucket refuses puts that ask for any encryption but its own SSE-S3', () => {
+    const logStatements = bucketPolicyStatements(template, 'AuditAccessLogsPolicy');
+    expect(logStatements).toEqual(expect.arrayContaining([expect.objectContaining({
+      Sid: 'DenyPutsWithOtherEncryption',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'AES256' } },
+    })]));
+  });
+
   test('has lifecycle rules with transitions, noncurrent expiry and multipart cleanup', () => {
     const rules = dataBucket(template).Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual([expect.objectContaining({
