@@ -210,8 +210,11 @@ function plainFunction(stack: Stack, runtime = lambda.Runtime.PYTHON_3_12): CfnR
 }
 
 describe('NagControl acknowledges one control in every pack at once', () => {
-  test('the table covers every control', () => {
+  test('the table covers every control, each a static of NagControl', () => {
     expect(NagControl.all().map((c) => c.name).sort()).toEqual(CONTROL_CASES.map(([c]) => c.name).sort());
+    for (const control of NagControl.all()) {
+      expect(control).toBe((NagControl as any)[control.name]);
+    }
   });
 
   test.each(CONTROL_CASES.map(([c, b]) => [c.name, c, b]))('%s: every id is a real finding, and one call acknowledges them all', (_name, control, build) => {
