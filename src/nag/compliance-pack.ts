@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, IPolicyValidationContext, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { Annotations, CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { withIndex } from './private/context';
@@ -152,6 +152,9 @@ export class CompliancePack extends NagPack {
   /** Rules by resource type; `*` holds rules that see every resource. */
   private readonly dispatch = new Map<string, ActiveRule[]>();
 
+  /** During `validate`, the construct paths of the stacks of the environment being validated. */
+  private stacksInScope?: Set<string>;
+
   constructor(scope?: IConstruct, props: CompliancePackProps = {}) {
     super(scope, props);
     this.packName = PACK_NAME;
@@ -209,16 +212,30 @@ export class CompliancePack extends NagPack {
   /**
    * Entry point of the CDK validation framework. Fails loudly when the aws-cdk-lib in use does not
    * give plugins the construct tree (before 2.262.0), where a pack would otherwise check nothing.
+   *
+   * The framework calls plugins once per environment (account and Region) with the whole app; the
+   * pack checks only the stacks of that environment, so a multi-Region app reports each finding
+   * once.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     if (!(context as any).appConstruct) {
       throw new Error('CompliancePack: this aws-cdk-lib does not pass the construct tree to validation plugins, so no rule could run. '
         + 'Use aws-cdk-lib 2.262.0 or later, or run the pack with validateScope(app).');
     }
-    return super.validate(context);
+    const templates: Array<{ stackConstructPath?: string }> | undefined = (context as any).stackTemplates;
+    const paths = templates?.map((t) => t.stackConstructPath).filter((p): p is string => typeof p === 'string');
+    this.stacksInScope = paths && paths.length > 0 ? new Set(paths) : undefined;
+    try {
+      return super.validate(context);
+    } finally {
+      this.stacksInScope = undefined;
+    }
   }
 
   protected checkResource(node: CfnResource): void {
+    if (this.stacksInScope && !this.stacksInScope.has(topLevelStack(node).node.path)) {
+      return;
+    }
     const rules = this.dispatch.get(node.cfnResourceType);
     const everywhere = this.dispatch.get('*');
     for (const list of [rules, everywhere]) {
@@ -230,6 +247,15 @@ export class CompliancePack extends NagPack {
       }
     }
   }
+}
+
+/** The stack that is deployed as its own template: nested stacks belong to their parent's. */
+function topLevelStack(node: CfnResource): Stack {
+  let stack = Stack.of(node);
+  while (stack.nestedStackParent) {
+    stack = stack.nestedStackParent;
+  }
+  return stack;
 }
 
 function pick(rule: { name: string; level: NagMessageLevel; info: string; explanation: string; evaluate?: any }): ActiveRule {

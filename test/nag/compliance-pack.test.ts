@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, Duration, IPolicyValidationContext, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, Duration, IPolicyValidationContext, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -322,6 +322,22 @@ describe('runs', () => {
   test('a validation context without the construct tree fails loudly instead of passing', () => {
     const context = { templatePaths: [] } as unknown as IPolicyValidationContext;
     expect(() => new CompliancePack().validate(context)).toThrow(/does not pass the construct tree.*2\.262\.0/);
+  });
+
+  test('in a multi-Region app, each environment checks its own stacks: every finding is reported once', () => {
+    const app = new App();
+    Validations.of(app).addPlugins(new CompliancePack(app, { rules: ['SnsTopicKms'] }));
+    new sns.Topic(new Stack(app, 'East', { env: { account: '123456789012', region: 'us-east-1' } }), 'T');
+    const west = new Stack(new Stage(app, 'Prod', { env: { account: '123456789012', region: 'us-west-2' } }), 'West');
+    new sns.Topic(new NestedStack(west, 'Nested'), 'T');
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = String((e as Error).message);
+    }
+    expect(message.split('East/T/Resource').length - 1).toBe(1);
+    expect(message.split('Prod/West/Nested/T/Resource').length - 1).toBe(1);
   });
 
   test('on a supported aws-cdk-lib the pack adds no error annotation', () => {
