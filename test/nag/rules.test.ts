@@ -374,9 +374,16 @@ const CASES: Record<string, RuleCases> = {
     compliant: [(s) => {
       recorderAndChannel(new Stack(s.node.root as App, 'ConfigStack'));
       return configRule(s);
+    }, (s) => {
+      recorderAndChannel(new Stack(s.node.root as App, 'SameRegion', { env: { account: '123456789012', region: 'us-east-1' } }));
+      return configRule(s);
     }],
     nonCompliant: [[(s) => configRule(s)], [(s) => {
       new config.CfnConfigurationRecorder(s, 'Recorder', { roleArn: 'arn:aws:iam::123456789012:role/config' });
+      return configRule(s);
+    }], [(s) => {
+      // a recorder in another Region does not record this Region's resources
+      recorderAndChannel(new Stack(s.node.root as App, 'Ireland', { env: { account: '123456789012', region: 'eu-west-1' } }));
       return configRule(s);
     }]],
     notApplicable: [plainBucket],
@@ -395,6 +402,12 @@ const CASES: Record<string, RuleCases> = {
       }],
       [(s) => {
         new events.CfnRule(s, 'Findings', { eventPattern: { source: ['aws.guardduty'] }, state: 'DISABLED', targets: [{ id: 'A', arn: 'arn:aws:sns:us-east-1:123456789012:alerts' }] });
+        return detector(s);
+      }],
+      [(s) => {
+        // GuardDuty findings are Regional: a rule in another Region does not see them
+        const other = new Stack(s.node.root as App, 'Oregon', { env: { account: '123456789012', region: 'us-west-2' } });
+        new events.CfnRule(other, 'Findings', { eventPattern: { source: ['aws.guardduty'] }, targets: [{ id: 'A', arn: 'arn:aws:sns:us-west-2:123456789012:alerts' }] });
         return detector(s);
       }],
     ],

@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -279,9 +279,19 @@ export function stackResourceById(node: CfnResource, type: string, logicalId: st
   return indexOf(node).stack(Stack.of(node)).byId(type, logicalId);
 }
 
-/** CfnResources of `type` anywhere in the app that holds `node`. */
+/**
+ * CfnResources of `type` anywhere in the app that holds `node`, in the same account and Region
+ * (Config recorders, GuardDuty detectors and EventBridge rules are Regional). A stack whose account
+ * or Region is only known at deploy time matches any.
+ */
 export function appResourcesOfType(node: CfnResource, type: string): CfnResource[] {
-  return indexOf(node).ofType(type);
+  const here = Stack.of(node);
+  return indexOf(node).ofType(type).filter((r) => sameEnvironment(here, Stack.of(r)));
+}
+
+function sameEnvironment(a: Stack, b: Stack): boolean {
+  const same = (x: string, y: string) => Token.isUnresolved(x) || Token.isUnresolved(y) || x === y;
+  return same(a.account, b.account) && same(a.region, b.region);
 }
 
 /** The logical id of `node` in its stack. */

@@ -20,8 +20,9 @@ function routesGuardDuty(rule: any): boolean {
 /**
  * A GuardDuty detector whose findings no EventBridge rule routes anywhere.
  *
- * Seed failure: 004_5b6328fd8d3c63a0.txt #25. Compliant: an enabled `AWS::Events::Rule` anywhere in
- * the app with `source: ["aws.guardduty"]` in its pattern and at least one target.
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #25. Compliant: an enabled `AWS::Events::Rule` in any stack
+ * of the app in the same account and Region, with `source: ["aws.guardduty"]` in its pattern and at
+ * least one target.
  */
 export default defineRule({
   name: 'GuardDutyFindingsRoute',
