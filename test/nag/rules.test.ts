@@ -205,6 +205,10 @@ const CASES: Record<string, RuleCases> = {
         return fn.role!.node.findChild('DefaultPolicy');
       }],
       [(s) => {
+        const role = new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: lambdaTrust });
+        return new iam.CfnRolePolicy(s, 'RolePolicy', { policyName: 'p', policyDocument: inlineDoc, roleName: role.ref });
+      }],
+      [(s) => {
         // A role that trusts another service but runs a function in this stack is a Lambda execution role too.
         const role = new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: ec2Trust, policies: [{ policyName: 'inline', policyDocument: inlineDoc }] });
         cfnFunction(s, { role: role.attrArn });
@@ -231,6 +235,7 @@ const CASES: Record<string, RuleCases> = {
       [(s) => new iam.CfnPolicy(s, 'Policy', { policyName: 'p', policyDocument: policyDoc('s3:*'), roles: ['r'] }), ['Action::s3:*']],
       [(s) => new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: ec2Trust, policies: [{ policyName: 'p', policyDocument: policyDoc('*') }] }), ['Action::*']],
       [(s) => new iam.CfnManagedPolicy(s, 'Policy', { policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] } }), ['NotAction']],
+      [(s) => new iam.CfnUserPolicy(s, 'Policy', { policyName: 'p', userName: 'u', policyDocument: policyDoc(['dynamodb:DeleteTable']) }), ['Action::dynamodb:DeleteTable']],
     ],
     notApplicable: [plainBucket],
     token: [[(s) => new iam.CfnManagedPolicy(s, 'Policy', { policyDocument: param(s, 'Doc').value }), NOT_APPLICABLE]],

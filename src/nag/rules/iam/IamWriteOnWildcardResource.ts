@@ -14,6 +14,9 @@ const ONLY_ON_STAR = new Set([
   'cloudwatch:putmetricdata',
 ]);
 
+/** Policy resources with a single `PolicyDocument`; the others (roles, users, groups) carry `Policies`. */
+const STANDALONE = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy']);
+
 /** True when `action` may write (or is a wildcard that includes writes). */
 export function isWriteAction(action: string): boolean {
   if (action === '*') {
@@ -33,19 +36,21 @@ export function isWriteAction(action: string): boolean {
  * An IAM policy allows write actions on `Resource: "*"`.
  *
  * Seed failure: 004_5b6328fd8d3c63a0.txt #11. Judges identity policies: `AWS::IAM::Policy`,
- * `AWS::IAM::ManagedPolicy`, and the `Policies` of roles, users and groups. One finding per action
+ * `AWS::IAM::ManagedPolicy`, `AWS::IAM::RolePolicy`/`UserPolicy`/`GroupPolicy`, and the `Policies` of
+ * roles, users and groups. One finding per action
  * (`Action::<action>`, or `NotAction` for an Allow with NotAction), so an acknowledgment covers one
  * action only. Read-only verbs and the few write actions AWS authorizes only on `*` are not findings.
  */
 export default defineRule({
   name: 'IamWriteOnWildcardResource',
   level: ERROR,
-  resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+  resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+    'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
   info: 'The IAM policy allows write actions on every resource ("Resource": "*").',
   explanation: 'Write access to every resource of a service breaks least privilege: a compromised principal can change or delete anything of that type in the account. Name the resources (ARNs) the principal writes to.',
   seed: `${SEED_004} #11`,
   body: (node, props) => {
-    const documents = node.cfnResourceType === 'AWS::IAM::Policy' || node.cfnResourceType === 'AWS::IAM::ManagedPolicy'
+    const documents = STANDALONE.has(node.cfnResourceType)
       ? [props.PolicyDocument]
       : asList(isUnknown(props.Policies) ? [] : props.Policies).map((p: any) => p?.PolicyDocument);
     const findings = new Set<string>();

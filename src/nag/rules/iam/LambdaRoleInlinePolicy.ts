@@ -6,7 +6,7 @@ import { isLambdaRole, pointsAt, resolveReference } from '../shared';
 
 /**
  * A Lambda execution role carries an inline policy: `Policies` on the role, or an `AWS::IAM::Policy`
- * attached to it (what `function.addToRolePolicy` and `grant*` create).
+ * (what `function.addToRolePolicy` and `grant*` create) or `AWS::IAM::RolePolicy` attached to it.
  *
  * Seed failure: 002_d92724b23843a58b.txt #1. A role counts as a Lambda execution role when Lambda
  * may assume it or a function in the same stack runs with it. Roles outside the app are not judged.
@@ -14,7 +14,7 @@ import { isLambdaRole, pointsAt, resolveReference } from '../shared';
 export default defineRule({
   name: 'LambdaRoleInlinePolicy',
   level: ERROR,
-  resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy'],
+  resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::RolePolicy'],
   info: 'A Lambda execution role has an inline policy.',
   explanation: 'Inline policies cannot be reviewed, versioned or reused centrally, and many organisations forbid them on execution roles. Put the permissions in a customer managed policy (iam.ManagedPolicy) attached to the role.',
   seed: `${SEED_002} #1`,
@@ -28,11 +28,12 @@ export default defineRule({
       }
       return asList(props.Policies).length > 0 ? NON_COMPLIANT : COMPLIANT;
     }
-    if (isUnknown(props.Roles)) {
+    const names = node.cfnResourceType === 'AWS::IAM::RolePolicy' ? props.RoleName : props.Roles;
+    if (isUnknown(names) && node.cfnResourceType === 'AWS::IAM::Policy') {
       return NOT_APPLICABLE;
     }
     const roles: CfnResource[] = [];
-    for (const entry of asList(props.Roles)) {
+    for (const entry of asList(names)) {
       const byRef = resolveReference(node, entry, 'AWS::IAM::Role');
       if (byRef) {
         roles.push(byRef);
