@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import { App, CfnResource, Duration, IPolicyValidationContext, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -309,6 +310,16 @@ describe('runs', () => {
     expect(NagReport.collect(app, [pack]).findings.map((f) => f.ruleId)).toEqual(['CompliancePack-VpcFlowLogs']);
     vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(new ComplianceLogGroup(stack, 'FlowLogs')) });
     expect(NagReport.collect(app, [pack]).findings).toEqual([]);
+  });
+
+  test('a run records at most one Stack.resolve performance measure, however many properties it reads', () => {
+    const app = new App();
+    seedFailureStack(app);
+    app.synth();
+    const count = () => performance.getEntriesByName('Stack.resolve').length;
+    const before = count();
+    new CompliancePack().validateScope(app);
+    expect(count() - before).toBeLessThanOrEqual(1);
   });
 
   test('no rule throws on the seed stack (a throw would show as "Rule threw an error")', () => {

@@ -227,38 +227,33 @@ function renderProperties(node: CfnResource): any {
   }
 }
 
-const runs = new Map<IConstruct, AppIndex>();
-let depth = 0;
+let current: { readonly root: IConstruct; index?: AppIndex } | undefined;
 
-/** Run `fn` with the index of every app it touches cached for its duration. */
-export function withIndex<T>(fn: () => T): T {
-  depth++;
+/**
+ * Run `fn` (a validation run over the tree of `root`) with the app index cached for its duration.
+ * Rules evaluated inside see only resources of that tree.
+ */
+export function withIndex<T>(root: IConstruct, fn: () => T): T {
+  const outer = current;
+  current = { root };
   try {
     return fn();
   } finally {
-    depth--;
-    if (depth === 0) {
-      runs.clear();
-    }
+    current = outer;
   }
 }
 
 function indexOf(node: IConstruct): AppIndex {
-  const root = node.node.root;
-  if (depth === 0) {
-    return new AppIndex(root);
+  if (!current) {
+    return new AppIndex(node.node.root);
   }
-  let index = runs.get(root);
-  if (!index) {
-    index = new AppIndex(root);
-    runs.set(root, index);
-  }
-  return index;
+  current.index ??= new AppIndex(current.root);
+  return current.index;
 }
 
 /** Resolved CloudFormation properties of `node`, or `undefined` when they cannot be rendered. */
 export function propertiesOf(node: CfnResource): any {
-  if (depth === 0) {
+  if (!current) {
     return lazyProperties(node);
   }
   return indexOf(node).propertiesOf(node);
