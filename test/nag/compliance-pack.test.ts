@@ -150,6 +150,10 @@ describe('the seed failures', () => {
   });
 });
 
+test('NagReport.allPacks() is the stock packs followed by CompliancePack', () => {
+  expect(NagReport.allPacks().map((p) => p.readPackName)).toEqual([...NagReport.standardPacks().map((p) => p.readPackName), 'CompliancePack']);
+});
+
 describe('the library constructs draw no finding in any pack', () => {
   test('ComplianceBucket, ComplianceLogGroup and ComplianceKey with defaults', () => {
     const stack = newStack();
