@@ -7,4 +7,6 @@ export * from './audited-vpc/gateway-endpoint-access';
 export * from './account-audit/account-audit';
 export * from './account-audit/config-rules';
 export * from './account-audit/finding-severity';
+export * from './nag/compliance-pack';
+export * from './nag/nag-control';
 export * from './nag/nag-report';

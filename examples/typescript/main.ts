@@ -16,7 +16,7 @@ function main(): number {
   const stacks = buildReferenceApp(app);
 
   // How a user registers the packs: each becomes a validation plugin that fails `cdk synth` on a finding.
-  const packs = NagReport.standardPacks();
+  const packs = NagReport.allPacks();
   Validations.of(app).addPlugins(...packs);
 
   let synthError: unknown;

@@ -1,4 +1,4 @@
-import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +7,7 @@ import { GatewayPrefixListIds } from './gateway-endpoint-access';
 import { NetworkDefaultsFunction } from './network-defaults-function';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { acknowledgeFinding, skipCheckov } from '../core/nag-ids';
+import { NagControl } from '../nag/nag-control';
 
 /** Properties of `NetworkDefaults`. */
 export interface NetworkDefaultsProps {
@@ -132,12 +133,9 @@ export class NetworkDefaults extends Construct {
       LambdaInsideVPC: 'The function calls only the EC2 API and answers CloudFormation through a pre-signed URL of an AWS-owned S3 bucket. Inside the VPC it configures it would need an EC2 interface endpoint and egress to the very prefix lists it looks up, and a narrowed S3 endpoint policy would block the response. It handles no data.',
       LambdaConcurrency: 'CloudFormation invokes the function a few times per deployment. Reserving concurrency for it would make the stack undeployable in accounts whose concurrency quota is at the minimum unreserved value (new accounts start at 10), for no protective gain.',
     };
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
-      for (const [rule, reason] of Object.entries(reasons)) {
-        Validations.of(cfnFunction).acknowledge({ id: `${pack}-${rule}`, reason });
-      }
-    }
-    Validations.of(cfnFunction).acknowledge({ id: 'Serverless-LambdaDLQ', reason: reasons.LambdaDLQ });
+    NagControl.LAMBDA_FAILURE_DESTINATION.acknowledge(cfnFunction, reasons.LambdaDLQ);
+    NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, reasons.LambdaInsideVPC);
+    NagControl.LAMBDA_CONCURRENCY.acknowledge(cfnFunction, reasons.LambdaConcurrency);
     skipCheckov(cfnFunction, 'CKV_AWS_116', reasons.LambdaDLQ);
     skipCheckov(cfnFunction, 'CKV_AWS_117', reasons.LambdaInsideVPC);
     skipCheckov(cfnFunction, 'CKV_AWS_115', reasons.LambdaConcurrency);

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -8,6 +8,7 @@ import { ComplianceKey } from '../core/compliance-key';
 import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
 import { ComplianceValidationError, daysOf } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
+import { NagControl } from '../nag/nag-control';
 
 /** Longest Object Lock default retention S3 accepts, in days (100 years). */
 const MAX_OBJECT_LOCK_DAYS = 36500;
@@ -347,7 +348,7 @@ export class ComplianceBucket extends s3.BucketBase {
   }
 
   private createLogBucket(removalPolicy: RemovalPolicy): s3.Bucket {
-    return new s3.Bucket(this, 'AccessLogs', {
+    const logBucket = new s3.Bucket(this, 'AccessLogs', {
       // S3 server access logging delivers only to SSE-S3 buckets.
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -358,6 +359,16 @@ export class ComplianceBucket extends s3.BucketBase {
       lifecycleRules: defaultLifecycleRules(),
       removalPolicy,
     });
+    // Log delivery writes with the bucket default (SSE-S3); a put that asks for anything else is refused.
+    logBucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'DenyPutsWithOtherEncryption',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:PutObject'],
+      resources: [logBucket.arnForObjects('*')],
+      conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'AES256' } },
+    }));
+    return logBucket;
   }
 
   /** Least-privilege replication permissions, in a customer managed policy. */
@@ -461,34 +472,18 @@ export class ComplianceBucket extends s3.BucketBase {
   private acknowledgeUnfixable(props: ComplianceBucketProps): void {
     const cfnBucket = this.bucket.node.defaultChild as s3.CfnBucket;
     if (!props.replication) {
-      for (const id of ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled']) {
-        Validations.of(cfnBucket).acknowledge({
-          id,
-          reason: 'Cross-Region replication needs a destination bucket in another Region, which one construct in one stack cannot create; it is opt-in through the `replication` prop. Durability within the Region comes from versioning.',
-        });
-      }
+      NagControl.S3_REPLICATION.acknowledge(cfnBucket,
+        'Cross-Region replication needs a destination bucket in another Region, which one construct in one stack cannot create; it is opt-in through the `replication` prop. Durability within the Region comes from versioning.');
     }
     if (this.logBucket.node.scope === this) {
       const cfnLogBucket = this.logBucket.node.defaultChild as s3.CfnBucket;
       const loop = 'This is the server access log destination; logging its own access would log every log delivery into itself without end.';
-      const sseS3 = 'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES256); SSE-KMS is not supported on a log destination bucket.';
-      const replica = 'Access logs of the source bucket are operational records; their durability comes from versioning, and the source data itself can be replicated with the `replication` prop.';
-      const acks: Array<[string, string]> = [
-        ['AwsSolutions-S1', loop],
-        ['HIPAA.Security-S3BucketLoggingEnabled', loop],
-        ['NIST.800.53.R5-S3BucketLoggingEnabled', loop],
-        ['PCI.DSS.321-S3BucketLoggingEnabled', loop],
-        ['HIPAA.Security-S3DefaultEncryptionKMS', sseS3],
-        ['NIST.800.53.R5-S3DefaultEncryptionKMS', sseS3],
-        ['PCI.DSS.321-S3DefaultEncryptionKMS', sseS3],
-        ['HIPAA.Security-S3BucketReplicationEnabled', replica],
-        ['NIST.800.53.R5-S3BucketReplicationEnabled', replica],
-        ['PCI.DSS.321-S3BucketReplicationEnabled', replica],
-      ];
-      for (const [id, reason] of acks) {
-        Validations.of(cfnLogBucket).acknowledge({ id, reason });
-      }
+      NagControl.S3_ACCESS_LOGGING.acknowledge(cfnLogBucket, loop);
       skipCheckov(cfnLogBucket, 'CKV_AWS_18', loop);
+      NagControl.S3_KMS_ENCRYPTION.acknowledge(cfnLogBucket,
+        'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES256); SSE-KMS is not supported on a log destination bucket.');
+      NagControl.S3_REPLICATION.acknowledge(cfnLogBucket,
+        'Access logs of the source bucket are operational records; their durability comes from versioning, and the source data itself can be replicated with the `replication` prop.');
     }
   }
 }

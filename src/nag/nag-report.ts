@@ -7,6 +7,7 @@ import {
   ServerlessChecks,
 } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { CompliancePack } from './compliance-pack';
 
 /**
  * One unacknowledged cdk-nag finding on one resource.
@@ -51,13 +52,20 @@ export class NagReport {
   }
 
   /**
+   * The stock packs of `standardPacks()` followed by this library's `CompliancePack`.
+   */
+  public static allPacks(): NagPack[] {
+    return [...NagReport.standardPacks(), new CompliancePack()];
+  }
+
+  /**
    * Run packs over a construct tree (normally the app, after it is built) and collect the findings.
    *
    * @param scope the root of the tree to check
-   * @param packs the packs to run; when omitted, `NagReport.standardPacks()`
+   * @param packs the packs to run; when omitted, `NagReport.allPacks()` (the stock packs and CompliancePack)
    */
   public static collect(scope: IConstruct, packs?: NagPack[]): NagReport {
-    const used = packs ?? NagReport.standardPacks();
+    const used = packs ?? NagReport.allPacks();
     const findings: NagFinding[] = [];
     for (const pack of used) {
       const report = pack.validateScope(scope);

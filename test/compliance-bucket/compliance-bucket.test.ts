@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ComplianceBucket, ComplianceBucketProps, NagReport, ObjectLockMode } from '../../src';
+import { ComplianceBucket, ComplianceBucketProps, ComplianceKey, NagReport, ObjectLockMode } from '../../src';
 import { formatFindings, nagFindings, newStack } from '../nag-helper';
 
 function synth(props: ComplianceBucketProps = {}): { stack: Stack; bucket: ComplianceBucket; template: Template } {
@@ -110,6 +110,17 @@ describe('ComplianceBucket defaults', () => {
     expect(logStatements).toEqual(expect.arrayContaining([
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     ]));
+  });
+
+  test('the log bucket refuses puts that ask for any encryption but its own SSE-S3', () => {
+    const logStatements = bucketPolicyStatements(template, 'AuditAccessLogsPolicy');
+    expect(logStatements).toEqual(expect.arrayContaining([expect.objectContaining({
+      Sid: 'DenyPutsWithOtherEncryption',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'AES256' } },
+    })]));
   });
 
   test('has lifecycle rules with transitions, noncurrent expiry and multipart cleanup', () => {
@@ -401,7 +412,7 @@ describe('ComplianceBucket under cdk-nag', () => {
         noncurrentVersionExpiration: Duration.days(30),
       }],
     });
-    new ComplianceBucket(stack, 'WithKey', { encryptionKey: new kms.Key(stack, 'GivenKey', { enableKeyRotation: true }) });
+    new ComplianceBucket(stack, 'WithKey', { encryptionKey: new ComplianceKey(stack, 'GivenKey') });
     expect(formatFindings(nagFindings(stack))).toEqual([]);
   });
 

@@ -85,7 +85,7 @@ def test_zero_unacknowledged_findings_in_every_pack():
     ComplianceBucket(stack, "Audit")
     app.synth()
     report = NagReport.collect(app)
-    assert report.pack_names == ["AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321", "Serverless"]
+    assert report.pack_names == ["AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321", "Serverless", "CompliancePack"]
     assert [f.rule_id for f in report.findings] == []
 
 
@@ -106,11 +106,11 @@ def test_bad_input_names_the_prop_and_value():
 def test_packs_as_validation_plugins_as_the_readme_shows():
     app, stack = new_stack()
     ComplianceBucket(stack, "Audit")
-    cdk.Validations.of(app).add_plugins(*NagReport.standard_packs())
+    cdk.Validations.of(app).add_plugins(*NagReport.all_packs())
     app.synth()
 
     bad_app, bad_stack = new_stack()
     s3.Bucket(bad_stack, "Plain")
-    cdk.Validations.of(bad_app).add_plugins(*NagReport.standard_packs())
+    cdk.Validations.of(bad_app).add_plugins(*NagReport.all_packs())
     with pytest.raises(Exception, match="AwsSolutions-S1"):
         bad_app.synth()

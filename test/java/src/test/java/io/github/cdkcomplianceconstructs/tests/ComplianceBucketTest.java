@@ -91,7 +91,7 @@ class ComplianceBucketTest {
     ComplianceBucket.Builder.create(newStack(app), "Audit").build();
     app.synth();
     NagReport report = NagReport.collect(app);
-    assertEquals(List.of("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321", "Serverless"), report.getPackNames());
+    assertEquals(List.of("AwsSolutions", "HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321", "Serverless", "CompliancePack"), report.getPackNames());
     List<String> ids = report.getFindings().stream().map(NagFinding::getRuleId).collect(Collectors.toList());
     assertEquals(List.of(), ids);
   }
@@ -109,12 +109,12 @@ class ComplianceBucketTest {
   void packsAsValidationPluginsAsTheReadmeShows() {
     App app = new App();
     ComplianceBucket.Builder.create(newStack(app), "Audit").build();
-    Validations.of(app).addPlugins(NagReport.standardPacks().toArray(new IPolicyValidationPlugin[0]));
+    Validations.of(app).addPlugins(NagReport.allPacks().toArray(new IPolicyValidationPlugin[0]));
     app.synth();
 
     App badApp = new App();
     new Bucket(newStack(badApp), "Plain");
-    Validations.of(badApp).addPlugins(NagReport.standardPacks().toArray(new IPolicyValidationPlugin[0]));
+    Validations.of(badApp).addPlugins(NagReport.allPacks().toArray(new IPolicyValidationPlugin[0]));
     RuntimeException error = assertThrows(RuntimeException.class, badApp::synth);
     assertTrue(error.getMessage().contains("Validation failed"), error.getMessage());
   }

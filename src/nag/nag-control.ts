@@ -1,0 +1,136 @@
+import { IConstruct } from 'constructs';
+import { acknowledgeFinding } from '../core/nag-ids';
+
+/**
+ * Which finding ids of which pack check the same control. One table, used by `NagControl`: a row
+ * per control, the ids of AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321, Serverless and
+ * CompliancePack that check it (a pack without such a rule has no id in the row).
+ */
+const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[] }> = {
+  S3_ACCESS_LOGGING: {
+    description: 'S3 server access logging',
+    ids: ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CompliancePack-S3AccessLogging'],
+  },
+  S3_KMS_ENCRYPTION: {
+    description: 'S3 default encryption with KMS',
+    ids: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
+  },
+  S3_REPLICATION: {
+    description: 'S3 cross-Region replication',
+    ids: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
+  },
+  S3_LIFECYCLE: {
+    description: 'S3 lifecycle rules',
+    ids: ['CompliancePack-S3LifecycleRules'],
+  },
+  LAMBDA_CONCURRENCY: {
+    description: 'Lambda reserved concurrency',
+    ids: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency', 'CompliancePack-LambdaReservedConcurrency'],
+  },
+  LAMBDA_FAILURE_DESTINATION: {
+    description: 'Lambda dead-letter queue or on-failure destination',
+    ids: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ', 'CompliancePack-LambdaFailureDestination'],
+  },
+  LAMBDA_INSIDE_VPC: {
+    description: 'Lambda function in a VPC',
+    ids: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
+  },
+  LAMBDA_TRACING: {
+    description: 'Lambda X-Ray active tracing',
+    ids: ['Serverless-LambdaTracing', 'CompliancePack-LambdaActiveTracing'],
+  },
+  LAMBDA_RUNTIME: {
+    description: 'Lambda on the latest or a supported runtime',
+    ids: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion', 'CompliancePack-LambdaDeprecatedRuntime'],
+  },
+  LOG_GROUP_KMS: {
+    description: 'CloudWatch log group encrypted with KMS',
+    ids: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted', 'CompliancePack-LogGroupKmsEncrypted'],
+  },
+  LOG_GROUP_RETENTION: {
+    description: 'CloudWatch log group retention',
+    ids: ['HIPAA.Security-CloudWatchLogGroupRetentionPeriod', 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'PCI.DSS.321-CloudWatchLogGroupRetentionPeriod', 'Serverless-CloudWatchLogGroupRetentionPeriod', 'CompliancePack-LogGroupRetention'],
+  },
+  VPC_FLOW_LOGS: {
+    description: 'VPC flow logs',
+    ids: ['AwsSolutions-VPC7', 'HIPAA.Security-VPCFlowLogsEnabled', 'NIST.800.53.R5-VPCFlowLogsEnabled', 'PCI.DSS.321-VPCFlowLogsEnabled', 'CompliancePack-VpcFlowLogs'],
+  },
+  DYNAMODB_PITR: {
+    description: 'DynamoDB point-in-time recovery',
+    ids: ['AwsSolutions-DDB3', 'HIPAA.Security-DynamoDBPITREnabled', 'NIST.800.53.R5-DynamoDBPITREnabled', 'CompliancePack-DynamoDbPointInTimeRecovery'],
+  },
+  SNS_KMS: {
+    description: 'SNS topic encrypted with KMS',
+    ids: ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS', 'CompliancePack-SnsTopicKms'],
+  },
+};
+
+/**
+ * A security control that several cdk-nag packs check under different ids, so that one call
+ * acknowledges it in all of them with the same reason.
+ *
+ * @example
+ * NagControl.S3_ACCESS_LOGGING.acknowledge(logBucket.node.defaultChild!, 'This bucket receives the access logs; logging it would loop.');
+ */
+export class NagControl {
+  /** S3 server access logging (AwsSolutions-S1, *-S3BucketLoggingEnabled, CompliancePack-S3AccessLogging). */
+  public static readonly S3_ACCESS_LOGGING = new NagControl('S3_ACCESS_LOGGING');
+  /** S3 default encryption with KMS (*-S3DefaultEncryptionKMS). */
+  public static readonly S3_KMS_ENCRYPTION = new NagControl('S3_KMS_ENCRYPTION');
+  /** S3 cross-Region replication (*-S3BucketReplicationEnabled). */
+  public static readonly S3_REPLICATION = new NagControl('S3_REPLICATION');
+  /** S3 lifecycle rules (CompliancePack-S3LifecycleRules). */
+  public static readonly S3_LIFECYCLE = new NagControl('S3_LIFECYCLE');
+  /** Lambda reserved concurrency (*-LambdaConcurrency, CompliancePack-LambdaReservedConcurrency). */
+  public static readonly LAMBDA_CONCURRENCY = new NagControl('LAMBDA_CONCURRENCY');
+  /** Lambda dead-letter queue or on-failure destination. */
+  public static readonly LAMBDA_FAILURE_DESTINATION = new NagControl('LAMBDA_FAILURE_DESTINATION');
+  /** Lambda function in a VPC (*-LambdaInsideVPC). */
+  public static readonly LAMBDA_INSIDE_VPC = new NagControl('LAMBDA_INSIDE_VPC');
+  /** Lambda X-Ray active tracing. */
+  public static readonly LAMBDA_TRACING = new NagControl('LAMBDA_TRACING');
+  /** Lambda runtime (AwsSolutions-L1, Serverless-LambdaLatestVersion, CompliancePack-LambdaDeprecatedRuntime). */
+  public static readonly LAMBDA_RUNTIME = new NagControl('LAMBDA_RUNTIME');
+  /** CloudWatch log group encrypted with KMS. */
+  public static readonly LOG_GROUP_KMS = new NagControl('LOG_GROUP_KMS');
+  /** CloudWatch log group retention. */
+  public static readonly LOG_GROUP_RETENTION = new NagControl('LOG_GROUP_RETENTION');
+  /** VPC flow logs (AwsSolutions-VPC7, *-VPCFlowLogsEnabled, CompliancePack-VpcFlowLogs). */
+  public static readonly VPC_FLOW_LOGS = new NagControl('VPC_FLOW_LOGS');
+  /** DynamoDB point-in-time recovery. */
+  public static readonly DYNAMODB_PITR = new NagControl('DYNAMODB_PITR');
+  /** SNS topic encrypted with KMS. */
+  public static readonly SNS_KMS = new NagControl('SNS_KMS');
+
+  /** Every control in the table. */
+  public static all(): NagControl[] {
+    return Object.keys(CONTROL_TABLE).map((name) => (NagControl as any)[name] as NagControl);
+  }
+
+  /** Name of the control, for example `S3_ACCESS_LOGGING`. */
+  public readonly name: string;
+  /** What the control is, in a few words. */
+  public readonly description: string;
+  /** The finding ids of every pack that checks this control. */
+  public readonly findingIds: string[];
+
+  private constructor(name: string) {
+    const row = CONTROL_TABLE[name];
+    this.name = name;
+    this.description = row.description;
+    this.findingIds = [...row.ids];
+  }
+
+  /**
+   * Acknowledge this control in every pack, on one construct (the Cfn resource that draws the
+   * findings), with the same reason.
+   *
+   * @param scope the narrowest construct the findings are on, normally the Cfn resource
+   * @param reason why the control does not apply here, for a security reviewer
+   */
+  public acknowledge(scope: IConstruct, reason: string): void {
+    for (const id of this.findingIds) {
+      acknowledgeFinding(scope, id, reason);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { propertiesOf } from './context';
+
+/**
+ * One rule of the CompliancePack: what it checks, why, where the requirement comes from, and the
+ * pure function that judges one CfnResource.
+ */
+export interface RuleDefinition {
+  /** Stable name; the finding id is `CompliancePack-<name>`. Equal to the rule's file name. */
+  readonly name: string;
+  /** ERROR for security defects, WARN for hygiene. */
+  readonly level: NagMessageLevel;
+  /** CloudFormation types the rule judges; for any other type it returns NOT_APPLICABLE. */
+  readonly resourceTypes: string[];
+  /** What is wrong, one sentence (the finding's message). */
+  readonly info: string;
+  /** Why it matters and how to fix it. */
+  readonly explanation: string;
+  /** The seed review failure(s) the rule makes impossible, as `<file> #<n>`. */
+  readonly seed: string;
+  /** The AWS Foundational Security Best Practices or CIS control it matches, where one exists. */
+  readonly control?: string;
+  /** Judge one resource; never throws on unresolved values. */
+  readonly evaluate: (node: CfnResource) => NagRuleResult;
+}
+
+/** What a rule body gets: the resource and its resolved properties. */
+export type RuleBody = (node: CfnResource, properties: any) => NagRuleResult;
+
+/**
+ * Define a rule. The evaluate function is named after the rule with a literal (never from the file
+ * name or the function's own name, which bundlers and minifiers change), and it returns
+ * NOT_APPLICABLE for resource types the rule does not judge or whose properties cannot be rendered.
+ */
+export function defineRule(definition: Omit<RuleDefinition, 'evaluate'> & { readonly body: RuleBody }): RuleDefinition {
+  const { body, ...rest } = definition;
+  const types = new Set(definition.resourceTypes);
+  const evaluate = (node: CfnResource): NagRuleResult => {
+    if (!types.has(node.cfnResourceType)) {
+      return NagRuleCompliance.NOT_APPLICABLE;
+    }
+    const properties = propertiesOf(node);
+    if (properties === undefined) {
+      return NagRuleCompliance.NOT_APPLICABLE;
+    }
+    return body(node, properties);
+  };
+  Object.defineProperty(evaluate, 'name', { value: definition.name });
+  return { ...rest, evaluate };
+}
+
+export const COMPLIANT = NagRuleCompliance.COMPLIANT;
+export const NON_COMPLIANT = NagRuleCompliance.NON_COMPLIANT;
+export const NOT_APPLICABLE = NagRuleCompliance.NOT_APPLICABLE;
+export const ERROR = NagMessageLevel.ERROR;
+export const WARN = NagMessageLevel.WARN;
+
+export const SEED_000 = '000_8539daffd67ca827.txt';
+export const SEED_002 = '002_d92724b23843a58b.txt';
+export const SEED_004 = '004_5b6328fd8d3c63a0.txt';

@@ -1,0 +1,69 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { propertiesOf, stackResourcesOfType } from '../../private/context';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { asList, isTrue, isUnknown, referencedId } from '../../private/values';
+import { pointsAt, resolveReference } from '../shared';
+import { jobTasks } from './containers';
+
+/** True when the subnet (a resource of this stack) is public: it maps public IPs, or its route table routes to an internet gateway. */
+function isPublicSubnet(subnet: CfnResource): boolean {
+  if (isTrue(propertiesOf(subnet)?.MapPublicIpOnLaunch)) {
+    return true;
+  }
+  const tables = stackResourcesOfType(subnet, 'AWS::EC2::SubnetRouteTableAssociation')
+    .map(propertiesOf)
+    .filter((a) => a && pointsAt(a.SubnetId, subnet))
+    .map((a) => referencedId(a.RouteTableId))
+    .filter((id): id is string => id !== undefined);
+  if (tables.length === 0) {
+    return false;
+  }
+  return stackResourcesOfType(subnet, 'AWS::EC2::Route').map(propertiesOf).some((route) => {
+    if (!route || !tables.includes(referencedId(route.RouteTableId) ?? '')) {
+      return false;
+    }
+    if (route.DestinationCidrBlock !== '0.0.0.0/0' && route.DestinationIpv6CidrBlock !== '::/0') {
+      return false;
+    }
+    const gateway = route.GatewayId;
+    if (typeof gateway === 'string') {
+      return gateway.startsWith('igw-');
+    }
+    return resolveReference(subnet, gateway, 'AWS::EC2::InternetGateway') !== undefined;
+  });
+}
+
+/**
+ * AWS Batch with public network exposure: a job definition that assigns public IPs to its Fargate
+ * tasks, or a compute environment placed in public subnets.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #17 and the Batch requirements of the same review (private
+ * subnets). A subnet of the same stack is public when it maps public IPs on launch or its route table
+ * sends 0.0.0.0/0 or ::/0 to an internet gateway; subnets outside the stack are not judged.
+ */
+export default defineRule({
+  name: 'BatchPublicNetwork',
+  level: ERROR,
+  resourceTypes: ['AWS::Batch::JobDefinition', 'AWS::Batch::ComputeEnvironment'],
+  info: 'The AWS Batch job definition assigns public IPs, or the compute environment is in public subnets.',
+  explanation: 'Batch workloads process internal data and need no inbound reachability; public IPs or public subnets expose the instances and tasks to the internet. Run them in private subnets with VPC endpoints or a NAT gateway, and keep assignPublicIp off.',
+  seed: `${SEED_004} #17`,
+  body: (node, props) => {
+    if (node.cfnResourceType === 'AWS::Batch::JobDefinition') {
+      const assigns = jobTasks(props).map((t) => t.NetworkConfiguration?.AssignPublicIp);
+      if (assigns.some((a) => a === 'ENABLED')) {
+        return NON_COMPLIANT;
+      }
+      return assigns.some(isUnknown) ? NOT_APPLICABLE : COMPLIANT;
+    }
+    const subnets = props.ComputeResources?.Subnets;
+    if (subnets === undefined || isUnknown(subnets)) {
+      return NOT_APPLICABLE;
+    }
+    const known = asList(subnets).map((s) => resolveReference(node, s, 'AWS::EC2::Subnet')).filter((s): s is CfnResource => s !== undefined);
+    if (known.some(isPublicSubnet)) {
+      return NON_COMPLIANT;
+    }
+    return known.length > 0 ? COMPLIANT : NOT_APPLICABLE;
+  },
+});

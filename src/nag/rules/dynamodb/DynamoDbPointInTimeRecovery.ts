@@ -1,0 +1,30 @@
+import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, SEED_004, WARN } from '../../private/rule';
+import { asList, isTrue, isUnknown } from '../../private/values';
+
+/**
+ * A DynamoDB table (or a replica of a global table) has no point-in-time recovery.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #22. A token value is not judged.
+ */
+export default defineRule({
+  name: 'DynamoDbPointInTimeRecovery',
+  level: WARN,
+  resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  info: 'The DynamoDB table has no point-in-time recovery.',
+  explanation: 'Without point-in-time recovery a bad write or delete cannot be undone. Set pointInTimeRecoverySpecification (pointInTimeRecoveryEnabled: true).',
+  seed: `${SEED_004} #22`,
+  control: 'FSBP DynamoDB.2',
+  body: (node, props) => {
+    const specs = node.cfnResourceType === 'AWS::DynamoDB::Table'
+      ? [props.PointInTimeRecoverySpecification]
+      : (isUnknown(props.Replicas) ? [] : asList(props.Replicas).map((r: any) => r?.PointInTimeRecoverySpecification));
+    if (specs.length === 0) {
+      return NOT_APPLICABLE;
+    }
+    const flags = specs.map((s) => (isUnknown(s) ? s : s?.PointInTimeRecoveryEnabled));
+    if (flags.some((f) => !isUnknown(f) && !isTrue(f))) {
+      return NON_COMPLIANT;
+    }
+    return flags.some(isUnknown) ? NOT_APPLICABLE : COMPLIANT;
+  },
+});

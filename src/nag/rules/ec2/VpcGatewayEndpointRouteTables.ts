@@ -1,0 +1,31 @@
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { isUnknown } from '../../private/values';
+
+/**
+ * A gateway VPC endpoint (S3, DynamoDB) is attached to no route table.
+ *
+ * Seed failures: 004_5b6328fd8d3c63a0.txt #2 and #9 (`route_table_ids = []`). `VpcEndpointType`
+ * defaults to Gateway. Route tables given as a token count as present.
+ */
+export default defineRule({
+  name: 'VpcGatewayEndpointRouteTables',
+  level: ERROR,
+  resourceTypes: ['AWS::EC2::VPCEndpoint'],
+  info: 'The gateway VPC endpoint is associated with no route table.',
+  explanation: 'A gateway endpoint works only through the route tables it is added to; with none, traffic to S3 or DynamoDB keeps going over the NAT or internet gateway. List the route tables of every subnet that uses the service.',
+  seed: `${SEED_004} #2, #9`,
+  body: (_node, props) => {
+    const type = props.VpcEndpointType ?? 'Gateway';
+    if (isUnknown(type)) {
+      return NOT_APPLICABLE;
+    }
+    if (type !== 'Gateway') {
+      return NOT_APPLICABLE;
+    }
+    const tables = props.RouteTableIds;
+    if (isUnknown(tables)) {
+      return COMPLIANT;
+    }
+    return Array.isArray(tables) && tables.length > 0 ? COMPLIANT : NON_COMPLIANT;
+  },
+});

@@ -1,0 +1,83 @@
+import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { asList, isUnknown, statementsOf } from '../../private/values';
+
+/** Verbs of actions that only read. Anything else (including `*` and `service:*`) may write. */
+const READ_VERBS = /^(Get|List|Describe|BatchGet|Head|Search|Query|Scan|Lookup|View|Select|Filter|Read|Download)/;
+
+/**
+ * Write actions that AWS offers on no resource but `*` (the service authorizes no narrower
+ * resource), so `Resource: "*"` is the only way to grant them.
+ */
+const ONLY_ON_STAR = new Set([
+  'xray:puttracesegments',
+  'xray:puttelemetryrecords',
+  'cloudwatch:putmetricdata',
+]);
+
+/** Policy resources with a single `PolicyDocument`; the others (roles, users, groups) carry `Policies`. */
+const STANDALONE = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy']);
+
+/** True when `action` may write (or is a wildcard that includes writes). */
+export function isWriteAction(action: string): boolean {
+  if (action === '*') {
+    return true;
+  }
+  const [, verb] = action.split(':');
+  if (verb === undefined) {
+    return true;
+  }
+  if (ONLY_ON_STAR.has(action.toLowerCase())) {
+    return false;
+  }
+  return !READ_VERBS.test(verb);
+}
+
+/**
+ * An IAM policy allows write actions on `Resource: "*"`.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #11. Judges identity policies: `AWS::IAM::Policy`,
+ * `AWS::IAM::ManagedPolicy`, `AWS::IAM::RolePolicy`/`UserPolicy`/`GroupPolicy`, and the `Policies` of
+ * roles, users and groups. One finding per action
+ * (`Action::<action>`, or `NotAction` for an Allow with NotAction), so an acknowledgment covers one
+ * action only. Read-only verbs and the few write actions AWS authorizes only on `*` are not findings.
+ */
+export default defineRule({
+  name: 'IamWriteOnWildcardResource',
+  level: ERROR,
+  resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+    'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+  info: 'The IAM policy allows write actions on every resource ("Resource": "*").',
+  explanation: 'Write access to every resource of a service breaks least privilege: a compromised principal can change or delete anything of that type in the account. Name the resources (ARNs) the principal writes to.',
+  seed: `${SEED_004} #11`,
+  body: (node, props) => {
+    const documents = STANDALONE.has(node.cfnResourceType)
+      ? [props.PolicyDocument]
+      : asList(isUnknown(props.Policies) ? [] : props.Policies).map((p: any) => p?.PolicyDocument);
+    const findings = new Set<string>();
+    let judged = false;
+    for (const document of documents) {
+      const statements = statementsOf(document);
+      if (statements === undefined) {
+        continue;
+      }
+      judged = true;
+      for (const s of statements) {
+        if (s.Effect !== 'Allow' || !asList(s.Resource).includes('*')) {
+          continue;
+        }
+        if (s.NotAction !== undefined) {
+          findings.add('NotAction');
+        }
+        for (const action of asList(s.Action)) {
+          if (typeof action === 'string' && isWriteAction(action)) {
+            findings.add(`Action::${action}`);
+          }
+        }
+      }
+    }
+    if (findings.size > 0) {
+      return [...findings];
+    }
+    return judged || documents.length === 0 ? COMPLIANT : NOT_APPLICABLE;
+  },
+});

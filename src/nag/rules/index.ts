@@ -1,0 +1,67 @@
+import { RuleDefinition } from '../private/rule';
+import BatchEc2Imdsv2 from './batch/BatchEc2Imdsv2';
+import BatchFargateRoleTrust from './batch/BatchFargateRoleTrust';
+import BatchJobRetryStrategy from './batch/BatchJobRetryStrategy';
+import BatchJobTimeout from './batch/BatchJobTimeout';
+import BatchPrivilegedContainer from './batch/BatchPrivilegedContainer';
+import BatchPublicNetwork from './batch/BatchPublicNetwork';
+import ConfigRuleWithoutRecorder from './config/ConfigRuleWithoutRecorder';
+import DynamoDbCustomerManagedKey from './dynamodb/DynamoDbCustomerManagedKey';
+import DynamoDbPointInTimeRecovery from './dynamodb/DynamoDbPointInTimeRecovery';
+import SecurityGroupOpenEgress from './ec2/SecurityGroupOpenEgress';
+import VpcFlowLogs from './ec2/VpcFlowLogs';
+import VpcGatewayEndpointRouteTables from './ec2/VpcGatewayEndpointRouteTables';
+import GuardDutyFindingsRoute from './guardduty/GuardDutyFindingsRoute';
+import IamWriteOnWildcardResource from './iam/IamWriteOnWildcardResource';
+import LambdaRoleInlinePolicy from './iam/LambdaRoleInlinePolicy';
+import KmsKeyPolicyNoKmsStar from './kms/KmsKeyPolicyNoKmsStar';
+import LambdaActiveTracing from './lambda/LambdaActiveTracing';
+import LambdaDeprecatedRuntime from './lambda/LambdaDeprecatedRuntime';
+import LambdaExplicitLogGroup from './lambda/LambdaExplicitLogGroup';
+import LambdaFailureDestination from './lambda/LambdaFailureDestination';
+import LambdaReservedConcurrency from './lambda/LambdaReservedConcurrency';
+import LogGroupKeyAllowsLogs from './logs/LogGroupKeyAllowsLogs';
+import LogGroupKmsEncrypted from './logs/LogGroupKmsEncrypted';
+import LogGroupRetention from './logs/LogGroupRetention';
+import S3AccessLogging from './s3/S3AccessLogging';
+import S3DenyWrongEncryptionPolicy from './s3/S3DenyWrongEncryptionPolicy';
+import S3LifecycleRules from './s3/S3LifecycleRules';
+import S3PublicAccessBlock from './s3/S3PublicAccessBlock';
+import S3TlsOnlyPolicy from './s3/S3TlsOnlyPolicy';
+import SnsTopicKms from './sns/SnsTopicKms';
+import SnsTopicPolicy from './sns/SnsTopicPolicy';
+
+/** Every rule of the CompliancePack, in the order they run and are listed. */
+export const ALL_RULES: RuleDefinition[] = [
+  BatchEc2Imdsv2,
+  BatchFargateRoleTrust,
+  BatchJobRetryStrategy,
+  BatchJobTimeout,
+  BatchPrivilegedContainer,
+  BatchPublicNetwork,
+  ConfigRuleWithoutRecorder,
+  DynamoDbCustomerManagedKey,
+  DynamoDbPointInTimeRecovery,
+  SecurityGroupOpenEgress,
+  VpcFlowLogs,
+  VpcGatewayEndpointRouteTables,
+  GuardDutyFindingsRoute,
+  IamWriteOnWildcardResource,
+  LambdaRoleInlinePolicy,
+  KmsKeyPolicyNoKmsStar,
+  LambdaActiveTracing,
+  LambdaDeprecatedRuntime,
+  LambdaExplicitLogGroup,
+  LambdaFailureDestination,
+  LambdaReservedConcurrency,
+  LogGroupKeyAllowsLogs,
+  LogGroupKmsEncrypted,
+  LogGroupRetention,
+  S3AccessLogging,
+  S3DenyWrongEncryptionPolicy,
+  S3LifecycleRules,
+  S3PublicAccessBlock,
+  S3TlsOnlyPolicy,
+  SnsTopicKms,
+  SnsTopicPolicy,
+];

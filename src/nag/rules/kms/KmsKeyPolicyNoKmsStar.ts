@@ -1,0 +1,28 @@
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { asList, statementsOf } from '../../private/values';
+
+/**
+ * A KMS key policy allows `kms:*` (or `*`).
+ *
+ * Seed failures: 004_5b6328fd8d3c63a0.txt #12 (kms:* to the account root) and #24 (key policies that
+ * do not say which principal may do what). `kms:*` mixes administration with use, so the principal
+ * that may change the key policy can also decrypt everything, and the reverse. A key policy given as
+ * a token is not judged.
+ */
+export default defineRule({
+  name: 'KmsKeyPolicyNoKmsStar',
+  level: ERROR,
+  resourceTypes: ['AWS::KMS::Key', 'AWS::KMS::ReplicaKey'],
+  info: 'The KMS key policy allows kms:* (every KMS action).',
+  explanation: 'Separate key administration (kms:Create*, kms:Put*, kms:ScheduleKeyDeletion...) from key use (kms:Decrypt, kms:GenerateDataKey*...) and grant each to the principals that need it; ComplianceKey does this.',
+  seed: `${SEED_004} #12, #24`,
+  body: (_node, props) => {
+    const statements = statementsOf(props.KeyPolicy);
+    if (statements === undefined) {
+      return NOT_APPLICABLE;
+    }
+    const grantsAll = statements.some((s) => s.Effect === 'Allow'
+      && asList(s.Action).some((a) => typeof a === 'string' && (a === '*' || a.toLowerCase() === 'kms:*')));
+    return grantsAll ? NON_COMPLIANT : COMPLIANT;
+  },
+});

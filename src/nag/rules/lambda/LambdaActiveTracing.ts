@@ -1,0 +1,24 @@
+import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, SEED_004, WARN } from '../../private/rule';
+import { isUnknown } from '../../private/values';
+
+/**
+ * A Lambda function does not have X-Ray active tracing.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #30. A tracing mode given as a token is not judged.
+ */
+export default defineRule({
+  name: 'LambdaActiveTracing',
+  level: WARN,
+  resourceTypes: ['AWS::Lambda::Function'],
+  info: 'The Lambda function does not have active X-Ray tracing.',
+  explanation: 'Without tracing, failures and latency across the services a function calls cannot be followed. Set tracing: Tracing.ACTIVE.',
+  seed: `${SEED_004} #30`,
+  control: 'FSBP Lambda.7',
+  body: (_node, props) => {
+    const mode = props.TracingConfig?.Mode;
+    if (isUnknown(mode) || isUnknown(props.TracingConfig)) {
+      return NOT_APPLICABLE;
+    }
+    return mode === 'Active' ? COMPLIANT : NON_COMPLIANT;
+  },
+});

@@ -1,0 +1,18 @@
+import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_000, WARN } from '../../private/rule';
+
+/**
+ * A Lambda function writes to the implicit `/aws/lambda/<name>` log group instead of a log group
+ * of its own (`LoggingConfig.LogGroup`).
+ *
+ * Seed failure: 000_8539daffd67ca827.txt #2 (a log group named by a literal `/aws/lambda/...` string
+ * that silently stops receiving logs when the function is renamed). A token value counts as set.
+ */
+export default defineRule({
+  name: 'LambdaExplicitLogGroup',
+  level: WARN,
+  resourceTypes: ['AWS::Lambda::Function'],
+  info: 'The Lambda function has no explicit log group (LoggingConfig.LogGroup).',
+  explanation: 'The implicit log group is created by Lambda on first write, unencrypted and kept forever, and a log group matched to it by name breaks when the function is renamed. Give the function a log group (logGroup prop) with KMS and retention.',
+  seed: `${SEED_000} #2`,
+  body: (_node, props) => (props.LoggingConfig?.LogGroup === undefined ? NON_COMPLIANT : COMPLIANT),
+});

@@ -1,0 +1,17 @@
+import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_002, SEED_004, WARN } from '../../private/rule';
+
+/**
+ * A Lambda function has no reserved concurrency.
+ *
+ * Seed failures: 002_d92724b23843a58b.txt #4 (functions without reserved concurrent executions), in
+ * the Lambda group of 004_5b6328fd8d3c63a0.txt #10, #29, #30. A token value counts as set.
+ */
+export default defineRule({
+  name: 'LambdaReservedConcurrency',
+  level: WARN,
+  resourceTypes: ['AWS::Lambda::Function'],
+  info: 'The Lambda function has no reserved concurrency.',
+  explanation: 'Without reserved concurrency one function can take the whole account concurrency and throttle every other function, and a runaway trigger scales it without bound. Set reservedConcurrentExecutions.',
+  seed: `${SEED_002} #4; ${SEED_004} #10, #29, #30`,
+  body: (_node, props) => (props.ReservedConcurrentExecutions === undefined ? NON_COMPLIANT : COMPLIANT),
+});

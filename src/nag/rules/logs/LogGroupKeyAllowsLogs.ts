@@ -1,0 +1,39 @@
+import { propertiesOf } from '../../private/context';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { actionMatches, asList, statementsOf } from '../../private/values';
+import { resolveReference } from '../shared';
+
+/**
+ * A log group is encrypted with a KMS key of the same stack whose key policy does not let CloudWatch
+ * Logs use it.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #24 (key policies that do not grant the services using the
+ * key). CloudWatch Logs is authorized only by the key policy, so the log group fails to create or
+ * stops receiving events. Keys outside the stack, and key policies given as tokens, are not judged.
+ */
+export default defineRule({
+  name: 'LogGroupKeyAllowsLogs',
+  level: ERROR,
+  resourceTypes: ['AWS::Logs::LogGroup'],
+  info: 'The log group\'s KMS key policy does not allow the CloudWatch Logs service principal to use the key.',
+  explanation: 'CloudWatch Logs encrypts with the key only if the key policy allows logs.<region>.amazonaws.com kms:GenerateDataKey* and kms:Decrypt; otherwise the log group cannot be created or written. Grant it in the key policy (ComplianceLogGroup does).',
+  seed: `${SEED_004} #24`,
+  body: (node, props) => {
+    if (props.KmsKeyId === undefined) {
+      return NOT_APPLICABLE;
+    }
+    const key = resolveReference(node, props.KmsKeyId, 'AWS::KMS::Key');
+    if (!key) {
+      return NOT_APPLICABLE;
+    }
+    const statements = statementsOf(propertiesOf(key)?.KeyPolicy);
+    if (statements === undefined) {
+      return NOT_APPLICABLE;
+    }
+    const forLogs = statements.filter((s) => s.Effect === 'Allow'
+      && s.Principal && typeof s.Principal === 'object'
+      && JSON.stringify(s.Principal.Service ?? '').includes('logs.'));
+    const allows = (action: string) => forLogs.some((s) => asList(s.Action).some((a) => actionMatches(a, action)));
+    return allows('kms:GenerateDataKey') && allows('kms:Decrypt') ? COMPLIANT : NON_COMPLIANT;
+  },
+});

@@ -1,0 +1,16 @@
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+
+/**
+ * A CloudWatch log group is not encrypted with a KMS key.
+ *
+ * Seed failures: 004_5b6328fd8d3c63a0.txt #8 and #21. A `KmsKeyId` (a token included) counts.
+ */
+export default defineRule({
+  name: 'LogGroupKmsEncrypted',
+  level: ERROR,
+  resourceTypes: ['AWS::Logs::LogGroup'],
+  info: 'The CloudWatch log group is not encrypted with a customer managed KMS key.',
+  explanation: 'Logs often hold request data and identifiers; with a customer managed key, access to them is controlled and audited through the key policy and CloudTrail. Set encryptionKey (ComplianceLogGroup does by default).',
+  seed: `${SEED_004} #8, #21`,
+  body: (_node, props) => (props.KmsKeyId === undefined ? NON_COMPLIANT : COMPLIANT),
+});

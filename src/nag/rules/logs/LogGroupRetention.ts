@@ -1,0 +1,17 @@
+import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_004, WARN } from '../../private/rule';
+
+/**
+ * A CloudWatch log group keeps its events forever (no `RetentionInDays`).
+ *
+ * Seed failures: 004_5b6328fd8d3c63a0.txt #8 and #21 (log groups without the settings record-keeping
+ * needs). A token value counts as set.
+ */
+export default defineRule({
+  name: 'LogGroupRetention',
+  level: WARN,
+  resourceTypes: ['AWS::Logs::LogGroup'],
+  info: 'The CloudWatch log group has no retention period.',
+  explanation: 'Without a retention period, events are kept forever: cost grows without bound and data is held longer than record-keeping rules allow. Set retention.',
+  seed: `${SEED_004} #8, #21`,
+  body: (_node, props) => (props.RetentionInDays === undefined ? NON_COMPLIANT : COMPLIANT),
+});

@@ -1,0 +1,30 @@
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { actionMatches, asList, isEveryone } from '../../private/values';
+import { bucketPolicyStatements, conditionEntries } from '../shared';
+
+const ENCRYPTION_KEYS = new Set(['s3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id']);
+const NEGATIVE_OPERATORS = /^(StringNotEquals|StringNotLike|StringNotEqualsIgnoreCase|Null)(IfExists)?$/;
+
+/**
+ * An S3 bucket has no bucket policy that denies puts asking for the wrong encryption.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #14. Compliant: a Deny of `s3:PutObject` (or a wildcard that
+ * includes it) to every principal, conditioned on `s3:x-amz-server-side-encryption` or
+ * `s3:x-amz-server-side-encryption-aws-kms-key-id` with a negative operator (StringNotEquals...,
+ * Null).
+ */
+export default defineRule({
+  name: 'S3DenyWrongEncryptionPolicy',
+  level: ERROR,
+  resourceTypes: ['AWS::S3::Bucket'],
+  info: 'The S3 bucket has no policy that denies uploads with the wrong server-side encryption.',
+  explanation: 'Default encryption applies only when a put names none; a client can still ask for a weaker or foreign key. Deny s3:PutObject when s3:x-amz-server-side-encryption (or the KMS key id) is not the bucket\'s own; ComplianceBucket does this.',
+  seed: `${SEED_004} #14`,
+  body: (node, props) => {
+    const found = bucketPolicyStatements(node, props).some((s) => s.Effect === 'Deny'
+      && isEveryone(s.Principal)
+      && asList(s.Action).some((a) => actionMatches(a, 's3:PutObject'))
+      && conditionEntries(s).some(([operator, key]) => NEGATIVE_OPERATORS.test(operator) && ENCRYPTION_KEYS.has(key)));
+    return found ? COMPLIANT : NON_COMPLIANT;
+  },
+});

@@ -1,0 +1,25 @@
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+
+/**
+ * An SNS topic is not encrypted with a customer managed KMS key.
+ *
+ * Seed failure: 004_5b6328fd8d3c63a0.txt #16 (and the encryption-at-rest requirement of #8, #21).
+ * The AWS managed key `alias/aws/sns` does not count: its policy cannot be changed, so EventBridge
+ * and CloudWatch alarms cannot publish to a topic encrypted with it. A token key counts.
+ */
+export default defineRule({
+  name: 'SnsTopicKms',
+  level: ERROR,
+  resourceTypes: ['AWS::SNS::Topic'],
+  info: 'The SNS topic is not encrypted with a customer managed KMS key.',
+  explanation: 'Messages at rest in the topic are then protected only by a key whose use nobody can restrict or audit per topic. Set masterKey to a customer managed key whose policy lets the publishing services use it.',
+  seed: `${SEED_004} #16`,
+  control: 'FSBP SNS.1',
+  body: (_node, props) => {
+    const key = props.KmsMasterKeyId;
+    if (key === undefined) {
+      return NON_COMPLIANT;
+    }
+    return typeof key === 'string' && key.toLowerCase().endsWith('alias/aws/sns') ? NON_COMPLIANT : COMPLIANT;
+  },
+});
