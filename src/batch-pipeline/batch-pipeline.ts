@@ -29,9 +29,6 @@ import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
-/** Time the state machine keeps after the job's own timeout, to report the timeout before it ends. */
-const NOTIFICATION_MARGIN = Duration.minutes(10);
-
 /**
  * The retry strategy of the job definition: AWS Batch evaluates the entries in order and uses the
  * first that matches. Infrastructure failures are retried; anything else (an error of the
@@ -151,7 +148,9 @@ export interface BatchPipelineProps {
 
   /**
    * The time one run may take, from its start to the last array child's end. Each job attempt
-   * times out after it, the state machine's job step times out after it and then alerts.
+   * (each array child) is stopped after it, and the run (the state machine execution) times out
+   * after it: a failed run is reported by the state machine itself, a timed-out run by an
+   * EventBridge rule and the `ExecutionsTimedOut` alarm.
    *
    * @default Duration.hours(4)
    */
@@ -241,8 +240,8 @@ export interface BatchPipelineProps {
  * - **Scale**: an array job sized from records per run, per-worker throughput and the window
  *   (`BatchScale.fromThroughput`) or given directly.
  * - **Orchestration**: a Step Functions state machine (logging ALL, X-Ray tracing) that submits the
- *   job, waits for it (`.sync`), times it out at the processing window and reports failures and
- *   timeouts to the alert topic; started by EventBridge Scheduler with retries and an encrypted,
+ *   job, waits for it (`.sync`) and reports failures to the alert topic; runs and job attempts
+ *   time out at the processing window and timeouts are reported too; started by EventBridge Scheduler with retries and an encrypted,
  *   TLS-only dead-letter queue.
  * - **Monitoring**: an EventBridge rule on failed Batch jobs, a rule on timed-out or aborted runs,
  *   alarms on the state machine's `ExecutionsFailed` and `ExecutionsTimedOut` metrics (published by
@@ -405,8 +404,7 @@ export class BatchPipeline extends Construct {
         images: [{ imageType: batch.EcsMachineImageType.ECS_AL2023 }],
       });
     }
-    // Tags on the compute environment resource itself (not the deprecated-style tags inside
-    // ComputeResources, which only reach instances).
+    // Tags on the compute environment itself (and, through ComputeResources, on its instances).
     Tags.of(this.computeEnvironment).add('batch-pipeline', this.node.path);
 
     this.jobQueue = new batch.JobQueue(this, 'JobQueue', {
@@ -546,7 +544,7 @@ export class BatchPipeline extends Construct {
     const stateMachineRole = new ManagedPolicyRole(this, 'StateMachineRole', {
       // Step Functions' Batch integration allows batch:SubmitJob on every job definition of the
       // account (job-definition/*); the role gets this pipeline's job definition and queue instead.
-      drop: (statement) => statement.actions.includes('batch:SubmitJob'),
+      drop: (statement) => statement.actions.includes('batch:SubmitJob') && statement.sid !== 'SubmitThisPipelinesJob',
       assumedBy: new iam.ServicePrincipal('states.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
@@ -555,7 +553,7 @@ export class BatchPipeline extends Construct {
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       definitionBody: sfn.DefinitionBody.fromChainable(submit.next(new sfn.Succeed(this, 'RunSucceeded'))),
       role: stateMachineRole,
-      timeout: window.plus(NOTIFICATION_MARGIN),
+      timeout: window,
       tracingEnabled: true,
       logs: { destination: this.stateMachineLogGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
     });
@@ -564,6 +562,11 @@ export class BatchPipeline extends Construct {
       sid: 'SubmitThisPipelinesJob',
       actions: ['batch:SubmitJob'],
       resources: [this.jobDefinition.jobDefinitionArn, this.jobQueue.jobQueueArn],
+    }));
+    stateMachineRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'StopJobsOfTimedOutRuns',
+      actions: ['batch:TerminateJob'],
+      resources: [this.jobArns()],
     }));
     if (this.alertTopic.masterKey) {
       stateMachineRole.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -696,7 +699,7 @@ export class BatchPipeline extends Construct {
       ]],
     });
 
-    this.acknowledgeUnfixable([jobRole, stateMachineRole, instanceRoleForAck as ManagedPolicyRole], props);
+    this.acknowledgeUnfixable([jobRole, stateMachineRole, instanceRoleForAck as ManagedPolicyRole, executionRole], props);
   }
 
   /** Whether the alert topic was created by the pipeline. */
@@ -723,6 +726,10 @@ export class BatchPipeline extends Construct {
    */
   public grantStartRun(grantee: iam.IGrantable): iam.Grant {
     return this.stateMachine.grantStartExecution(grantee);
+  }
+
+  private jobArns(): string {
+    return Stack.of(this).formatArn({ service: 'batch', resource: 'job', resourceName: '*' });
   }
 
   private ecsTasksPrincipal(): iam.IPrincipal {
@@ -834,9 +841,16 @@ export class BatchPipeline extends Construct {
   /** Acknowledge, on the one resource and finding each, what cannot be narrower. */
   private acknowledgeUnfixable(roles: ManagedPolicyRole[], props: BatchPipelineProps): void {
     const policyOf = (role: ManagedPolicyRole) => role.permissions?.node.defaultChild;
-    const [jobRole, stateMachineRole, instanceRole] = roles;
+    const [jobRole, stateMachineRole, instanceRole, executionRole] = roles;
+    const exec = policyOf(executionRole);
+    if (exec && JSON.stringify(Stack.of(this).resolve((exec as iam.CfnManagedPolicy).policyDocument)).includes('ecr:GetAuthorizationToken')) {
+      acknowledgeFinding(exec, 'AwsSolutions-IAM5[Resource::*]',
+        'Only ecr:GetAuthorizationToken, which IAM cannot scope to a resource (it returns a registry login token); pulling layers and images is limited to the image\'s repository.');
+    }
     const sm = policyOf(stateMachineRole);
     if (sm) {
+      acknowledgeFinding(sm, `AwsSolutions-IAM5[Resource::${nagResourceText(sm, this.jobArns())}]`,
+        'Step Functions stops the Batch job of a run that times out or is aborted (batch:TerminateJob); job ids exist only once a run submits its job, so the statement names the jobs of this account and Region, and allows nothing but terminating them.');
       acknowledgeFinding(sm, 'AwsSolutions-IAM5[Resource::*]',
         'Only the actions that IAM cannot scope to a resource: CloudWatch Logs log delivery (logs:CreateLogDelivery and related, which Step Functions needs to log to its log group) and X-Ray (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets). Job submission, events and publishing are scoped to this pipeline\'s resources.');
     }

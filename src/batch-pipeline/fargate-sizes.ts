@@ -14,6 +14,9 @@ export const FARGATE_MEMORY_BY_CPU: Record<string, number[]> = {
   16: range(32768, 122880, 8192),
 };
 
+/** The vCPU values Fargate offers, smallest first. */
+const FARGATE_CPUS = ['0.25', '0.5', '1', '2', '4', '8', '16'];
+
 function range(from: number, to: number, step: number): number[] {
   const values: number[] = [];
   for (let v = from; v <= to; v += step) {
@@ -26,7 +29,7 @@ function range(from: number, to: number, step: number): number[] {
 export function requireFargateSize(scope: IConstruct, cpu: number, memoryMiB: number): void {
   const allowed = FARGATE_MEMORY_BY_CPU[String(cpu)];
   if (allowed === undefined) {
-    throw new ComplianceValidationError(scope, 'cpu', cpu, `Allowed on Fargate: ${Object.keys(FARGATE_MEMORY_BY_CPU).join(', ')} vCPU.`);
+    throw new ComplianceValidationError(scope, 'cpu', cpu, `Allowed on Fargate: ${FARGATE_CPUS.join(', ')} vCPU.`);
   }
   if (!allowed.includes(memoryMiB)) {
     throw new ComplianceValidationError(scope, 'memory', `${memoryMiB} MiB with ${cpu} vCPU`,
