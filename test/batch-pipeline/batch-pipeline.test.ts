@@ -652,7 +652,8 @@ describe('orchestration and monitoring', () => {
     expect(stack.node.tryFindChild('Pipeline')!.node.tryFindChild('Alerts')).toBeUndefined();
     template.resourceCountIs('AWS::SNS::Topic', 1);
     for (const alarm of [pipeline.executionsFailedAlarm, pipeline.executionsTimedOutAlarm]) {
-      expect(template.toJSON().Resources[logicalIdOf(stack, alarm)].Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(stack, pipeline.alertTopic) }]);
+      const actions = template.toJSON().Resources[logicalIdOf(stack, alarm)].Properties.AlarmActions;
+      expect(actions).toEqual([{ Ref: logicalIdOf(stack, pipeline.alertTopic) }]);
     }
   });
 
@@ -709,7 +710,8 @@ describe('bad input', () => {
   });
 
   test.each([1, 0, 10_001, 2.5])('an array size of %d, outside AWS Batch\'s 2 to 10,000', (size) => {
-    expect(() => build({ scale: BatchScale.arraySize(size) })).toThrow(new RegExp(`invalid scale: ${size}\\. The array size \\(from BatchScale.arraySize\\) must be a whole number from 2 to 10000`));
+    expect(() => build({ scale: BatchScale.arraySize(size) }))
+      .toThrow(new RegExp(`invalid scale: ${size}\\. The array size \\(from BatchScale.arraySize\\) must be a whole number from 2 to 10000`));
   });
 
   test('a throughput that needs more than 10,000 children', () => {
