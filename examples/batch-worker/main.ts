@@ -46,7 +46,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, sdk?: S3Sdk): Pr
   const index = Number(env.AWS_BATCH_JOB_ARRAY_INDEX ?? '0');
   const size = Number(env.ARRAY_SIZE ?? '1');
 
-  const s3 = new s3Sdk.S3Client({});
+  // Path-style addressing for emulators on localhost (S3_FORCE_PATH_STYLE=true); AWS uses the default.
+  const s3 = new s3Sdk.S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' });
   const object = await s3.send(new s3Sdk.GetObjectCommand({ Bucket: inputBucket, Key: inputKey }));
   const lines = createInterface({ input: object.Body as Readable, crlfDelay: Infinity });
   const processor = new SliceProcessor(index, size);
