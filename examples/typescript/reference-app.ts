@@ -1,8 +1,8 @@
 import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
 import { AccountAudit, AuditedVpc, BatchPipeline, BatchScale, ComplianceBucket, FindingSeverity, ObjectLockMode } from '../../src';
 
 /** Where the reference stacks deploy: an explicit account and Region, as compliance teams pin them. */

@@ -68,10 +68,14 @@ export interface BatchPipelineProps {
   readonly vpcSubnets?: ec2.SubnetSelection;
 
   /**
-   * The security group of the jobs. A given group is used as it is.
+   * The security group of the jobs. A given group is used as it is; one that allows all outbound
+   * traffic leaves a warning.
    *
-   * @default - a new group with no egress except HTTPS to the VPC's endpoints (an `AuditedVpc`'s
-   * interface endpoints and S3 and DynamoDB prefix lists), or HTTPS to the VPC's CIDR block for any other VPC
+   * @default - a new group with no egress except HTTPS to the VPC's endpoints: an `AuditedVpc`'s
+   * interface endpoints and its S3 and DynamoDB prefix lists; for any other VPC, HTTPS to the VPC's
+   * CIDR block (its interface endpoints) only, so add egress to the S3 prefix list of your gateway
+   * endpoint (`pipeline.securityGroup.addEgressRule(ec2.Peer.prefixList(id), ec2.Port.tcp(443))`),
+   * which image layers are downloaded from
    */
   readonly securityGroup?: ec2.ISecurityGroup;
 
@@ -85,7 +89,7 @@ export interface BatchPipelineProps {
   /**
    * Upper bound of the vCPUs the compute environment runs at once.
    *
-   * @default - enough for every array child to run at once (array size × cpu), at least 16
+   * @default - enough for every array child to run at once (array size × cpu), at least 16 and at most 10,000
    */
   readonly maxvCpus?: number;
 
@@ -349,6 +353,9 @@ export class BatchPipeline extends Construct {
 
     // ---- network ----
     this.securityGroup = props.securityGroup ?? this.defaultSecurityGroup(props.vpc);
+    if (props.securityGroup instanceof ec2.SecurityGroup && props.securityGroup.allowAllOutbound) {
+      warnWeakened(this, 'securityGroup', 'the given security group allows all outbound traffic: the jobs can reach any address the subnets route to');
+    }
     if (props.vpc instanceof AuditedVpc && !compute.isFargate
       && ['ecs', 'ecs-agent', 'ecs-telemetry'].some((s) => (props.vpc as AuditedVpc).tryFindInterfaceEndpoint(s) === undefined)) {
       Annotations.of(this).addWarningV2('cdk-compliance-constructs:batch-pipeline:ecsEndpoints',
@@ -361,7 +368,7 @@ export class BatchPipeline extends Construct {
 
     // ---- compute ----
     let instanceRoleForAck: ManagedPolicyRole | undefined;
-    const maxvCpus = props.maxvCpus ?? Math.max(16, Math.ceil((this.arraySize ?? 1) * cpu));
+    const maxvCpus = props.maxvCpus ?? Math.min(10_000, Math.max(16, Math.ceil((this.arraySize ?? 1) * cpu)));
     requireRange(this, 'maxvCpus', maxvCpus, 1, 100_000);
     if (compute.isFargate) {
       this.computeEnvironment = new batch.FargateComputeEnvironment(this, 'ComputeEnvironment', {

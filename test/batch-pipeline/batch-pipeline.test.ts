@@ -132,6 +132,16 @@ describe('seed #3: no open egress', () => {
     ]);
   });
 
+  test('a given security group that allows all outbound traffic works and leaves a warning', () => {
+    const { stack } = build({}, (_s, v) => ({ securityGroup: new ec2.SecurityGroup(v, 'Open', { vpc: v, allowAllOutbound: true }) }));
+    Annotations.fromStack(stack).hasWarning('/TestStack/Pipeline', Match.stringLikeRegexp('securityGroup weakens a secure default: the given security group allows all outbound'));
+  });
+
+  test('the default security group leaves no such warning', () => {
+    const { stack } = build();
+    Annotations.fromStack(stack).hasNoWarning('/TestStack/Pipeline', Match.stringLikeRegexp('securityGroup weakens'));
+  });
+
   test('Fargate jobs get no public IP and run in the private subnets', () => {
     const { stack, vpc, template } = build();
     const jobDef = only(template, 'AWS::Batch::JobDefinition');
