@@ -223,6 +223,8 @@ describe('seed #19: no deprecated APIs or properties', () => {
     const before = process.env.JSII_DEPRECATED;
     process.env.JSII_DEPRECATED = 'fail';
     try {
+      // control: with the variable set, a deprecated property does throw
+      expect(() => new ec2.Vpc(newStack(), 'Old', { cidr: '10.0.0.0/16' })).toThrow(/cidr is deprecated/);
       expect(() => make()).not.toThrow();
     } finally {
       if (before === undefined) {
