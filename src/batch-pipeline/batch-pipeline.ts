@@ -362,6 +362,12 @@ export class BatchPipeline extends Construct {
         'EC2 compute registers its instances with ECS: add ecs, ecs-agent and ecs-telemetry to the AuditedVpc\'s interfaceEndpoints, or the instances cannot join the cluster');
     }
 
+    if (props.vpc instanceof AuditedVpc && Object.keys(props.secrets ?? {}).length > 0
+      && ['secretsmanager', 'ssm'].every((s) => (props.vpc as AuditedVpc).tryFindInterfaceEndpoint(s) === undefined)) {
+      Annotations.of(this).addWarningV2('cdk-compliance-constructs:batch-pipeline:secretEndpoints',
+        'Secrets are read when each task starts: add secretsmanager (for Secrets Manager secrets) or ssm (for SSM parameters) to the AuditedVpc\'s interfaceEndpoints, or the tasks cannot start');
+    }
+
     // ---- logs ----
     this.jobLogGroup = new ComplianceLogGroup(this, 'JobLogs', { retention: props.logRetention });
     this.stateMachineLogGroup = new ComplianceLogGroup(this, 'StateMachineLogs', { retention: props.logRetention });

@@ -516,6 +516,23 @@ describe('compute', () => {
     Annotations.fromStack(stack).hasWarning('/TestStack/Pipeline', Match.stringLikeRegexp('ecs, ecs-agent and ecs-telemetry'));
   });
 
+  test('secrets in an AuditedVpc without the Secrets Manager or SSM endpoints leave a warning', () => {
+    const stack = newStack(appWithAzContext());
+    const vpc = new AuditedVpc(stack, 'Vpc');
+    new BatchPipeline(stack, 'Pipeline', {
+      vpc,
+      imageUri: IMAGE_URI,
+      secrets: { DB_PASSWORD: batch.Secret.fromSecretsManager(secretsmanager.Secret.fromSecretCompleteArn(stack, 'Db', SECRET_ARN)) },
+    });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Pipeline', Match.stringLikeRegexp('add secretsmanager .* or ssm'));
+  });
+
+  test('with those endpoints there is no warning about them', () => {
+    const { stack } = everything(BatchCompute.fargate());
+    Annotations.fromStack(stack).hasNoWarning('/TestStack/Pipeline', Match.stringLikeRegexp('add secretsmanager'));
+    Annotations.fromStack(stack).hasNoWarning('/TestStack/Pipeline', Match.stringLikeRegexp('ecs-agent'));
+  });
+
   test('given subnets and a given security group are used', () => {
     const { stack, vpc, template } = build({}, (s, v) => ({
       vpcSubnets: { subnets: [v.isolatedSubnets[0]] },
