@@ -10,3 +10,5 @@ export * from './account-audit/finding-severity';
 export * from './nag/compliance-pack';
 export * from './nag/nag-control';
 export * from './nag/nag-report';
+export * from './batch-pipeline/batch-options';
+export * from './batch-pipeline/batch-pipeline';
