@@ -1,8 +1,8 @@
-import { runScan, UnknownCheckError } from '../../src/scanner/runtime/engine';
-import { findingId } from '../../src/scanner/runtime/report';
 import { EXPECTED_FINDINGS, fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { FakeAws } from './fake-aws/server';
 import { schemaErrors } from './schema';
+import { runScan, UnknownCheckError } from '../../src/scanner/runtime/engine';
+import { findingId } from '../../src/scanner/runtime/report';
 
 describe('engine against the fake AWS endpoint', () => {
   let fake: FakeAws;

@@ -1,8 +1,8 @@
-import { runScan } from '../../src/scanner/runtime/engine';
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { securityGroupAccount } from './fake-aws/scenarios';
 import { FakeAws, FakeAwsOptions } from './fake-aws/server';
 import { schemaErrors } from './schema';
+import { runScan } from '../../src/scanner/runtime/engine';
 
 async function withFake<T>(state: ConstructorParameters<typeof FakeAws>[0], opts: FakeAwsOptions, fn: (fake: FakeAws) => Promise<T>): Promise<T> {
   const fake = new FakeAws(state, opts);
@@ -79,8 +79,14 @@ describe('outages', () => {
     const deadlineMs = 30_000;
     await withFake(fixtureAccount(), { hang: ['kms'] }, async () => {
       const report = await runScan({
-        regions: REGIONS, credentialReportPollMs: 1, deadlineMs,
-        callTimeoutMs: 10_000, requestTimeoutMs: 400, maxAttempts: 2, breakerThreshold: 1, breakerCooldownMs: 60_000,
+        regions: REGIONS,
+        credentialReportPollMs: 1,
+        deadlineMs,
+        callTimeoutMs: 10_000,
+        requestTimeoutMs: 400,
+        maxAttempts: 2,
+        breakerThreshold: 1,
+        breakerCooldownMs: 60_000,
         concurrencyByService: { kms: 1 },
       });
       expect(report.status).toBe('PARTIAL');

@@ -69,7 +69,8 @@ describe('CircuitBreaker', () => {
 });
 
 describe('error classification', () => {
-  const err = (name: string, status?: number, fault?: string) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $fault: fault });
+  const err = (name: string, status?: number, fault?: string) =>
+    Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $fault: fault });
   test.each([
     ['RequestLimitExceeded', 503, true, true],
     ['ThrottlingException', 400, true, true],

@@ -289,7 +289,12 @@ export class AwsClients {
 
   private record(spec: CallSpec, code: string, message: string): ScanError {
     const rec: ScanError = {
-      service: spec.service, region: spec.region, api: spec.api, code, message, at: new Date().toISOString(),
+      service: spec.service,
+      region: spec.region,
+      api: spec.api,
+      code,
+      message,
+      at: new Date().toISOString(),
       ...(spec.resource ? { resource: spec.resource } : {}),
     };
     this.errors.push(rec);
@@ -301,7 +306,10 @@ export class AwsClients {
    * attempts) and the scan deadline. Unexpected errors are recorded with context and rethrown
    * as ScanApiError; codes in `absentOn` return null.
    */
-  public async call<K extends ServiceKey, T>(spec: CallSpec & { service: K }, fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>): Promise<T | null> {
+  public async call<K extends ServiceKey, T>(
+    spec: CallSpec & { service: K },
+    fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
+  ): Promise<T | null> {
     const stats = this.statsFor(spec.service);
     const breaker = this.breaker(spec.service);
     return this.limiter(spec.service).run(async () => {
@@ -355,7 +363,10 @@ export class AwsClients {
   }
 
   /** `call` that never returns null (no absent codes). */
-  public async send<K extends ServiceKey, T>(spec: CallSpec & { service: K }, fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>): Promise<T> {
+  public async send<K extends ServiceKey, T>(
+    spec: CallSpec & { service: K },
+    fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     return (await this.call({ ...spec, absentOn: undefined }, fn)) as T;
   }
 

@@ -193,9 +193,7 @@ export async function runScan(options: ScanOptions = {}): Promise<ScanReport> {
             continue;
           }
           evaluated.add(`${region}|${r.resourceId}`);
-          if (r.status === 'PASS') passed++;
-          else if (r.status === 'NOT_APPLICABLE') notApplicable++;
-          else {
+          if (r.status === 'PASS') {passed++;} else if (r.status === 'NOT_APPLICABLE') {notApplicable++;} else {
             failed++;
             findings.push(toFinding(accountId, check, region, r.resourceId, r.reason));
           }
@@ -207,8 +205,13 @@ export async function runScan(options: ScanOptions = {}): Promise<ScanReport> {
       serviceResources.set(svc, set);
       tallies.push({ check, passed, failed, notApplicable, errored: erroredCount });
       checkReports.push({
-        id: check.id, title: check.title, severity: check.severity, category: check.category, resourceType: check.resourceType,
-        fsbp: check.fsbp, cis: check.cis,
+        id: check.id,
+        title: check.title,
+        severity: check.severity,
+        category: check.category,
+        resourceType: check.resourceType,
+        fsbp: check.fsbp,
+        cis: check.cis,
         status: failed > 0 ? 'FAIL' : passed > 0 ? 'PASS' : erroredCount > 0 ? 'ERROR' : 'NOT_APPLICABLE',
         partial: erroredCount > 0 && regionsEvaluated.length + passed + failed + notApplicable > 0,
         counts: { passed, failed, notApplicable, errored: erroredCount },
@@ -260,7 +263,9 @@ export async function runScan(options: ScanOptions = {}): Promise<ScanReport> {
       status = 'PARTIAL';
       reasons.push(`${api.errors.length} API error(s); see errors`);
     }
-    const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+    const findingsBySeverity = Object.fromEntries(
+      SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
+    ) as Record<Severity, number>;
     const finished = Date.now();
     return {
       schemaVersion: REPORT_SCHEMA_VERSION,

@@ -43,10 +43,16 @@ export function fixtureAccount(): FakeAccountState {
     { GroupId: 'sg-web', GroupName: 'web', VpcId: 'vpc-1', ingress: [world(443, 443)], egress: [] },
   ];
   eu.networkAcls = [
-    { NetworkAclId: 'acl-open', VpcId: 'vpc-1', IsDefault: true, subnets: ['subnet-1'], entries: [
-      { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
-      { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
-    ] },
+    {
+      NetworkAclId: 'acl-open',
+      VpcId: 'vpc-1',
+      IsDefault: true,
+      subnets: ['subnet-1'],
+      entries: [
+        { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
+        { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
+      ],
+    },
   ];
   eu.volumes = [{ VolumeId: 'vol-plain', Encrypted: false, attachedTo: ['i-1'] }, { VolumeId: 'vol-enc', Encrypted: true, attachedTo: ['i-1'] }];
   eu.ebsEncryptionByDefault = false;
@@ -74,16 +80,26 @@ export function fixtureAccount(): FakeAccountState {
 
   const tlsDeny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
   const good = {
-    publicAccessBlock: [true, true, true, true] as [boolean, boolean, boolean, boolean], policy: JSON.stringify({ Statement: [tlsDeny] }), sse: 'aws:kms',
-    loggingTarget: 'logs', ownership: 'BucketOwnerEnforced', versioning: 'Enabled',
+    publicAccessBlock: [true, true, true, true] as [boolean, boolean, boolean, boolean],
+    policy: JSON.stringify({ Statement: [tlsDeny] }),
+    sse: 'aws:kms',
+    loggingTarget: 'logs',
+    ownership: 'BucketOwnerEnforced',
+    versioning: 'Enabled',
   };
   s.buckets = [
     { Name: 'good-bucket', Region: 'eu-west-1', ...good },
     // The account block ignores public ACLs (so the ACL grant is harmless) but does not restrict
     // public policies, so the policy grant makes the bucket publicly readable.
-    { Name: 'public-bucket', Region: 'eu-west-1', ...good, publicAccessBlock: undefined, ownership: 'ObjectWriter',
+    {
+      Name: 'public-bucket',
+      Region: 'eu-west-1',
+      ...good,
+      publicAccessBlock: undefined,
+      ownership: 'ObjectWriter',
       aclGrants: [{ uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission: 'READ' }],
-      policy: JSON.stringify({ Statement: [tlsDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }) },
+      policy: JSON.stringify({ Statement: [tlsDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }),
+    },
     { Name: 'other-region-bucket', Region: 'ap-south-1', ...good, sse: undefined },
   ];
   s.accountPublicAccessBlock = [true, true, true, false];
@@ -95,7 +111,14 @@ export function fixtureAccount(): FakeAccountState {
     `<root_account>,arn:aws:iam::123456789012:root,2020-01-01T00:00:00+00:00,not_supported,${recent},not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n` +
     `alice,arn:aws:iam::123456789012:user/alice,2020-01-01T00:00:00+00:00,true,${recent},${recent},N/A,true,true,${recent},${recent},eu-west-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n` +
     `bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,true,${recent},${recent},N/A,false,true,${old},${recent},eu-west-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`;
-  s.passwordPolicy = { MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, PasswordReusePrevention: 24 };
+  s.passwordPolicy = {
+    MinimumPasswordLength: 14,
+    RequireSymbols: true,
+    RequireNumbers: true,
+    RequireUppercaseCharacters: true,
+    RequireLowercaseCharacters: true,
+    PasswordReusePrevention: 24,
+  };
   s.summary = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
   return s;
 }

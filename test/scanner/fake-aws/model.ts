@@ -51,7 +51,9 @@ export interface FakeRegionState {
   vpcs: Array<{ VpcId: string; IsDefault: boolean }>;
   flowLogs: Array<{ FlowLogId: string; ResourceId: string; FlowLogStatus: string }>;
   kmsKeys: FakeKey[];
-  trails: Array<{ Name: string; HomeRegion: string; IsMultiRegionTrail: boolean; KmsKeyId?: string; LogFileValidationEnabled: boolean; IsLogging: boolean }>;
+  trails: Array<{
+    Name: string; HomeRegion: string; IsMultiRegionTrail: boolean; KmsKeyId?: string; LogFileValidationEnabled: boolean; IsLogging: boolean;
+  }>;
   functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
 }
@@ -75,8 +77,17 @@ export interface FakeAccountState {
 
 export function emptyRegion(): FakeRegionState {
   return {
-    securityGroups: [], networkAcls: [], volumes: [], ebsEncryptionByDefault: true, snapshots: [], vpcs: [], flowLogs: [], kmsKeys: [], trails: [],
-    functions: [], dbInstances: [],
+    securityGroups: [],
+    networkAcls: [],
+    volumes: [],
+    ebsEncryptionByDefault: true,
+    snapshots: [],
+    vpcs: [],
+    flowLogs: [],
+    kmsKeys: [],
+    trails: [],
+    functions: [],
+    dbInstances: [],
   };
 }
 

@@ -188,6 +188,7 @@ export class FakeAws {
       const sub = ['publicAccessBlock', 'policy', 'acl', 'encryption', 'logging', 'ownershipControls', 'versioning', 'location'].find((q) => r.query.has(q));
       if (r.path === '/') return 'ListBuckets';
       if (r.method === 'PUT' && !sub) return 'PutObject';
+      if (r.method === 'GET' && !sub && r.path.split('/').length > 2) return 'GetObject';
       return `GetBucket:${sub ?? 'unknown'}`;
     }
     if (r.service === 's3control') return 'GetPublicAccessBlock';
@@ -338,7 +339,7 @@ export class FakeAws {
     const xml = (inner: string) => ({ contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?>${inner}` });
     if (api === 'ListBuckets') {
       const p = this.page(this.state.buckets, r.query.get('continuation-token'), r.query.get('max-buckets'));
-      return xml(`<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner>` +
+      return xml('<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner>' +
         items('Buckets', p.slice, (b) => tag('Name', b.Name) + tag('CreationDate', '2024-01-01T00:00:00.000Z') + tag('BucketRegion', b.Region), 'Bucket') +
         tag('ContinuationToken', p.next) + '</ListAllMyBucketsResult>');
     }
@@ -346,6 +347,11 @@ export class FakeAws {
     if (api === 'PutObject') {
       this.state.s3Objects[`${bucketName}/${rest.join('/')}`] = { body: r.body, headers: r.headers };
       return { contentType: 'application/xml', body: '', headers: { etag: '"etag"' } };
+    }
+    if (api === 'GetObject') {
+      const o = this.state.s3Objects[`${bucketName}/${rest.join('/')}`];
+      if (!o) throw new HttpError(404, 'NoSuchKey', 'The specified key does not exist.');
+      return { contentType: 'application/json', body: o.body };
     }
     const b: FakeBucket | undefined = this.state.buckets.find((x) => x.Name === bucketName);
     if (!b) throw new HttpError(404, 'NoSuchBucket', `The specified bucket ${bucketName} does not exist`);
@@ -411,8 +417,16 @@ export class FakeAws {
         return ok({ KeyRotationEnabled: !!k?.rotation });
       }
       case 'DescribeTrails':
-        return ok({ trailList: reg.trails.map((t) => ({ Name: t.Name, TrailARN: `arn:aws:cloudtrail:${t.HomeRegion}:${this.state.accountId}:trail/${t.Name}`, HomeRegion: t.HomeRegion,
-          IsMultiRegionTrail: t.IsMultiRegionTrail, KmsKeyId: t.KmsKeyId, LogFileValidationEnabled: t.LogFileValidationEnabled })) });
+        return ok({
+          trailList: reg.trails.map((t) => ({
+            Name: t.Name,
+            TrailARN: `arn:aws:cloudtrail:${t.HomeRegion}:${this.state.accountId}:trail/${t.Name}`,
+            HomeRegion: t.HomeRegion,
+            IsMultiRegionTrail: t.IsMultiRegionTrail,
+            KmsKeyId: t.KmsKeyId,
+            LogFileValidationEnabled: t.LogFileValidationEnabled,
+          })),
+        });
       case 'GetTrailStatus': {
         const t = reg.trails.find((x) => String(j.Name).endsWith(`/${x.Name}`) || j.Name === x.Name);
         if (!t) throw new HttpError(400, 'TrailNotFoundException', `trail ${String(j.Name)} not found`);
@@ -447,7 +461,8 @@ export class FakeAws {
     const arn = (n: string) => `arn:aws:lambda:${r.region}:${this.state.accountId}:function:${n}`;
     if (api === 'ListFunctions') {
       const p = this.page(reg.functions, r.query.get('Marker'), r.query.get('MaxItems'));
-      return ok({ Functions: p.slice.map((f) => ({ FunctionName: f.FunctionName, FunctionArn: arn(f.FunctionName), Runtime: f.Runtime })), NextMarker: p.next });
+      const fns = p.slice.map((f) => ({ FunctionName: f.FunctionName, FunctionArn: arn(f.FunctionName), Runtime: f.Runtime }));
+      return ok({ Functions: fns, NextMarker: p.next });
     }
     const name = r.path.split('/')[3];
     const f = reg.functions.find((x) => x.FunctionName === name);

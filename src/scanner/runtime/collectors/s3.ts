@@ -13,7 +13,14 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } fro
 import { BucketInfo, PublicAccessBlock } from '../model';
 import { CollectContext, forEach, orUndefined, pageSize } from './context';
 
-function pab(c: { BlockPublicAcls?: boolean; IgnorePublicAcls?: boolean; BlockPublicPolicy?: boolean; RestrictPublicBuckets?: boolean } | undefined): PublicAccessBlock | null {
+interface SdkPublicAccessBlock {
+  BlockPublicAcls?: boolean;
+  IgnorePublicAcls?: boolean;
+  BlockPublicPolicy?: boolean;
+  RestrictPublicBuckets?: boolean;
+}
+
+function pab(c: SdkPublicAccessBlock | undefined): PublicAccessBlock | null {
   if (!c) return null;
   return {
     blockPublicAcls: !!c.BlockPublicAcls,
