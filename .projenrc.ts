@@ -63,10 +63,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Lambda handlers (`*.lambda.ts`) are bundled by esbuild at build time, never by Docker,
   // on an explicit runtime: `determineLatestNodeRuntime` emits Fn::FindInMap, which nag rules
-  // cannot read.
+  // cannot read. It must be the newest Node.js runtime aws-cdk-lib knows: with aws-cdk-lib
+  // 2.262.0, nodejs22.x draws AwsSolutions-L1 and Serverless-LambdaLatestVersion on every function.
   lambdaAutoDiscover: true,
   lambdaOptions: {
-    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
     // `externals: []` bundles the AWS SDK v3 clients into each function instead of relying on the
     // copy the Node.js runtime happens to ship: the function runs the SDK version the tests ran
     // against (pinned by package-lock.json), e.g. the paginated ListBuckets with BucketRegion.
@@ -91,8 +92,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '__pycache__/',
     '.pytest_cache/',
     '/bench-results/',
+    '/.cdk-version/',
   ],
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
+  npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -140,6 +143,12 @@ project.addTask('test:cdk-newest', {
   description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
   exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,
 });
+
+// The Java build resolves against the user's Maven repository, where scripts/prepare-maven.sh has
+// made cdk-nag 3 resolvable (see the script for why), instead of a throw-away one.
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.reset('bash scripts/prepare-maven.sh');
+packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.m2/repository"');
 
 const testAll = project.addTask('test:all', {
   description:

@@ -129,6 +129,16 @@ export interface ComplianceBucketProps {
   readonly replication?: ComplianceBucketReplication;
 
   /**
+   * Object key patterns (for example `AWSLogs/*` + `/CloudTrail-Digest/*`) under which puts may ask
+   * for SSE-S3 (`AES256`) as well as this bucket's KMS key. For AWS services that write some objects
+   * with SSE-S3 only: CloudTrail encrypts log files with the trail's KMS key but digest files with
+   * SSE-S3. Everywhere else the bucket still denies every encryption but its own key. Leaves a warning.
+   *
+   * @default - no exception: every put must use the bucket's own KMS key (or no encryption header)
+   */
+  readonly s3ManagedEncryptionKeyPatterns?: string[];
+
+  /**
    * What happens to the bucket (and the key and log bucket it creates) when it leaves the stack.
    * Anything other than RETAIN leaves a warning.
    *
@@ -254,7 +264,7 @@ export class ComplianceBucket extends s3.BucketBase {
     if (props.replication && replicationRole) {
       this.grantReplication(replicationRole, props.replication);
     }
-    this.denyOtherEncryption();
+    this.denyOtherEncryption(props.s3ManagedEncryptionKeyPatterns ?? []);
     this.enableAccessLogs(logPrefix);
     this.acknowledgeUnfixable(props);
   }
@@ -318,6 +328,15 @@ export class ComplianceBucket extends s3.BucketBase {
 
     if (!versioned) {
       warnWeakened(this, 'versioned', 'versioning is off, so overwritten or deleted objects cannot be recovered');
+    }
+    for (const pattern of props.s3ManagedEncryptionKeyPatterns ?? []) {
+      if (!Token.isUnresolved(pattern) && (pattern.length === 0 || pattern.startsWith('/') || pattern === '*')) {
+        throw new ComplianceValidationError(this, 's3ManagedEncryptionKeyPatterns', pattern,
+          'Allowed: a key pattern below the bucket root that does not start with "/", for example "AWSLogs/*/CloudTrail-Digest/*"; "*" would allow SSE-S3 everywhere.');
+      }
+    }
+    if ((props.s3ManagedEncryptionKeyPatterns ?? []).length > 0) {
+      warnWeakened(this, 's3ManagedEncryptionKeyPatterns', `objects under ${props.s3ManagedEncryptionKeyPatterns!.join(', ')} may be written with SSE-S3 instead of the bucket's KMS key`);
     }
     if (lifecycleRules.length === 0) {
       warnWeakened(this, 'lifecycleRules', 'no lifecycle rules: incomplete uploads and old versions are never cleaned up');
@@ -388,16 +407,27 @@ export class ComplianceBucket extends s3.BucketBase {
   }
 
   /** Deny puts that ask for SSE-S3, DSSE or another KMS key: objects here use this bucket's key. */
-  private denyOtherEncryption(): void {
+  private denyOtherEncryption(sseS3Patterns: string[]): void {
     const objects = this.bucket.arnForObjects('*');
+    const sseS3Objects = sseS3Patterns.map((pattern) => this.bucket.arnForObjects(pattern));
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'DenyPutsWithOtherEncryption',
       effect: iam.Effect.DENY,
       principals: [new iam.AnyPrincipal()],
       actions: ['s3:PutObject'],
-      resources: [objects],
+      ...(sseS3Objects.length > 0 ? { notResources: sseS3Objects } : { resources: [objects] }),
       conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
     }));
+    if (sseS3Objects.length > 0) {
+      this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+        sid: 'DenyPutsWithOtherEncryptionThanKmsOrSseS3',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: sseS3Objects,
+        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'AES256'] } },
+      }));
+    }
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'DenyPutsWithOtherKmsKey',
       effect: iam.Effect.DENY,

@@ -41,9 +41,9 @@ describe('ComplianceLogGroup', () => {
 
   test('a foreign key is used as given, without policy changes', () => {
     const stack = newStack();
-    const key = kms.Key.fromKeyArn(stack, 'Foreign', 'arn:aws:kms:us-east-1:123456789012:key/abcd');
+    const key = kms.Key.fromKeyArn(stack, 'Foreign', 'arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0');
     new ComplianceLogGroup(stack, 'Logs', { encryptionKey: key });
-    Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abcd' });
+    Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0' });
   });
 
   test('infinite retention and DESTROY work and are warned about', () => {
