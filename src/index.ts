@@ -8,3 +8,4 @@ export * from './account-audit/account-audit';
 export * from './account-audit/config-rules';
 export * from './account-audit/finding-severity';
 export * from './nag/nag-report';
+export * from './scanner/compliance-scanner';

@@ -53,6 +53,8 @@ export interface ScannerEnv {
   readonly alertTopicArn: string;
   readonly scoreThreshold: number;
   readonly regions?: string[];
+  /** The checks this deployment runs (`SCAN_CHECK_IDS`); the role only allows their actions. */
+  readonly checkIds?: string[];
   readonly concurrency: number;
   readonly maxAttempts: number;
   /** Time kept back from the Lambda timeout to write the outputs. */
@@ -93,6 +95,9 @@ export function parseEnv(env: NodeJS.ProcessEnv): ScannerEnv {
     const bad = regions.filter((r) => !REGION_PATTERN.test(r));
     if (bad.length > 0 || regions.length === 0) problems.push(`invalid SCAN_REGIONS: ${env.SCAN_REGIONS}. Must be a comma-separated list of region names such as eu-west-1,us-east-1`);
   }
+  const knownChecks = new Set(ALL_CHECKS.map((c) => c.id));
+  const checkIds = env.SCAN_CHECK_IDS ? env.SCAN_CHECK_IDS.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+  if (checkIds && checkIds.some((c) => !knownChecks.has(c))) problems.push(`invalid SCAN_CHECK_IDS: ${env.SCAN_CHECK_IDS}. Known check ids: ${[...knownChecks].join(', ')}`);
   if (problems.length > 0) throw new InvalidInputError(`scanner environment is invalid: ${problems.join('; ')}`);
-  return { reportBucket, reportKmsKeyId, findingsTable, alertTopicArn, scoreThreshold, regions, concurrency, maxAttempts, outputReserveMs };
+  return { reportBucket, reportKmsKeyId, findingsTable, alertTopicArn, scoreThreshold, regions, checkIds, concurrency, maxAttempts, outputReserveMs };
 }

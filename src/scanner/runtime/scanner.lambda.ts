@@ -38,7 +38,7 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
 
   const report = await runScan({
     regions: input.regions ?? env.regions,
-    checkIds: input.checkIds,
+    checkIds: input.checkIds ?? env.checkIds,
     deadlineMs,
     homeRegion: region,
     concurrency: env.concurrency,
