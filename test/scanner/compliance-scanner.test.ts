@@ -1,4 +1,4 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -261,6 +261,29 @@ describe('ComplianceScanner defaults', () => {
     }
     expect(body).toContain('\\"AWS/Lambda\\",\\"Duration\\"');
     expect(body).toContain('Score per category');
+  });
+
+  test('acknowledgments sit on CloudFormation resources with exact finding ids and specific reasons', () => {
+    const acknowledged = (c: any) => c.node.metadata.filter((m: any) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
+    const ids: string[] = [];
+    for (const c of [stack, ...scanner.node.findAll()]) {
+      const entries = acknowledged(c).flatMap((m: any) => Object.entries(m.data)) as [string, string][];
+      if (entries.length === 0) continue;
+      expect(c).toBeInstanceOf(CfnResource);
+      for (const [id, reason] of entries) {
+        ids.push(id);
+        expect(reason.length).toBeGreaterThan(60);
+      }
+    }
+    const iam5 = ids.filter((id) => id.includes('AwsSolutions-IAM5'));
+    expect(iam5.length).toBeGreaterThan(0);
+    for (const id of iam5) expect(id).toMatch(/AwsSolutions-IAM5\[Resource::.+\]$/);
+  });
+
+  test('the engine refuses an unknown check id in SCAN_CHECK_IDS', () => {
+    const vars = fn().Properties.Environment.Variables;
+    expect(() => parseEnv({ ...vars, REPORT_BUCKET: 'reports-bucket', REPORT_KMS_KEY_ID: 'alias/k', FINDINGS_TABLE: 'findings', ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:a', SCAN_CHECK_IDS: 's3-bucket-versioning,nope' }))
+      .toThrow(/invalid SCAN_CHECK_IDS: s3-bucket-versioning,nope/);
   });
 
   test('no unacknowledged finding in any stock pack', () => {
