@@ -16,6 +16,24 @@ const CDK_NEWEST_VERSION = '2.276.0';
 const CDK_NAG_VERSION = '3.0.2';
 const CONSTRUCTS_VERSION = '10.5.1';
 
+/** Bundled into the scanner Lambda by esbuild (see src/scanner/runtime). */
+const SCANNER_RUNTIME_DEPS = [
+  '@aws-sdk/client-cloudtrail@^3',
+  '@aws-sdk/client-dynamodb@^3',
+  '@aws-sdk/client-ec2@^3',
+  '@aws-sdk/client-iam@^3',
+  '@aws-sdk/client-kms@^3',
+  '@aws-sdk/client-lambda@^3',
+  '@aws-sdk/client-rds@^3',
+  '@aws-sdk/client-s3@^3',
+  '@aws-sdk/client-s3-control@^3',
+  '@aws-sdk/client-sns@^3',
+  '@aws-sdk/client-sts@^3',
+  '@smithy/node-http-handler@^4',
+  '@aws-lambda-powertools/logger@^2',
+  '@aws-lambda-powertools/metrics@^2',
+];
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-compliance-constructs',
   description:
@@ -34,7 +52,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   cdkVersion: CDK_MIN_VERSION,
   constructsVersion: CONSTRUCTS_VERSION,
   peerDeps: [`cdk-nag@^${CDK_NAG_VERSION}`],
-  devDeps: [`cdk-nag@${CDK_NAG_VERSION}`],
+  devDeps: [
+    `cdk-nag@${CDK_NAG_VERSION}`,
+    // Scanner runtime (src/scanner/runtime): bundled into the Lambda asset by esbuild, so these are
+    // build-time dependencies only, never runtime dependencies of the jsii package.
+    ...SCANNER_RUNTIME_DEPS,
+    // Validates the scanner report against its JSON Schema in tests.
+    'ajv@^8',
+  ],
 
   // Lambda handlers (`*.lambda.ts`) are bundled by esbuild at build time, never by Docker,
   // on an explicit runtime: `determineLatestNodeRuntime` emits Fn::FindInMap, which nag rules
@@ -43,7 +68,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   lambdaAutoDiscover: true,
   lambdaOptions: {
     runtime: awscdk.LambdaRuntime.NODEJS_24_X,
-    bundlingOptions: { sourcemap: true },
+    // `externals: []` bundles the AWS SDK v3 clients into each function instead of relying on the
+    // copy the Node.js runtime happens to ship: the function runs the SDK version the tests ran
+    // against (pinned by package-lock.json), e.g. the paginated ListBuckets with BucketRegion.
+    bundlingOptions: { sourcemap: true, externals: [] },
   },
 
   publishToPypi: {
@@ -84,6 +112,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     tsconfigPath: './tsconfig.dev.json',
   },
 });
+
+// The scanner runtime is bundled into its Lambda asset by esbuild: its imports are build-time
+// (dev) dependencies, never runtime dependencies of the jsii package.
+project.eslint?.allowDevDeps('src/scanner/runtime/**');
 
 // ---------------------------------------------------------------------------------------------
 // Tasks

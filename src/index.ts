@@ -12,3 +12,4 @@ export * from './nag/nag-control';
 export * from './nag/nag-report';
 export * from './batch-pipeline/batch-options';
 export * from './batch-pipeline/batch-pipeline';
+export * from './scanner/compliance-scanner';

@@ -1,0 +1,87 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
+
+/**
+ * How the scanner's read actions are granted. Not part of the public API.
+ *
+ * The actions themselves come from the checks catalog (`requiredActions` of each enabled check);
+ * this module only knows, per action, which resources IAM lets a policy name for it.
+ */
+
+/** Read actions IAM accepts only with `Resource: "*"` (no resource-level permissions). */
+export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
+  'cloudtrail:DescribeTrails',
+  'ec2:DescribeFlowLogs',
+  'ec2:DescribeNetworkAcls',
+  'ec2:DescribeRegions',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeSnapshots',
+  'ec2:DescribeVolumes',
+  'ec2:DescribeVpcs',
+  'ec2:GetEbsEncryptionByDefault',
+  'iam:GenerateCredentialReport',
+  'iam:GetAccountAuthorizationDetails',
+  'iam:GetAccountPasswordPolicy',
+  'iam:GetAccountSummary',
+  'iam:GetCredentialReport',
+  'kms:ListKeys',
+  'lambda:ListFunctions',
+  's3:GetAccountPublicAccessBlock',
+  's3:ListAllMyBuckets',
+]);
+
+/** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
+interface ResourceScope {
+  readonly sid: string;
+  readonly arn: (stack: Stack) => string;
+}
+
+const S3_BUCKETS: ResourceScope = { sid: 'ReadEveryBucket', arn: (s) => `arn:${s.partition}:s3:::*` };
+const KMS_KEYS: ResourceScope = { sid: 'ReadEveryKey', arn: (s) => `arn:${s.partition}:kms:*:${s.account}:key/*` };
+const LAMBDA_FUNCTIONS: ResourceScope = { sid: 'ReadEveryFunction', arn: (s) => `arn:${s.partition}:lambda:*:${s.account}:function:*` };
+const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `arn:${s.partition}:cloudtrail:*:${s.account}:trail/*` };
+const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
+
+/** Read actions that accept a resource ARN, and the resource type they read. */
+export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new Map([
+  ['s3:GetBucketAcl', S3_BUCKETS],
+  ['s3:GetBucketLocation', S3_BUCKETS],
+  ['s3:GetBucketLogging', S3_BUCKETS],
+  ['s3:GetBucketOwnershipControls', S3_BUCKETS],
+  ['s3:GetBucketPolicy', S3_BUCKETS],
+  ['s3:GetBucketPublicAccessBlock', S3_BUCKETS],
+  ['s3:GetBucketVersioning', S3_BUCKETS],
+  ['s3:GetEncryptionConfiguration', S3_BUCKETS],
+  ['kms:DescribeKey', KMS_KEYS],
+  ['kms:GetKeyRotationStatus', KMS_KEYS],
+  ['lambda:GetPolicy', LAMBDA_FUNCTIONS],
+  ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
+  ['rds:DescribeDBInstances', RDS_INSTANCES],
+]);
+
+/** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */
+export function readStatements(scope: IConstruct, actions: readonly string[]): iam.PolicyStatement[] {
+  const stack = Stack.of(scope);
+  const unknown = actions.filter((a) => !ACCOUNT_WIDE_ACTIONS.has(a) && !RESOURCE_SCOPED_ACTIONS.has(a));
+  if (unknown.length > 0) {
+    // A check declared an action this module cannot place: refuse rather than guess a resource.
+    throw new Error(`${scope.node.path}: the checks catalog requires IAM actions the scanner cannot scope: ${unknown.join(', ')}. Add them to src/scanner/read-permissions.ts.`);
+  }
+  const statements: iam.PolicyStatement[] = [];
+  const accountWide = actions.filter((a) => ACCOUNT_WIDE_ACTIONS.has(a)).sort();
+  if (accountWide.length > 0) {
+    statements.push(new iam.PolicyStatement({ sid: 'ReadAccountWide', actions: accountWide, resources: ['*'] }));
+  }
+  const byScope = new Map<ResourceScope, string[]>();
+  for (const action of actions) {
+    const scoped = RESOURCE_SCOPED_ACTIONS.get(action);
+    if (scoped) {
+      byScope.set(scoped, [...(byScope.get(scoped) ?? []), action]);
+    }
+  }
+  for (const [scoped, scopedActions] of byScope) {
+    statements.push(new iam.PolicyStatement({ sid: scoped.sid, actions: scopedActions.sort(), resources: [scoped.arn(stack)] }));
+  }
+  return statements;
+}

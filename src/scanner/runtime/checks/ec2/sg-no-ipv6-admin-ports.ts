@@ -1,0 +1,27 @@
+import { arn, fail, pass } from '../../model';
+import { defineCheck } from '../define';
+import { ADMIN_PORTS, worldOpenPorts } from './port-rules';
+
+export const sgNoIpv6AdminPorts = defineCheck(
+  {
+    id: 'ec2-sg-no-ipv6-admin-ports',
+    title: 'Security groups do not allow remote administration ports from ::/0',
+    severity: 'HIGH',
+    category: 'ec2',
+    resourceType: 'AWS::EC2::SecurityGroup',
+    fsbp: ['EC2.54'],
+    cis: ['5.3'],
+    remediation: 'Remove inbound rules that open 22 or 3389 (including all-traffic rules and port ranges containing them) to ::/0.',
+    requiredActions: ['ec2:DescribeSecurityGroups'],
+    datasets: ['ec2.securityGroups'],
+    scope: 'regional',
+  },
+  (inv) =>
+    (inv.securityGroups ?? []).map((sg) => {
+      const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
+      const offences = worldOpenPorts(sg.ingress, ADMIN_PORTS, 'ipv6');
+      return offences.length === 0
+        ? pass(id, 'no inbound rule opens these ports to the internet')
+        : fail(id, offences.join('; '));
+    }),
+);

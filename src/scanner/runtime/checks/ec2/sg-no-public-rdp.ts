@@ -1,0 +1,27 @@
+import { arn, fail, pass } from '../../model';
+import { defineCheck } from '../define';
+import { worldOpenPorts } from './port-rules';
+
+export const sgNoPublicRdp = defineCheck(
+  {
+    id: 'ec2-sg-no-public-rdp',
+    title: 'Security groups do not allow RDP (3389) from 0.0.0.0/0 or ::/0',
+    severity: 'HIGH',
+    category: 'ec2',
+    resourceType: 'AWS::EC2::SecurityGroup',
+    fsbp: ['EC2.14'],
+    cis: [],
+    remediation: 'Restrict port 3389 to known administrative CIDRs or use Fleet Manager instead of RDP.',
+    requiredActions: ['ec2:DescribeSecurityGroups'],
+    datasets: ['ec2.securityGroups'],
+    scope: 'regional',
+  },
+  (inv) =>
+    (inv.securityGroups ?? []).map((sg) => {
+      const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
+      const offences = worldOpenPorts(sg.ingress, [3389], 'any');
+      return offences.length === 0
+        ? pass(id, 'no inbound rule opens these ports to the internet')
+        : fail(id, offences.join('; '));
+    }),
+);

@@ -1,0 +1,27 @@
+import { arn, fail, pass } from '../../model';
+import { defineCheck } from '../define';
+import { worldOpenPorts } from './port-rules';
+
+export const sgNoPublicSsh = defineCheck(
+  {
+    id: 'ec2-sg-no-public-ssh',
+    title: 'Security groups do not allow SSH (22) from 0.0.0.0/0 or ::/0',
+    severity: 'HIGH',
+    category: 'ec2',
+    resourceType: 'AWS::EC2::SecurityGroup',
+    fsbp: ['EC2.13'],
+    cis: [],
+    remediation: 'Restrict port 22 to known administrative CIDRs or use Session Manager instead of SSH.',
+    requiredActions: ['ec2:DescribeSecurityGroups'],
+    datasets: ['ec2.securityGroups'],
+    scope: 'regional',
+  },
+  (inv) =>
+    (inv.securityGroups ?? []).map((sg) => {
+      const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
+      const offences = worldOpenPorts(sg.ingress, [22], 'any');
+      return offences.length === 0
+        ? pass(id, 'no inbound rule opens these ports to the internet')
+        : fail(id, offences.join('; '));
+    }),
+);

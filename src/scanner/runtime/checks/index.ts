@@ -1,0 +1,98 @@
+import { Check } from '../model';
+import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
+import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
+import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
+import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
+import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
+import { ebsSnapshotNotPublic } from './ec2/ebs-snapshot-not-public';
+import { naclNoPublicAdminPorts } from './ec2/nacl-no-public-admin-ports';
+import { naclUnused } from './ec2/nacl-unused';
+import { sgNoIpv4AdminPorts } from './ec2/sg-no-ipv4-admin-ports';
+import { sgNoIpv6AdminPorts } from './ec2/sg-no-ipv6-admin-ports';
+import { sgNoPublicAllTraffic } from './ec2/sg-no-public-all-traffic';
+import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
+import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
+import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
+import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
+import { iamAccessKeyRotation } from './iam/access-key-rotation';
+import { iamConsoleUserMfa } from './iam/console-user-mfa';
+import { iamNoAdminStarPolicy } from './iam/no-admin-star-policy';
+import { iamPasswordPolicyLength } from './iam/password-policy-length';
+import { iamPasswordPolicyReuse } from './iam/password-policy-reuse';
+import { iamPasswordPolicyStrong } from './iam/password-policy-strong';
+import { iamRootMfa } from './iam/root-mfa';
+import { iamRootNoAccessKeys } from './iam/root-no-access-keys';
+import { iamUnusedCredentials } from './iam/unused-credentials';
+import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
+import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
+import { kmsKeyRotation } from './kms/key-rotation';
+import { lambdaNoPublicAccess } from './lambda/no-public-access';
+import { lambdaSupportedRuntime } from './lambda/supported-runtime';
+import { rdsInstanceNotPublic } from './rds/instance-not-public';
+import { rdsStorageEncrypted } from './rds/storage-encrypted';
+import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
+import { s3BucketAccessLogging } from './s3/bucket-access-logging';
+import { s3BucketAclsDisabled } from './s3/bucket-acls-disabled';
+import { s3BucketKmsEncryption } from './s3/bucket-kms-encryption';
+import { s3BucketNoPublicRead } from './s3/bucket-no-public-read';
+import { s3BucketNoPublicWrite } from './s3/bucket-no-public-write';
+import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
+import { s3BucketTlsOnly } from './s3/bucket-tls-only';
+import { s3BucketVersioning } from './s3/bucket-versioning';
+
+/** Every check the engine can run. Ids are stable: they are part of finding ids. */
+export const ALL_CHECKS: readonly Check[] = [
+  cloudtrailMultiRegionLogging,
+  cloudtrailKmsEncryption,
+  cloudtrailLogValidation,
+  defaultSecurityGroupClosed,
+  ebsAttachedVolumeEncrypted,
+  ebsEncryptionByDefault,
+  ebsSnapshotNotPublic,
+  naclNoPublicAdminPorts,
+  naclUnused,
+  sgNoIpv4AdminPorts,
+  sgNoIpv6AdminPorts,
+  sgNoPublicAllTraffic,
+  sgNoPublicHighRiskPorts,
+  sgNoPublicRdp,
+  sgNoPublicSsh,
+  vpcFlowLogsEnabled,
+  iamAccessKeyRotation,
+  iamConsoleUserMfa,
+  iamNoAdminStarPolicy,
+  iamPasswordPolicyLength,
+  iamPasswordPolicyReuse,
+  iamPasswordPolicyStrong,
+  iamRootMfa,
+  iamRootNoAccessKeys,
+  iamUnusedCredentials,
+  iamUserNoDirectPolicies,
+  kmsKeyNotPendingDeletion,
+  kmsKeyRotation,
+  lambdaNoPublicAccess,
+  lambdaSupportedRuntime,
+  rdsInstanceNotPublic,
+  rdsStorageEncrypted,
+  s3AccountPublicAccessBlock,
+  s3BucketAccessLogging,
+  s3BucketAclsDisabled,
+  s3BucketKmsEncryption,
+  s3BucketNoPublicRead,
+  s3BucketNoPublicWrite,
+  s3BucketPublicAccessBlock,
+  s3BucketTlsOnly,
+  s3BucketVersioning,
+];
+
+const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
+
+export function checkById(id: string): Check | undefined {
+  return BY_ID.get(id);
+}
+
+/** The IAM actions needed to run `checks` (sorted, unique): the scanner role's least privilege. */
+export function requiredActions(checks: readonly Check[] = ALL_CHECKS): string[] {
+  return [...new Set(checks.flatMap((c) => c.requiredActions))].sort();
+}

@@ -1,0 +1,67 @@
+import { asArray, BucketInfo, CheckResult, errored, IamPolicyStatement, PublicAccessBlock } from '../../model';
+
+export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+export const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
+
+/** The ACL and policy settings in force: a setting is on if the bucket OR the account turns it on. */
+export function effectiveBlock(bucket: BucketInfo, account: PublicAccessBlock | null | undefined): PublicAccessBlock {
+  const b = bucket.publicAccessBlock ?? undefined;
+  const a = account ?? undefined;
+  return {
+    blockPublicAcls: !!(b?.blockPublicAcls || a?.blockPublicAcls),
+    ignorePublicAcls: !!(b?.ignorePublicAcls || a?.ignorePublicAcls),
+    blockPublicPolicy: !!(b?.blockPublicPolicy || a?.blockPublicPolicy),
+    restrictPublicBuckets: !!(b?.restrictPublicBuckets || a?.restrictPublicBuckets),
+  };
+}
+
+export function parseStatements(policy: string | null | undefined): IamPolicyStatement[] {
+  if (!policy) return [];
+  try {
+    const doc = JSON.parse(policy) as { Statement?: IamPolicyStatement | IamPolicyStatement[] };
+    return [...asArray(doc.Statement)];
+  } catch {
+    return [];
+  }
+}
+
+/** IAM-style wildcard match, case-insensitive (`s3:Get*` matches `s3:GetObject`). */
+export function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  return re.test(action);
+}
+
+export function isEveryonePrincipal(principal: unknown): boolean {
+  if (principal === '*') return true;
+  if (principal && typeof principal === 'object') {
+    const aws = (principal as { AWS?: unknown }).AWS;
+    return asArray(aws as string | string[] | undefined).some((p) => p === '*');
+  }
+  return false;
+}
+
+/**
+ * Unconditional Allow statements for Principal `*` that grant one of `actions`.
+ * A statement with a Condition is treated as restricted (source VPC, IP, org id, ...).
+ */
+export function publicPolicyGrants(policy: string | null | undefined, actions: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of parseStatements(policy)) {
+    if (s.Effect !== 'Allow' || !isEveryonePrincipal(s.Principal) || s.Condition) continue;
+    const granted = asArray(s.Action).filter((a) => actions.some((wanted) => actionMatches(a, wanted)));
+    if (granted.length > 0) out.push(...granted);
+  }
+  return out;
+}
+
+/** ERROR result when a field the check needs could not be collected for this bucket. */
+export function missing(bucket: BucketInfo, fields: Array<keyof BucketInfo>): CheckResult | undefined {
+  const absent = fields.filter((f) => bucket[f] === undefined);
+  return absent.length > 0 ? errored(bucket.arn, `could not read ${absent.join(', ')}`, bucket.region) : undefined;
+}
+
+export const S3_META = {
+  category: 's3' as const,
+  resourceType: 'AWS::S3::Bucket',
+  scope: 'global' as const,
+};

@@ -1,0 +1,402 @@
+import * as http from 'http';
+import * as https from 'https';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CircuitBreaker } from './breaker';
+import { Limiter } from './limiter';
+
+/** The SDK clients the scanner uses, by our service key. */
+const CLIENT_CTORS = {
+  cloudtrail: CloudTrailClient,
+  dynamodb: DynamoDBClient,
+  ec2: EC2Client,
+  iam: IAMClient,
+  kms: KMSClient,
+  lambda: LambdaClient,
+  rds: RDSClient,
+  s3: S3Client,
+  s3control: S3ControlClient,
+  sns: SNSClient,
+  sts: STSClient,
+};
+export type ServiceKey = keyof typeof CLIENT_CTORS;
+type ClientOf<K extends ServiceKey> = InstanceType<(typeof CLIENT_CTORS)[K]>;
+
+/** SDK service ids, as used in `AWS_ENDPOINT_URL_<ID>` (spaces become underscores). */
+const SERVICE_IDS: Record<ServiceKey, string> = {
+  cloudtrail: 'CLOUDTRAIL',
+  dynamodb: 'DYNAMODB',
+  ec2: 'EC2',
+  iam: 'IAM',
+  kms: 'KMS',
+  lambda: 'LAMBDA',
+  rds: 'RDS',
+  s3: 'S3',
+  s3control: 'S3_CONTROL',
+  sns: 'SNS',
+  sts: 'STS',
+};
+
+/**
+ * The endpoint override the SDK itself will use for a service, if any. The SDK v3 reads
+ * `AWS_ENDPOINT_URL_<SERVICE_ID>` then `AWS_ENDPOINT_URL` natively (unless
+ * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is true); we only look, to switch S3 to path-style
+ * addressing and S3 Control off its `<account>.` host prefix, which an emulator cannot serve.
+ */
+export function endpointOverride(service: ServiceKey, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
+  return env[`AWS_ENDPOINT_URL_${SERVICE_IDS[service]}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+
+export interface ResilienceOptions {
+  /** Attempts per call, first included (SDK standard retry mode: exponential backoff with full jitter). @default 5 */
+  readonly maxAttempts?: number;
+  /** SDK retry mode. `adaptive` adds client-side rate limiting after throttles. @default 'standard' */
+  readonly retryMode?: 'standard' | 'adaptive';
+  /** TCP/TLS connect timeout per attempt. @default 3000 */
+  readonly connectionTimeoutMs?: number;
+  /** Request/response (and socket idle) timeout per attempt. @default 15000 */
+  readonly requestTimeoutMs?: number;
+  /** Deadline for one call including all its retries. @default 60000 */
+  readonly callTimeoutMs?: number;
+  /** Calls in flight per service. @default 8 */
+  readonly concurrency?: number;
+  /** Per-service overrides of `concurrency`, e.g. `{ iam: 2 }`. */
+  readonly concurrencyByService?: Partial<Record<ServiceKey, number>>;
+  /** Consecutive service failures that open a service's breaker. @default 5 */
+  readonly breakerThreshold?: number;
+  /** Time an open breaker waits before one trial call. @default 30000 */
+  readonly breakerCooldownMs?: number;
+}
+
+export interface ApiStats {
+  calls: number;
+  pages: number;
+  /** HTTP attempts, retries included. */
+  attempts: number;
+  retries: number;
+  throttles: number;
+  errors: number;
+  /** Calls refused because the breaker was open. */
+  shortCircuited: number;
+  breakerState: string;
+}
+
+export interface ScanError {
+  readonly service: string;
+  readonly region: string;
+  readonly api: string;
+  readonly resource?: string;
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+export interface CallSpec {
+  readonly service: ServiceKey;
+  readonly region: string;
+  readonly api: string;
+  readonly resource?: string;
+  /** Error codes meaning "this resource has none" (NoSuchBucketPolicy): the call returns null. */
+  readonly absentOn?: readonly string[];
+}
+
+const THROTTLE_CODES = new Set([
+  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+  'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded',
+  'BandwidthLimitExceeded', 'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
+  'EC2ThrottledException',
+]);
+const TRANSIENT_CODES = new Set([
+  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError', 'CallDeadlineExceeded', 'ECONNRESET',
+  'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException',
+]);
+
+interface SdkError {
+  name?: string;
+  code?: string;
+  Code?: string;
+  message?: string;
+  $fault?: string;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+}
+
+export function errorCode(e: unknown): string {
+  const err = e as SdkError;
+  return err?.Code ?? (err?.name && err.name !== 'Error' ? err.name : undefined) ?? err?.code ?? 'UnknownError';
+}
+
+export function isThrottle(e: unknown): boolean {
+  return THROTTLE_CODES.has(errorCode(e)) || (e as SdkError)?.$metadata?.httpStatusCode === 429;
+}
+
+/** Failures that say the service (not one resource) is unhealthy: they count toward the breaker. */
+export function isServiceFailure(e: unknown): boolean {
+  const err = e as SdkError;
+  const status = err?.$metadata?.httpStatusCode ?? 0;
+  return isThrottle(e) || TRANSIENT_CODES.has(errorCode(e)) || err?.$fault === 'server' || status >= 500;
+}
+
+export class CircuitOpenError extends Error {
+  public readonly name = 'CircuitOpen';
+  constructor(service: string) {
+    super(`circuit breaker for ${service} is open after repeated failures`);
+  }
+}
+export class DeadlineExceededError extends Error {
+  public readonly name = 'ScanDeadlineExceeded';
+  constructor() {
+    super('the scan deadline passed before this call could complete');
+  }
+}
+class CallDeadlineError extends Error {
+  public readonly name = 'CallDeadlineExceeded';
+  constructor(ms: number) {
+    super(`call did not complete within its ${ms} ms deadline`);
+  }
+}
+
+/** An API error with the context it happened in. */
+export class ScanApiError extends Error {
+  constructor(public readonly record: ScanError, public readonly cause: unknown) {
+    super(`${record.service}:${record.api} in ${record.region}${record.resource ? ` for ${record.resource}` : ''} failed: ${record.code}: ${record.message}`);
+    this.name = 'ScanApiError';
+  }
+}
+
+type Paginator<C, I, O> = (config: { client: C; pageSize?: number; stopOnSameToken?: boolean }, input: I) => AsyncIterable<O>;
+
+/**
+ * One SDK client per (service, region), shared by every collector, with retries, timeouts,
+ * a per-call deadline, bounded concurrency and a circuit breaker per service, statistics per
+ * service and an error log with context. An overall deadline signal aborts everything in flight.
+ */
+export class AwsClients {
+  private readonly clients = new Map<string, unknown>();
+  private readonly limiters = new Map<string, Limiter>();
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  public readonly stats: Record<string, ApiStats> = {};
+  public readonly errors: ScanError[] = [];
+  private readonly opts: Required<Omit<ResilienceOptions, 'concurrencyByService'>> & Pick<ResilienceOptions, 'concurrencyByService'>;
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(
+    options: ResilienceOptions = {},
+    /** Aborted at the overall scan deadline. */
+    public readonly deadline: AbortSignal = new AbortController().signal,
+    private readonly extraClientConfig: Record<string, unknown> = {},
+  ) {
+    this.opts = {
+      maxAttempts: options.maxAttempts ?? 5,
+      retryMode: options.retryMode ?? 'standard',
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 3000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 15000,
+      callTimeoutMs: options.callTimeoutMs ?? 60000,
+      concurrency: options.concurrency ?? 8,
+      concurrencyByService: options.concurrencyByService,
+      breakerThreshold: options.breakerThreshold ?? 5,
+      breakerCooldownMs: options.breakerCooldownMs ?? 30000,
+    };
+    const maxSockets = Math.max(this.opts.concurrency, ...Object.values(this.opts.concurrencyByService ?? {}).map((n) => n ?? 0)) * 2;
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+  }
+
+  public get options(): Readonly<ResilienceOptions> {
+    return this.opts;
+  }
+
+  public statsFor(service: string): ApiStats {
+    return (this.stats[service] ??= {
+      calls: 0, pages: 0, attempts: 0, retries: 0, throttles: 0, errors: 0, shortCircuited: 0, breakerState: 'CLOSED',
+    });
+  }
+
+  public breaker(service: string): CircuitBreaker {
+    let b = this.breakers.get(service);
+    if (!b) {
+      b = new CircuitBreaker(this.opts.breakerThreshold, this.opts.breakerCooldownMs);
+      this.breakers.set(service, b);
+    }
+    return b;
+  }
+
+  public limiter(service: string): Limiter {
+    let l = this.limiters.get(service);
+    if (!l) {
+      l = new Limiter(this.opts.concurrencyByService?.[service as ServiceKey] ?? this.opts.concurrency);
+      this.limiters.set(service, l);
+    }
+    return l;
+  }
+
+  /** The shared client for (service, region). */
+  public client<K extends ServiceKey>(service: K, region: string): ClientOf<K> {
+    const key = `${service}:${region}`;
+    let c = this.clients.get(key) as ClientOf<K> | undefined;
+    if (!c) {
+      const Ctor = CLIENT_CTORS[service] as unknown as new (cfg: Record<string, unknown>) => ClientOf<K>;
+      const override = endpointOverride(service);
+      const overridden = override !== undefined;
+      c = new Ctor({
+        region,
+        maxAttempts: this.opts.maxAttempts,
+        retryMode: this.opts.retryMode,
+        requestHandler: new NodeHttpHandler({
+          connectionTimeout: this.opts.connectionTimeoutMs,
+          requestTimeout: this.opts.requestTimeoutMs,
+          // Without this the SDK only logs a warning when requestTimeout passes.
+          throwOnRequestTimeout: true,
+          socketTimeout: this.opts.requestTimeoutMs,
+          httpAgent: this.httpAgent,
+          httpsAgent: this.httpsAgent,
+        }),
+        ...(service === 's3' && overridden ? { forcePathStyle: true } : {}),
+        // S3 Control's endpoint rules put `<account id>.` in front of any custom endpoint, which an
+        // emulator on an IP address cannot serve (and is not a valid URL): serve it at the override itself.
+        ...(service === 's3control' && overridden ? { endpointProvider: () => ({ url: new URL(override) }) } : {}),
+        ...this.extraClientConfig,
+      });
+      const stats = this.statsFor(service);
+      // Runs once per HTTP attempt (inside the retry middleware): counts attempts and throttles.
+      (c as unknown as { middlewareStack: { add: Function } }).middlewareStack.add(
+        (next: (a: unknown) => Promise<unknown>) => async (args: unknown) => {
+          stats.attempts++;
+          try {
+            return await next(args);
+          } catch (e) {
+            if (isThrottle(e)) stats.throttles++;
+            throw e;
+          }
+        },
+        { step: 'deserialize', name: 'complianceScannerAttemptCounter', priority: 'high' },
+      );
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  private record(spec: CallSpec, code: string, message: string): ScanError {
+    const rec: ScanError = {
+      service: spec.service,
+      region: spec.region,
+      api: spec.api,
+      code,
+      message,
+      at: new Date().toISOString(),
+      ...(spec.resource ? { resource: spec.resource } : {}),
+    };
+    this.errors.push(rec);
+    return rec;
+  }
+
+  /**
+   * Runs one API call under the service's limiter and breaker with a per-call deadline (all
+   * attempts) and the scan deadline. Unexpected errors are recorded with context and rethrown
+   * as ScanApiError; codes in `absentOn` return null.
+   */
+  public async call<K extends ServiceKey, T>(
+    spec: CallSpec & { service: K },
+    fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
+  ): Promise<T | null> {
+    const stats = this.statsFor(spec.service);
+    const breaker = this.breaker(spec.service);
+    return this.limiter(spec.service).run(async () => {
+      if (this.deadline.aborted) {
+        const rec = this.record(spec, 'ScanDeadlineExceeded', new DeadlineExceededError().message);
+        throw new ScanApiError(rec, new DeadlineExceededError());
+      }
+      if (!breaker.allow()) {
+        stats.shortCircuited++;
+        stats.breakerState = breaker.state;
+        const err = new CircuitOpenError(spec.service);
+        throw new ScanApiError(this.record(spec, err.name, err.message), err);
+      }
+      stats.calls++;
+      const controller = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const onDeadline = () => controller.abort(new DeadlineExceededError());
+      this.deadline.addEventListener('abort', onDeadline, { once: true });
+      // The race guarantees the deadline even where an SDK step (a backoff sleep) ignores the signal.
+      const guard = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const e = new CallDeadlineError(this.opts.callTimeoutMs);
+          controller.abort(e);
+          reject(e);
+        }, this.opts.callTimeoutMs);
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      });
+      guard.catch(() => undefined);
+      try {
+        const result = await Promise.race([fn(this.client(spec.service, spec.region), controller.signal), guard]);
+        breaker.success();
+        return result;
+      } catch (e) {
+        const code = this.deadline.aborted ? 'ScanDeadlineExceeded' : errorCode(e);
+        if (spec.absentOn?.includes(code)) {
+          breaker.success();
+          return null;
+        }
+        stats.errors++;
+        if (isServiceFailure(e) || code === 'ScanDeadlineExceeded') breaker.failure();
+        else breaker.success();
+        const message = (e as Error)?.message ?? String(e);
+        throw new ScanApiError(this.record(spec, code, message), e);
+      } finally {
+        clearTimeout(timer);
+        this.deadline.removeEventListener('abort', onDeadline);
+        stats.retries = stats.attempts - stats.calls;
+        stats.breakerState = breaker.state;
+      }
+    });
+  }
+
+  /** `call` that never returns null (no absent codes). */
+  public async send<K extends ServiceKey, T>(
+    spec: CallSpec & { service: K },
+    fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    return (await this.call({ ...spec, absentOn: undefined }, fn)) as T;
+  }
+
+  /**
+   * Every page of a List/Describe through the SDK's own paginator; each page is one call
+   * under the limiter, breaker and deadlines. `stopOnSameToken` guards against a service that
+   * returns the same token twice.
+   */
+  public async paginate<K extends ServiceKey, I, O>(
+    spec: CallSpec & { service: K },
+    paginator: Paginator<ClientOf<K>, I, O>,
+    input: I,
+    pageSize?: number,
+  ): Promise<O[]> {
+    const real = this.client(spec.service, spec.region);
+    const proxy = Object.create(real) as ClientOf<K>;
+    (proxy as unknown as { send: Function }).send = (command: unknown) =>
+      this.send(spec, (client, signal) => (client as unknown as { send: Function }).send(command, { abortSignal: signal }));
+    const pages: O[] = [];
+    for await (const page of paginator({ client: proxy, pageSize, stopOnSameToken: true }, input)) {
+      pages.push(page);
+      this.statsFor(spec.service).pages++;
+    }
+    return pages;
+  }
+
+  /** Closes keep-alive sockets (tests and the CLI call this at the end). */
+  public destroy(): void {
+    for (const c of this.clients.values()) (c as { destroy(): void }).destroy();
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}

@@ -1,0 +1,31 @@
+import { DatasetKey } from '../model';
+import { CollectContext } from './context';
+import * as ec2 from './ec2';
+import * as iam from './iam';
+import * as others from './others';
+import * as s3 from './s3';
+
+export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
+
+/** How each dataset is collected. Global datasets ignore `region`. */
+export const COLLECTORS: Record<DatasetKey, Collector> = {
+  's3.buckets': (ctx) => s3.buckets(ctx),
+  's3.accountPublicAccessBlock': (ctx) => s3.accountPublicAccessBlock(ctx),
+  'ec2.securityGroups': ec2.securityGroups,
+  'ec2.networkAcls': ec2.networkAcls,
+  'ec2.volumes': ec2.volumes,
+  'ec2.ebsEncryptionByDefault': ec2.ebsEncryptionByDefault,
+  'ec2.snapshots': ec2.snapshots,
+  'ec2.vpcs': ec2.vpcs,
+  'ec2.flowLogs': ec2.flowLogs,
+  'iam.authorizationDetails': (ctx) => iam.authorizationDetails(ctx),
+  'iam.credentialReport': (ctx) => iam.credentialReport(ctx),
+  'iam.passwordPolicy': (ctx) => iam.passwordPolicy(ctx),
+  'iam.accountSummary': (ctx) => iam.accountSummary(ctx),
+  'cloudtrail.trails': others.trails,
+  'kms.keys': others.kmsKeys,
+  'lambda.functions': others.lambdaFunctions,
+  'rds.instances': others.dbInstances,
+};
+
+export type { CollectContext } from './context';

@@ -1,0 +1,75 @@
+import { DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListKeys } from '@aws-sdk/client-kms';
+import { GetPolicyCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
+import { paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+import { DbInstanceInfo, KmsKeyInfo, LambdaFunctionInfo, TrailInfo } from '../model';
+import { CollectContext, forEach, pageSize } from './context';
+
+/** Trails visible in the region (shadow copies of multi-region trails included) with their logging status. */
+export async function trails(ctx: CollectContext, region: string): Promise<TrailInfo[]> {
+  // DescribeTrails has no pagination: it returns every trail.
+  const out = await ctx.clients.send({ service: 'cloudtrail', region, api: 'DescribeTrails' }, (c, abortSignal) =>
+    c.send(new DescribeTrailsCommand({ includeShadowTrails: true }), { abortSignal }));
+  return forEach(out.trailList ?? [], async (t) => {
+    const status = await ctx.clients.send({ service: 'cloudtrail', region, api: 'GetTrailStatus', resource: t.TrailARN }, (c, abortSignal) =>
+      c.send(new GetTrailStatusCommand({ Name: t.TrailARN }), { abortSignal }));
+    return {
+      name: t.Name ?? '',
+      arn: t.TrailARN ?? '',
+      homeRegion: t.HomeRegion ?? region,
+      isMultiRegion: !!t.IsMultiRegionTrail,
+      isLogging: !!status.IsLogging,
+      kmsKeyId: t.KmsKeyId,
+      logFileValidationEnabled: !!t.LogFileValidationEnabled,
+    };
+  });
+}
+
+export async function kmsKeys(ctx: CollectContext, region: string): Promise<KmsKeyInfo[]> {
+  const pages = await ctx.clients.paginate({ service: 'kms', region, api: 'ListKeys' }, paginateListKeys, {}, pageSize(ctx, 1, 1000));
+  return forEach(pages.flatMap((p) => p.Keys ?? []), async (k) => {
+    const keyId = k.KeyId ?? '';
+    const d = await ctx.clients.send({ service: 'kms', region, api: 'DescribeKey', resource: k.KeyArn }, (c, abortSignal) =>
+      c.send(new DescribeKeyCommand({ KeyId: keyId }), { abortSignal }));
+    const m = d.KeyMetadata;
+    const info: KmsKeyInfo = {
+      keyId,
+      arn: m?.Arn ?? k.KeyArn ?? '',
+      keyManager: m?.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER',
+      keyState: m?.KeyState ?? 'Unknown',
+      keySpec: m?.KeySpec ?? 'SYMMETRIC_DEFAULT',
+      origin: m?.Origin ?? 'AWS_KMS',
+    };
+    if (info.keyManager !== 'CUSTOMER' || info.keySpec !== 'SYMMETRIC_DEFAULT' || info.origin !== 'AWS_KMS' || info.keyState !== 'Enabled') return info;
+    const r = await ctx.clients.send({ service: 'kms', region, api: 'GetKeyRotationStatus', resource: info.arn }, (c, abortSignal) =>
+      c.send(new GetKeyRotationStatusCommand({ KeyId: keyId }), { abortSignal }));
+    return { ...info, rotationEnabled: !!r.KeyRotationEnabled };
+  });
+}
+
+export async function lambdaFunctions(ctx: CollectContext, region: string): Promise<LambdaFunctionInfo[]> {
+  const pages = await ctx.clients.paginate({ service: 'lambda', region, api: 'ListFunctions' }, paginateListFunctions, {}, pageSize(ctx, 1, 50));
+  return forEach(pages.flatMap((p) => p.Functions ?? []), async (f) => {
+    const name = f.FunctionName ?? '';
+    let policy: string | null | undefined;
+    try {
+      const p = await ctx.clients.call({ service: 'lambda', region, api: 'GetPolicy', resource: f.FunctionArn, absentOn: ['ResourceNotFoundException'] },
+        (c, abortSignal) => c.send(new GetPolicyCommand({ FunctionName: name }), { abortSignal }));
+      policy = p?.Policy ?? null;
+    } catch {
+      policy = undefined; // recorded in the error log; the public-access check reports ERROR for this function
+    }
+    return { functionName: name, arn: f.FunctionArn ?? '', runtime: f.Runtime, policy };
+  });
+}
+
+export async function dbInstances(ctx: CollectContext, region: string): Promise<DbInstanceInfo[]> {
+  const pages = await ctx.clients.paginate({ service: 'rds', region, api: 'DescribeDBInstances' }, paginateDescribeDBInstances, {}, pageSize(ctx, 20, 100));
+  return pages.flatMap((p) => p.DBInstances ?? []).map((d) => ({
+    dbInstanceIdentifier: d.DBInstanceIdentifier ?? '',
+    arn: d.DBInstanceArn ?? '',
+    engine: d.Engine ?? '',
+    publiclyAccessible: !!d.PubliclyAccessible,
+    storageEncrypted: !!d.StorageEncrypted,
+  }));
+}

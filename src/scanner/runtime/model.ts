@@ -1,0 +1,364 @@
+/**
+ * The scanner's data model: the inventory the collectors build and the checks read, and the
+ * shape of a check. Checks never call AWS; they are pure functions over this inventory, so they
+ * are unit-tested without any SDK and every inventory is collected once and shared.
+ */
+
+export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
+export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+
+/** Service category a check is scored under. */
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds';
+
+/** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
+export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
+
+export interface CheckResult {
+  /** ARN where the resource has one, else a stable identifier (e.g. `arn:aws:ec2:...:security-group/sg-1`). */
+  readonly resourceId: string;
+  readonly status: ResultStatus;
+  /** Why: names the rule, port, field or value that decided the status. */
+  readonly reason: string;
+  /** Region of the resource, when it differs from the region the check was evaluated in (S3). */
+  readonly region?: string;
+}
+
+/**
+ * Datasets: the unit of collection. Each is collected at most once per (dataset, region) and
+ * shared by every check that needs it. Global datasets (IAM, S3 listing) use region `global`.
+ */
+export type DatasetKey =
+  | 's3.buckets'
+  | 's3.accountPublicAccessBlock'
+  | 'ec2.securityGroups'
+  | 'ec2.networkAcls'
+  | 'ec2.volumes'
+  | 'ec2.ebsEncryptionByDefault'
+  | 'ec2.snapshots'
+  | 'ec2.vpcs'
+  | 'ec2.flowLogs'
+  | 'iam.authorizationDetails'
+  | 'iam.credentialReport'
+  | 'iam.passwordPolicy'
+  | 'iam.accountSummary'
+  | 'cloudtrail.trails'
+  | 'kms.keys'
+  | 'lambda.functions'
+  | 'rds.instances';
+
+export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
+  's3.buckets',
+  's3.accountPublicAccessBlock',
+  'iam.authorizationDetails',
+  'iam.credentialReport',
+  'iam.passwordPolicy',
+  'iam.accountSummary',
+]);
+
+/** The AWS service whose API a dataset is collected from (clients, limits and breakers are per service). */
+export function serviceOf(dataset: DatasetKey): string {
+  return dataset.split('.')[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inventory records (SDK-independent)
+// ---------------------------------------------------------------------------------------------
+
+export interface PublicAccessBlock {
+  readonly blockPublicAcls: boolean;
+  readonly ignorePublicAcls: boolean;
+  readonly blockPublicPolicy: boolean;
+  readonly restrictPublicBuckets: boolean;
+}
+
+export interface AclGrant {
+  /** Grantee URI for groups (AllUsers, AuthenticatedUsers), or canonical id. */
+  readonly grantee: string;
+  readonly permission: string;
+}
+
+/**
+ * One bucket. A field that is `undefined` could not be collected (its error is in the report);
+ * `null` means the bucket has none (no policy, no encryption configuration, no public access block).
+ */
+export interface BucketInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly region: string;
+  readonly publicAccessBlock?: PublicAccessBlock | null;
+  readonly policy?: string | null;
+  readonly acl?: readonly AclGrant[];
+  /** SSE algorithm of the default encryption rule: `aws:kms`, `aws:kms:dsse`, `AES256`. */
+  readonly encryption?: string | null;
+  readonly loggingTarget?: string | null;
+  readonly objectOwnership?: string | null;
+  /** `Enabled`, `Suspended` or `null` (never enabled). */
+  readonly versioning?: string | null;
+}
+
+export interface IpPermission {
+  /** `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6` or a protocol number. */
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly ipv4Ranges: readonly string[];
+  readonly ipv6Ranges: readonly string[];
+  readonly sourceGroups: readonly string[];
+  readonly prefixLists: readonly string[];
+}
+
+export interface SecurityGroupInfo {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly vpcId?: string;
+  readonly ingress: readonly IpPermission[];
+  readonly egress: readonly IpPermission[];
+}
+
+export interface NaclEntry {
+  readonly ruleNumber: number;
+  /** `-1` or an IANA protocol number as a string (`6` tcp, `17` udp). */
+  readonly protocol: string;
+  readonly ruleAction: 'allow' | 'deny';
+  readonly egress: boolean;
+  readonly cidrBlock?: string;
+  readonly ipv6CidrBlock?: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+}
+
+export interface NetworkAclInfo {
+  readonly networkAclId: string;
+  readonly vpcId?: string;
+  readonly isDefault: boolean;
+  readonly entries: readonly NaclEntry[];
+  readonly associatedSubnets: readonly string[];
+}
+
+export interface VolumeInfo {
+  readonly volumeId: string;
+  readonly encrypted: boolean;
+  readonly attachedTo: readonly string[];
+}
+
+export interface SnapshotsInfo {
+  /** Snapshots owned by the account. */
+  readonly owned: readonly string[];
+  /** Of those, the ones restorable by everyone (public). */
+  readonly publicIds: readonly string[];
+}
+
+export interface VpcInfo {
+  readonly vpcId: string;
+  readonly isDefault: boolean;
+}
+
+export interface FlowLogInfo {
+  readonly flowLogId: string;
+  readonly resourceId: string;
+  readonly status: string;
+}
+
+export interface IamPolicyStatement {
+  readonly Effect?: string;
+  readonly Action?: string | readonly string[];
+  readonly NotAction?: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Principal?: unknown;
+  readonly Condition?: unknown;
+}
+
+export interface IamManagedPolicyInfo {
+  readonly arn: string;
+  readonly name: string;
+  readonly awsManaged: boolean;
+  readonly attachmentCount: number;
+  /** Default version document, URL-decoded JSON text. */
+  readonly document: string;
+}
+
+export interface IamUserInfo {
+  readonly userName: string;
+  readonly arn: string;
+  readonly attachedPolicyArns: readonly string[];
+  readonly inlinePolicyNames: readonly string[];
+}
+
+export interface AuthorizationDetails {
+  readonly users: readonly IamUserInfo[];
+  readonly policies: readonly IamManagedPolicyInfo[];
+}
+
+/** One row of the IAM credential report (only the columns the checks read). */
+export interface CredentialReportRow {
+  readonly user: string;
+  readonly arn: string;
+  readonly passwordEnabled: boolean;
+  /** ISO date or undefined (N/A / no_information). */
+  readonly passwordLastUsed?: string;
+  readonly passwordLastChanged?: string;
+  readonly mfaActive: boolean;
+  readonly accessKey1Active: boolean;
+  readonly accessKey1LastRotated?: string;
+  readonly accessKey1LastUsed?: string;
+  readonly accessKey2Active: boolean;
+  readonly accessKey2LastRotated?: string;
+  readonly accessKey2LastUsed?: string;
+}
+
+export interface PasswordPolicyInfo {
+  readonly minimumPasswordLength: number;
+  readonly requireSymbols: boolean;
+  readonly requireNumbers: boolean;
+  readonly requireUppercaseCharacters: boolean;
+  readonly requireLowercaseCharacters: boolean;
+  readonly passwordReusePrevention?: number;
+  readonly maxPasswordAge?: number;
+}
+
+export interface AccountSummaryInfo {
+  readonly accountMfaEnabled: boolean;
+  readonly accountAccessKeysPresent: boolean;
+}
+
+export interface TrailInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly homeRegion: string;
+  readonly isMultiRegion: boolean;
+  readonly isLogging: boolean;
+  readonly kmsKeyId?: string;
+  readonly logFileValidationEnabled: boolean;
+}
+
+export interface KmsKeyInfo {
+  readonly keyId: string;
+  readonly arn: string;
+  readonly keyManager: 'AWS' | 'CUSTOMER';
+  readonly keyState: string;
+  readonly keySpec: string;
+  readonly origin: string;
+  /** `undefined` when not asked (AWS-managed, asymmetric or disabled keys). */
+  readonly rotationEnabled?: boolean;
+}
+
+export interface LambdaFunctionInfo {
+  readonly functionName: string;
+  readonly arn: string;
+  /** Undefined for container-image functions. */
+  readonly runtime?: string;
+  /** Resource-based policy JSON, `null` when the function has none. */
+  readonly policy?: string | null;
+}
+
+export interface DbInstanceInfo {
+  readonly dbInstanceIdentifier: string;
+  readonly arn: string;
+  readonly engine: string;
+  readonly publiclyAccessible: boolean;
+  readonly storageEncrypted: boolean;
+}
+
+/** Everything the checks can read. A check only reads the datasets it declares. */
+export interface Inventory {
+  readonly accountId: string;
+  readonly partition: string;
+  /** The region evaluated, or `global` for global checks. */
+  readonly region: string;
+  /** Regions of the scan (global checks filter by these). */
+  readonly regions: readonly string[];
+  /** Evaluation time (ISO), so age-based checks are pure. */
+  readonly now: string;
+  readonly s3Buckets?: readonly BucketInfo[];
+  readonly s3AccountPublicAccessBlock?: PublicAccessBlock | null;
+  readonly securityGroups?: readonly SecurityGroupInfo[];
+  readonly networkAcls?: readonly NetworkAclInfo[];
+  readonly volumes?: readonly VolumeInfo[];
+  readonly ebsEncryptionByDefault?: boolean;
+  readonly snapshots?: SnapshotsInfo;
+  readonly vpcs?: readonly VpcInfo[];
+  readonly flowLogs?: readonly FlowLogInfo[];
+  readonly authorizationDetails?: AuthorizationDetails;
+  readonly credentialReport?: readonly CredentialReportRow[];
+  readonly passwordPolicy?: PasswordPolicyInfo | null;
+  readonly accountSummary?: AccountSummaryInfo;
+  readonly trails?: readonly TrailInfo[];
+  readonly kmsKeys?: readonly KmsKeyInfo[];
+  readonly lambdaFunctions?: readonly LambdaFunctionInfo[];
+  readonly dbInstances?: readonly DbInstanceInfo[];
+}
+
+/** Maps a dataset to the Inventory field it fills. */
+export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
+  's3.buckets': 's3Buckets',
+  's3.accountPublicAccessBlock': 's3AccountPublicAccessBlock',
+  'ec2.securityGroups': 'securityGroups',
+  'ec2.networkAcls': 'networkAcls',
+  'ec2.volumes': 'volumes',
+  'ec2.ebsEncryptionByDefault': 'ebsEncryptionByDefault',
+  'ec2.snapshots': 'snapshots',
+  'ec2.vpcs': 'vpcs',
+  'ec2.flowLogs': 'flowLogs',
+  'iam.authorizationDetails': 'authorizationDetails',
+  'iam.credentialReport': 'credentialReport',
+  'iam.passwordPolicy': 'passwordPolicy',
+  'iam.accountSummary': 'accountSummary',
+  'cloudtrail.trails': 'trails',
+  'kms.keys': 'kmsKeys',
+  'lambda.functions': 'lambdaFunctions',
+  'rds.instances': 'dbInstances',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+export interface CheckMetadata {
+  /** Stable id, `<service>-<what>` in kebab case. Used in finding ids: never rename. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  /** CloudFormation-style resource type the results are about. */
+  readonly resourceType: string;
+  /** AWS Security Hub Foundational Security Best Practices control ids, e.g. `S3.1`. */
+  readonly fsbp: readonly string[];
+  /** CIS AWS Foundations Benchmark v3.0 recommendation numbers. */
+  readonly cis: readonly string[];
+  readonly remediation: string;
+  /** IAM actions the collectors need for this check; the construct builds its policy from these. */
+  readonly requiredActions: readonly string[];
+  /** Datasets read by `evaluate`. */
+  readonly datasets: readonly DatasetKey[];
+  /** `global`: evaluated once (IAM, S3); `regional`: once per scanned region. */
+  readonly scope: 'global' | 'regional';
+}
+
+export interface Check extends CheckMetadata {
+  /** Pure: same inventory, same results. Never throws on missing optional fields. */
+  evaluate(inventory: Inventory): CheckResult[];
+}
+
+export function pass(resourceId: string, reason: string, region?: string): CheckResult {
+  return region ? { resourceId, status: 'PASS', reason, region } : { resourceId, status: 'PASS', reason };
+}
+export function fail(resourceId: string, reason: string, region?: string): CheckResult {
+  return region ? { resourceId, status: 'FAIL', reason, region } : { resourceId, status: 'FAIL', reason };
+}
+export function notApplicable(resourceId: string, reason: string, region?: string): CheckResult {
+  return region
+    ? { resourceId, status: 'NOT_APPLICABLE', reason, region }
+    : { resourceId, status: 'NOT_APPLICABLE', reason };
+}
+export function errored(resourceId: string, reason: string, region?: string): CheckResult {
+  return region ? { resourceId, status: 'ERROR', reason, region } : { resourceId, status: 'ERROR', reason };
+}
+
+export function arn(inv: Inventory, service: string, resource: string, region = inv.region, account = inv.accountId): string {
+  return `arn:${inv.partition}:${service}:${region === 'global' ? '' : region}:${account}:${resource}`;
+}
+
+export function asArray<T>(v: T | readonly T[] | undefined): readonly T[] {
+  if (v === undefined) return [];
+  return Array.isArray(v) ? (v as readonly T[]) : [v as T];
+}

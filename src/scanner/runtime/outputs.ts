@@ -1,0 +1,212 @@
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { BatchWriteItemCommand, WriteRequest } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { AwsClients } from './clients';
+import { Finding, ScanReport } from './report';
+
+// ---------------------------------------------------------------------------------------------
+// S3: the report, encrypted with the given KMS key
+// ---------------------------------------------------------------------------------------------
+
+export interface ReportLocation {
+  readonly bucket: string;
+  readonly kmsKeyId: string;
+  /** @default 'compliance-scans/' */
+  readonly prefix?: string;
+}
+
+export function reportKeys(report: ScanReport, prefix = 'compliance-scans/'): { report: string; latest: string } {
+  const day = report.startedAt.slice(0, 10);
+  return { report: `${prefix}reports/${day}/${report.scanId}.json`, latest: `${prefix}latest.json` };
+}
+
+/** The previous `latest.json`, or null on the first scan. */
+export async function readPreviousReport(clients: AwsClients, region: string, loc: ReportLocation): Promise<ScanReport | null> {
+  const key = reportKeys({ startedAt: '', scanId: '' } as ScanReport, loc.prefix).latest;
+  const out = await clients.call({ service: 's3', region, api: 'GetObject', resource: `${loc.bucket}/${key}`, absentOn: ['NoSuchKey', 'NotFound'] },
+    (c, abortSignal) => c.send(new GetObjectCommand({ Bucket: loc.bucket, Key: key }), { abortSignal }));
+  if (!out?.Body) return null;
+  return JSON.parse(await out.Body.transformToString('utf8')) as ScanReport;
+}
+
+/** Writes the report under a dated key and as `latest.json`, both SSE-KMS with the given key. */
+export async function writeReport(clients: AwsClients, region: string, loc: ReportLocation, report: ScanReport): Promise<string[]> {
+  const keys = reportKeys(report, loc.prefix);
+  const body = JSON.stringify(report);
+  await Promise.all([keys.report, keys.latest].map((key) =>
+    clients.send({ service: 's3', region, api: 'PutObject', resource: `${loc.bucket}/${key}` }, (c, abortSignal) =>
+      c.send(new PutObjectCommand({
+        Bucket: loc.bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'application/json',
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: loc.kmsKeyId,
+        BucketKeyEnabled: true,
+      }), { abortSignal }))));
+  return [keys.report, keys.latest];
+}
+
+// ---------------------------------------------------------------------------------------------
+// DynamoDB: findings in BatchWriteItem chunks of 25, UnprocessedItems retried until none remain
+// ---------------------------------------------------------------------------------------------
+
+export const BATCH_SIZE = 25;
+
+export interface FindingsWriteOptions {
+  readonly table: string;
+  /** Give up (and throw, naming how many items are left) after this many rounds per chunk. @default 12 */
+  readonly maxRounds?: number;
+  /** Backoff base between rounds (full jitter, doubled each round, capped at 5 s). @default 50 */
+  readonly baseDelayMs?: number;
+  /** Days findings are kept (TTL attribute `expiresAt`). @default 90 */
+  readonly ttlDays?: number;
+}
+
+export interface FindingsWriteResult {
+  readonly written: number;
+  readonly calls: number;
+  /** Calls that only re-sent UnprocessedItems. */
+  readonly unprocessedRetries: number;
+}
+
+export function findingItem(f: Finding, report: ScanReport, ttlDays: number): Record<string, { S: string } | { N: string }> {
+  return {
+    findingId: { S: f.findingId },
+    checkId: { S: f.checkId },
+    severity: { S: f.severity },
+    category: { S: f.category },
+    region: { S: f.region },
+    resourceId: { S: f.resourceId },
+    resourceType: { S: f.resourceType },
+    status: { S: f.status },
+    reason: { S: f.reason },
+    accountId: { S: report.accountId },
+    scanId: { S: report.scanId },
+    lastSeen: { S: report.startedAt },
+    expiresAt: { N: String(Math.floor(Date.parse(report.startedAt) / 1000) + ttlDays * 86400) },
+  };
+}
+
+export async function writeFindings(
+  clients: AwsClients,
+  region: string,
+  opts: FindingsWriteOptions,
+  report: ScanReport,
+): Promise<FindingsWriteResult> {
+  const maxRounds = opts.maxRounds ?? 12;
+  const base = opts.baseDelayMs ?? 50;
+  const requests: WriteRequest[] = report.findings.map((f) => ({ PutRequest: { Item: findingItem(f, report, opts.ttlDays ?? 90) } }));
+  const chunks: WriteRequest[][] = [];
+  for (let i = 0; i < requests.length; i += BATCH_SIZE) chunks.push(requests.slice(i, i + BATCH_SIZE));
+  let calls = 0;
+  let retries = 0;
+  // Chunks go out concurrently; the dynamodb limiter bounds how many are in flight.
+  await Promise.all(chunks.map(async (chunk, index) => {
+    let pending = chunk;
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= maxRounds) {
+        throw new Error(`DynamoDB ${opts.table}: ${pending.length} finding(s) of chunk ${index} still unprocessed after ${maxRounds} rounds`);
+      }
+      if (round > 0) {
+        retries++;
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(5000, base * 2 ** round)));
+      }
+      calls++;
+      const out = await clients.send({ service: 'dynamodb', region, api: 'BatchWriteItem', resource: opts.table }, (c, abortSignal) =>
+        c.send(new BatchWriteItemCommand({ RequestItems: { [opts.table]: pending } }), { abortSignal }));
+      pending = out.UnprocessedItems?.[opts.table] ?? [];
+    }
+  }));
+  return { written: requests.length, calls, unprocessedRetries: retries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SNS: a summary when the score falls below the threshold or a new critical finding appears
+// ---------------------------------------------------------------------------------------------
+
+/** SNS rejects messages over 256 KiB (262,144 bytes); we stay under with a margin for encoding. */
+export const SNS_MAX_BYTES = 256 * 1024 - 2048;
+
+export interface AlertDecision {
+  readonly alert: boolean;
+  readonly reasons: readonly string[];
+  readonly newCritical: readonly Finding[];
+}
+
+export function decideAlert(report: ScanReport, previous: ScanReport | null, threshold: number): AlertDecision {
+  const before = new Set((previous?.findings ?? []).map((f) => f.findingId));
+  const newCritical = report.findings.filter((f) => f.severity === 'CRITICAL' && !before.has(f.findingId));
+  const reasons: string[] = [];
+  if (report.score.overall !== null && report.score.overall < threshold) reasons.push(`score ${report.score.overall} is below the threshold ${threshold}`);
+  if (newCritical.length > 0) reasons.push(`${newCritical.length} new critical finding(s)`);
+  if (report.status === 'FAILED') reasons.push('the scan FAILED');
+  return { alert: reasons.length > 0, reasons, newCritical };
+}
+
+/** A plain-text summary no larger than `maxBytes` (UTF-8), listing as many findings as fit. */
+export function summaryMessage(report: ScanReport, decision: AlertDecision, maxBytes = SNS_MAX_BYTES): string {
+  const head = [
+    `Compliance scan ${report.status} for account ${report.accountId} (${report.regions.join(', ')})`,
+    `Alert: ${decision.reasons.join('; ')}`,
+    `Score: ${report.score.overall ?? 'n/a'}${report.score.partial ? ' (partial: some checks could not be evaluated)' : ''}`,
+    ...Object.entries(report.score.byCategory).map(([k, v]) => `  ${k}: ${v?.score ?? 'n/a'}`),
+    `Findings: ${Object.entries(report.summary.findingsBySeverity).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `Scan id: ${report.scanId}`,
+    '',
+    'Findings (new critical first):',
+  ].join('\n');
+  const newIds = new Set(decision.newCritical.map((f) => f.findingId));
+  const ordered = [...decision.newCritical, ...report.findings.filter((f) => !newIds.has(f.findingId))];
+  let text = head;
+  let size = Buffer.byteLength(text, 'utf8');
+  for (let i = 0; i < ordered.length; i++) {
+    const f = ordered[i];
+    const line = `\n[${f.severity}] ${f.checkId} ${f.region} ${f.resourceId}: ${f.reason}`;
+    const tail = `\n... and ${ordered.length - i} more (see the report in S3)`;
+    const lineBytes = Buffer.byteLength(line, 'utf8');
+    if (size + lineBytes + Buffer.byteLength(tail, 'utf8') > maxBytes) {
+      return text + tail;
+    }
+    text += line;
+    size += lineBytes;
+  }
+  return text;
+}
+
+export async function publishSummary(
+  clients: AwsClients,
+  region: string,
+  topicArn: string,
+  report: ScanReport,
+  decision: AlertDecision,
+): Promise<void> {
+  const subject = `Compliance ${report.status} ${report.accountId}: score ${report.score.overall ?? 'n/a'}`.slice(0, 100);
+  await clients.send({ service: 'sns', region, api: 'Publish', resource: topicArn }, (c, abortSignal) =>
+    c.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: summaryMessage(report, decision) }), { abortSignal }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CloudWatch: scores as embedded metric format through Powertools Metrics
+// ---------------------------------------------------------------------------------------------
+
+/** Adds the scan's metrics (published by the caller with `publishStoredMetrics`). */
+export function addScoreMetrics(metrics: Metrics, report: ScanReport): void {
+  if (report.score.overall !== null) metrics.addMetric('ComplianceScore', MetricUnit.Percent, report.score.overall);
+  metrics.addMetric('Findings', MetricUnit.Count, report.findings.length);
+  metrics.addMetric('ScanErrors', MetricUnit.Count, report.errors.length);
+  metrics.addMetric('ScanPartial', MetricUnit.Count, report.status === 'COMPLETE' ? 0 : 1);
+  for (const [category, bucket] of Object.entries(report.score.byCategory)) {
+    if (bucket?.score === null || bucket?.score === undefined) continue;
+    const single = metrics.singleMetric();
+    single.addDimension('Category', category);
+    single.addMetric('CategoryScore', MetricUnit.Percent, bucket.score);
+  }
+  for (const [severity, count] of Object.entries(report.summary.findingsBySeverity)) {
+    const single = metrics.singleMetric();
+    single.addDimension('Severity', severity);
+    single.addMetric('FindingsBySeverity', MetricUnit.Count, count);
+  }
+}

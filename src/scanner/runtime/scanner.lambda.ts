@@ -1,0 +1,70 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { AwsClients } from './clients';
+import { runScan } from './engine';
+import { parseEnv, parseEvent } from './input';
+import { addScoreMetrics, decideAlert, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
+
+const logger = new Logger({ serviceName: 'compliance-scanner' });
+const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ComplianceScanner', serviceName: 'compliance-scanner' });
+
+/** The part of the Lambda context the handler uses. */
+export interface LambdaContextLike {
+  getRemainingTimeInMillis(): number;
+}
+
+export interface ScanResult {
+  readonly scanId: string;
+  readonly status: string;
+  readonly score: number | null;
+  readonly findings: number;
+  readonly reportKeys: string[];
+  readonly alerted: boolean;
+  readonly dryRun: boolean;
+}
+
+/**
+ * Scheduled (or manual) scan: validates the event and environment first, scans within the
+ * Lambda's remaining time minus a reserve for the outputs, then writes the report to S3 (KMS),
+ * findings to DynamoDB, scores to CloudWatch (EMF) and an SNS summary when warranted.
+ */
+export async function handler(event: unknown, context?: LambdaContextLike): Promise<ScanResult> {
+  const env = parseEnv(process.env);
+  const input = parseEvent(event);
+  const remaining = context?.getRemainingTimeInMillis() ?? 900_000;
+  const deadlineMs = Math.max(5_000, remaining - env.outputReserveMs);
+  const region = process.env.AWS_REGION ?? 'us-east-1';
+  logger.info('scan starting', { regions: input.regions ?? env.regions ?? 'all enabled', checkIds: input.checkIds ?? 'all', dryRun: input.dryRun, deadlineMs });
+
+  const report = await runScan({
+    regions: input.regions ?? env.regions,
+    checkIds: input.checkIds ?? env.checkIds,
+    deadlineMs,
+    homeRegion: region,
+    concurrency: env.concurrency,
+    maxAttempts: env.maxAttempts,
+  });
+  for (const e of report.errors) logger.warn('api error', { ...e });
+  logger.info('scan finished', { scanId: report.scanId, status: report.status, score: report.score.overall, findings: report.findings.length, apiStats: report.apiStats });
+
+  const summary = { scanId: report.scanId, status: report.status, score: report.score.overall, findings: report.findings.length };
+  addScoreMetrics(metrics, report);
+  metrics.publishStoredMetrics();
+
+  if (input.dryRun) {
+    return { ...summary, reportKeys: [], alerted: false, dryRun: true };
+  }
+  const clients = new AwsClients({ concurrency: env.concurrency, maxAttempts: env.maxAttempts });
+  try {
+    const loc = { bucket: env.reportBucket, kmsKeyId: env.reportKmsKeyId };
+    const previous = await readPreviousReport(clients, region, loc);
+    const keys = await writeReport(clients, region, loc, report);
+    const written = await writeFindings(clients, region, { table: env.findingsTable }, report);
+    logger.info('findings written', { ...written });
+    const decision = decideAlert(report, previous, env.scoreThreshold);
+    if (decision.alert) await publishSummary(clients, region, env.alertTopicArn, report, decision);
+    return { ...summary, reportKeys: keys, alerted: decision.alert, dryRun: false };
+  } finally {
+    clients.destroy();
+  }
+}

@@ -1,0 +1,149 @@
+import { emptyAccount, FakeAccountState, FakePermission } from './model';
+
+export const REGIONS = ['eu-west-1', 'us-east-1'];
+
+/** Environment that points the real SDK at the fake (and never at AWS). */
+export function fakeEnv(url: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: url,
+    AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+export function withEnv<T>(env: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return fn().finally(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+}
+
+const world = (from: number, to: number, proto = 'tcp'): FakePermission => ({ IpProtocol: proto, FromPort: from, ToPort: to, cidrs: ['0.0.0.0/0'] });
+
+/**
+ * A small account with known good and bad resources. Each bad one is named after the finding
+ * it must produce; `EXPECTED_FINDINGS` lists them all.
+ */
+export function fixtureAccount(): FakeAccountState {
+  const s = emptyAccount(REGIONS);
+  const eu = s.regions['eu-west-1'];
+  eu.securityGroups = [
+    { GroupId: 'sg-default', GroupName: 'default', VpcId: 'vpc-1', ingress: [{ IpProtocol: '-1', groups: ['sg-default'] }], egress: [] },
+    { GroupId: 'sg-ssh-range', GroupName: 'ssh-range', VpcId: 'vpc-1', ingress: [world(0, 1024)], egress: [] },
+    { GroupId: 'sg-web', GroupName: 'web', VpcId: 'vpc-1', ingress: [world(443, 443)], egress: [] },
+  ];
+  eu.networkAcls = [
+    {
+      NetworkAclId: 'acl-open',
+      VpcId: 'vpc-1',
+      IsDefault: true,
+      subnets: ['subnet-1'],
+      entries: [
+        { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
+        { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
+      ],
+    },
+  ];
+  eu.volumes = [{ VolumeId: 'vol-plain', Encrypted: false, attachedTo: ['i-1'] }, { VolumeId: 'vol-enc', Encrypted: true, attachedTo: ['i-1'] }];
+  eu.ebsEncryptionByDefault = false;
+  eu.snapshots = [{ SnapshotId: 'snap-public', public: true }, { SnapshotId: 'snap-private', public: false }];
+  eu.vpcs = [{ VpcId: 'vpc-1', IsDefault: false }, { VpcId: 'vpc-nologs', IsDefault: false }];
+  eu.flowLogs = [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1', FlowLogStatus: 'ACTIVE' }];
+  eu.kmsKeys = [
+    { KeyId: 'key-rotated', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: true },
+    { KeyId: 'key-norotation', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: false },
+    { KeyId: 'key-aws', KeyManager: 'AWS', KeyState: 'Enabled' },
+  ];
+  eu.trails = [{ Name: 'org', HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated', LogFileValidationEnabled: true, IsLogging: true }];
+  eu.functions = [
+    { FunctionName: 'fn-public', Runtime: 'nodejs22.x', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: '*' }] }) },
+    { FunctionName: 'fn-old', Runtime: 'nodejs14.x' },
+  ];
+  eu.dbInstances = [
+    { DBInstanceIdentifier: 'db-public', Engine: 'postgres', PubliclyAccessible: true, StorageEncrypted: true },
+    { DBInstanceIdentifier: 'db-good', Engine: 'postgres', PubliclyAccessible: false, StorageEncrypted: true },
+  ];
+  const us = s.regions['us-east-1'];
+  us.trails = [{ ...eu.trails[0] }];
+  us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];
+  us.flowLogs = [{ FlowLogId: 'fl-us', ResourceId: 'vpc-us', FlowLogStatus: 'ACTIVE' }];
+
+  const tlsDeny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+  const good = {
+    publicAccessBlock: [true, true, true, true] as [boolean, boolean, boolean, boolean],
+    policy: JSON.stringify({ Statement: [tlsDeny] }),
+    sse: 'aws:kms',
+    loggingTarget: 'logs',
+    ownership: 'BucketOwnerEnforced',
+    versioning: 'Enabled',
+  };
+  s.buckets = [
+    { Name: 'good-bucket', Region: 'eu-west-1', ...good },
+    // The account block ignores public ACLs (so the ACL grant is harmless) but does not restrict
+    // public policies, so the policy grant makes the bucket publicly readable.
+    {
+      Name: 'public-bucket',
+      Region: 'eu-west-1',
+      ...good,
+      publicAccessBlock: undefined,
+      ownership: 'ObjectWriter',
+      aclGrants: [{ uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission: 'READ' }],
+      policy: JSON.stringify({ Statement: [tlsDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }),
+    },
+    { Name: 'other-region-bucket', Region: 'ap-south-1', ...good, sse: undefined },
+  ];
+  s.accountPublicAccessBlock = [true, true, true, false];
+  s.users = [{ UserName: 'alice', attached: [], inline: [] }, { UserName: 'bob', attached: ['arn:aws:iam::123456789012:policy/admin'], inline: [] }];
+  s.policies = [{ PolicyName: 'admin', AttachmentCount: 1, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }];
+  const recent = new Date(Date.now() - 5 * 86400000).toISOString();
+  const old = new Date(Date.now() - 200 * 86400000).toISOString();
+  s.credentialReportCsv +=
+    `<root_account>,arn:aws:iam::123456789012:root,2020-01-01T00:00:00+00:00,not_supported,${recent},not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n` +
+    `alice,arn:aws:iam::123456789012:user/alice,2020-01-01T00:00:00+00:00,true,${recent},${recent},N/A,true,true,${recent},${recent},eu-west-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n` +
+    `bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,true,${recent},${recent},N/A,false,true,${old},${recent},eu-west-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`;
+  s.passwordPolicy = {
+    MinimumPasswordLength: 14,
+    RequireSymbols: true,
+    RequireNumbers: true,
+    RequireUppercaseCharacters: true,
+    RequireLowercaseCharacters: true,
+    PasswordReusePrevention: 24,
+  };
+  s.summary = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
+  return s;
+}
+
+/** `checkId resource-suffix` of every finding the fixture must produce, and nothing else. */
+export const EXPECTED_FINDINGS = [
+  'ec2-default-security-group-closed security-group/sg-default',
+  'ec2-sg-no-public-ssh security-group/sg-ssh-range',
+  'ec2-sg-no-ipv4-admin-ports security-group/sg-ssh-range',
+  'ec2-sg-no-public-high-risk-ports security-group/sg-ssh-range',
+  'ec2-nacl-no-public-admin-ports network-acl/acl-open',
+  'ec2-ebs-attached-volume-encrypted volume/vol-plain',
+  'ec2-ebs-encryption-by-default ebs-encryption-by-default',
+  'ec2-ebs-snapshot-not-public snapshot/snap-public',
+  'ec2-vpc-flow-logs-enabled vpc/vpc-nologs',
+  'kms-key-rotation key/key-norotation',
+  'lambda-no-public-access function:fn-public',
+  'lambda-supported-runtime function:fn-old',
+  'rds-instance-not-public db:db-public',
+  's3-account-public-access-block account/123456789012',
+  's3-bucket-public-access-block public-bucket',
+  's3-bucket-no-public-read public-bucket',
+  's3-bucket-acls-disabled public-bucket',
+  'iam-console-user-mfa user/bob',
+  'iam-access-key-rotation user/bob',
+  'iam-no-admin-star-policy policy/admin',
+  'iam-user-no-direct-policies user/bob',
+].sort();

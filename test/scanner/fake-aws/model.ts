@@ -1,0 +1,110 @@
+/** The state of the fake account served by FakeAws (wire-level records, AWS field names). */
+
+export interface FakeSecurityGroup {
+  GroupId: string;
+  GroupName: string;
+  VpcId?: string;
+  ingress: FakePermission[];
+  egress: FakePermission[];
+}
+export interface FakePermission {
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  cidrs?: string[];
+  cidrsV6?: string[];
+  groups?: string[];
+}
+export interface FakeNacl {
+  NetworkAclId: string;
+  VpcId: string;
+  IsDefault: boolean;
+  entries: Array<{ RuleNumber: number; Protocol: string; RuleAction: 'allow' | 'deny'; Egress: boolean; CidrBlock?: string; Ipv6CidrBlock?: string; From?: number; To?: number }>;
+  subnets: string[];
+}
+export interface FakeBucket {
+  Name: string;
+  Region: string;
+  publicAccessBlock?: [boolean, boolean, boolean, boolean];
+  policy?: string;
+  aclGrants?: Array<{ uri?: string; id?: string; permission: string }>;
+  sse?: string;
+  loggingTarget?: string;
+  ownership?: string;
+  versioning?: string;
+}
+export interface FakeKey {
+  KeyId: string;
+  KeyManager: 'AWS' | 'CUSTOMER';
+  KeyState: string;
+  KeySpec?: string;
+  Origin?: string;
+  rotation?: boolean;
+}
+
+export interface FakeRegionState {
+  securityGroups: FakeSecurityGroup[];
+  networkAcls: FakeNacl[];
+  volumes: Array<{ VolumeId: string; Encrypted: boolean; attachedTo: string[] }>;
+  ebsEncryptionByDefault: boolean;
+  snapshots: Array<{ SnapshotId: string; public: boolean }>;
+  vpcs: Array<{ VpcId: string; IsDefault: boolean }>;
+  flowLogs: Array<{ FlowLogId: string; ResourceId: string; FlowLogStatus: string }>;
+  kmsKeys: FakeKey[];
+  trails: Array<{
+    Name: string; HomeRegion: string; IsMultiRegionTrail: boolean; KmsKeyId?: string; LogFileValidationEnabled: boolean; IsLogging: boolean;
+  }>;
+  functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
+  dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
+}
+
+export interface FakeAccountState {
+  accountId: string;
+  regions: Record<string, FakeRegionState>;
+  buckets: FakeBucket[];
+  accountPublicAccessBlock?: [boolean, boolean, boolean, boolean];
+  users: Array<{ UserName: string; attached: string[]; inline: string[] }>;
+  policies: Array<{ PolicyName: string; AttachmentCount: number; document: object }>;
+  credentialReportCsv: string;
+  passwordPolicy?: Record<string, number | boolean>;
+  summary: { AccountMFAEnabled: number; AccountAccessKeysPresent: number };
+  /** Items received by BatchWriteItem, by table. */
+  dynamoItems: Record<string, Array<Record<string, unknown>>>;
+  /** Objects received by PutObject, by `bucket/key`. */
+  s3Objects: Record<string, { body: string; headers: Record<string, string | string[] | undefined> }>;
+  snsMessages: Array<{ TopicArn: string; Subject?: string; Message: string }>;
+}
+
+export function emptyRegion(): FakeRegionState {
+  return {
+    securityGroups: [],
+    networkAcls: [],
+    volumes: [],
+    ebsEncryptionByDefault: true,
+    snapshots: [],
+    vpcs: [],
+    flowLogs: [],
+    kmsKeys: [],
+    trails: [],
+    functions: [],
+    dbInstances: [],
+  };
+}
+
+export function emptyAccount(regions: string[], accountId = '123456789012'): FakeAccountState {
+  return {
+    accountId,
+    regions: Object.fromEntries(regions.map((r) => [r, emptyRegion()])),
+    buckets: [],
+    users: [],
+    policies: [],
+    credentialReportCsv: 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
+      'access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,' +
+      'access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,' +
+      'cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n',
+    summary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 },
+    dynamoItems: {},
+    s3Objects: {},
+    snsMessages: [],
+  };
+}

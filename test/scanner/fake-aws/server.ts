@@ -1,0 +1,472 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { FakeAccountState, FakeBucket, FakePermission, FakeRegionState } from './model';
+
+/**
+ * A fake AWS endpoint on loopback for tests and benchmarks. It speaks the real wire protocols
+ * of the APIs the scanner calls (EC2 query/XML, IAM/STS/RDS/SNS query/XML, S3 and S3 Control
+ * REST/XML, Lambda REST/JSON, KMS and CloudTrail JSON 1.1, DynamoDB JSON 1.0), so requests go
+ * through the real SDK stack: signing, serialisation, retries, paginators, deserialisation.
+ * It routes on the SigV4 credential scope, pages with small page sizes, throttles with a
+ * token bucket per (service, API), and injects latency, 5xx errors and hangs.
+ */
+export interface FakeAwsOptions {
+  /** Largest page the fake returns, whatever the client asks for. @default 1000 */
+  pageSize?: number;
+  /** Added to every response. @default 0 */
+  latencyMs?: number;
+  /** Token bucket per (service, API). */
+  throttle?: { ratePerSec: number; burst: number };
+  /** Services (signing names: ec2, s3, iam, kms, ...) whose requests are never answered. */
+  hang?: string[];
+  /** Per service: answer this many requests with HTTP 500 before behaving. */
+  fail5xx?: Record<string, number>;
+  /** BatchWriteItem: this many calls leave part of their items unprocessed. @default 0 */
+  unprocessedRounds?: number;
+}
+
+export interface FakeAwsStats {
+  /** Requests by `service:Api`, throttled and failed ones included. */
+  requests: Record<string, number>;
+  throttled: Record<string, number>;
+  failed: number;
+  hung: number;
+}
+
+const XMLNS_EC2 = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const tag = (name: string, value: unknown) => (value === undefined || value === null ? '' : `<${name}>${esc(value)}</${name}>`);
+const items = <T>(name: string, list: T[] | undefined, f: (t: T) => string, member = 'item') =>
+  `<${name}>${(list ?? []).map((t) => `<${member}>${f(t)}</${member}>`).join('')}</${name}>`;
+
+class HttpError extends Error {
+  constructor(public readonly status: number, public readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+interface Req {
+  service: string;
+  region: string;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  form: URLSearchParams;
+  json: Record<string, unknown>;
+  target: string;
+}
+
+interface Res {
+  status?: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export class FakeAws {
+  public readonly stats: FakeAwsStats = { requests: {}, throttled: {}, failed: 0, hung: 0 };
+  private server?: http.Server;
+  private readonly sockets = new Set<import('net').Socket>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private fails: Record<string, number>;
+  private unprocessedLeft: number;
+  public url = '';
+
+  constructor(public state: FakeAccountState, public options: FakeAwsOptions = {}) {
+    this.fails = { ...(options.fail5xx ?? {}) };
+    this.unprocessedLeft = options.unprocessedRounds ?? 0;
+  }
+
+  public async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 60_000;
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  public async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Total requests for a service (all APIs). */
+  public requestsFor(service: string): number {
+    return Object.entries(this.stats.requests).filter(([k]) => k.startsWith(`${service}:`)).reduce((n, [, v]) => n + v, 0);
+  }
+
+  private region(name: string): FakeRegionState {
+    const r = this.state.regions[name];
+    if (!r) throw new HttpError(400, 'UnknownRegion', `region ${name} is not in the fake account`);
+    return r;
+  }
+
+  private take(key: string): boolean {
+    const t = this.options.throttle;
+    if (!t) return true;
+    const now = Date.now();
+    const b = this.buckets.get(key) ?? { tokens: t.burst, at: now };
+    b.tokens = Math.min(t.burst, b.tokens + ((now - b.at) / 1000) * t.ratePerSec);
+    b.at = now;
+    this.buckets.set(key, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const scope = /Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));
+    let service = scope?.[2] ?? 'unknown';
+    if (service === 's3' && url.pathname.startsWith('/v20180820/')) service = 's3control';
+    const ctype = String(req.headers['content-type'] ?? '');
+    const r: Req = {
+      service,
+      region: scope?.[1] ?? 'us-east-1',
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      form: new URLSearchParams(ctype.includes('x-www-form-urlencoded') ? body : ''),
+      json: ctype.includes('json') && body ? JSON.parse(body) : {},
+      target: String(req.headers['x-amz-target'] ?? ''),
+    };
+    const api = this.apiName(r);
+    const key = `${service}:${api}`;
+    this.stats.requests[key] = (this.stats.requests[key] ?? 0) + 1;
+
+    if (this.options.hang?.includes(service)) {
+      this.stats.hung++;
+      return; // never answered; the socket is destroyed by stop()
+    }
+    if (this.options.latencyMs) await new Promise((ok) => setTimeout(ok, this.options.latencyMs));
+    let out: Res;
+    try {
+      if ((this.fails[service] ?? 0) > 0) {
+        this.fails[service]--;
+        this.stats.failed++;
+        throw new HttpError(500, service === 'ec2' ? 'InternalError' : 'InternalFailure', 'injected server error');
+      }
+      if (!this.take(key)) {
+        this.stats.throttled[key] = (this.stats.throttled[key] ?? 0) + 1;
+        throw this.throttleError(service);
+      }
+      out = this.dispatch(r, api);
+    } catch (e) {
+      const err = e instanceof HttpError ? e : new HttpError(500, 'InternalError', String(e));
+      out = this.errorResponse(r, err);
+    }
+    if (res.destroyed) return;
+    res.writeHead(out.status ?? 200, { 'content-type': out.contentType, 'x-amzn-requestid': 'req-1', 'x-amz-request-id': 'req-1', ...(out.headers ?? {}) });
+    res.end(out.body);
+  }
+
+  private throttleError(service: string): HttpError {
+    switch (service) {
+      case 'ec2': return new HttpError(503, 'RequestLimitExceeded', 'Request limit exceeded.');
+      case 's3': case 's3control': return new HttpError(503, 'SlowDown', 'Please reduce your request rate.');
+      case 'lambda': return new HttpError(429, 'TooManyRequestsException', 'Rate exceeded');
+      case 'dynamodb': return new HttpError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
+      default: return new HttpError(400, service === 'kms' || service === 'cloudtrail' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded');
+    }
+  }
+
+  private apiName(r: Req): string {
+    if (r.form.get('Action')) return r.form.get('Action')!;
+    if (r.target) return r.target.split('.').pop()!;
+    if (r.service === 's3') {
+      const sub = ['publicAccessBlock', 'policy', 'acl', 'encryption', 'logging', 'ownershipControls', 'versioning', 'location'].find((q) => r.query.has(q));
+      if (r.path === '/') return 'ListBuckets';
+      if (r.method === 'PUT' && !sub) return 'PutObject';
+      if (r.method === 'GET' && !sub && r.path.split('/').length > 2) return 'GetObject';
+      return `GetBucket:${sub ?? 'unknown'}`;
+    }
+    if (r.service === 's3control') return 'GetPublicAccessBlock';
+    if (r.service === 'lambda') return r.path.endsWith('/policy') ? 'GetPolicy' : 'ListFunctions';
+    return 'Unknown';
+  }
+
+  private errorResponse(r: Req, e: HttpError): Res {
+    switch (r.service) {
+      case 'ec2':
+        return { status: e.status, contentType: 'text/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error>${tag('Code', e.code)}${tag('Message', e.message)}</Error></Errors><RequestID>req-1</RequestID></Response>` };
+      case 's3': case 's3control':
+        return { status: e.status, contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Error>${tag('Code', e.code)}${tag('Message', e.message)}<RequestId>req-1</RequestId></Error>` };
+      case 'kms': case 'cloudtrail': case 'dynamodb':
+        return { status: e.status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: e.code, message: e.message }) };
+      case 'lambda':
+        return { status: e.status, contentType: 'application/json', headers: { 'x-amzn-errortype': e.code }, body: JSON.stringify({ Type: 'User', message: e.message }) };
+      default:
+        return { status: e.status, contentType: 'text/xml', body: `<ErrorResponse><Error><Type>${e.status >= 500 ? 'Receiver' : 'Sender'}</Type>${tag('Code', e.code)}${tag('Message', e.message)}</Error><RequestId>req-1</RequestId></ErrorResponse>` };
+    }
+  }
+
+  /** One page of `list` from the token (an offset), at most min(asked, pageSize) long. */
+  private page<T>(list: T[], token: string | null | undefined, asked: unknown): { slice: T[]; next?: string } {
+    const start = token ? Number(Buffer.from(token, 'base64').toString('utf8')) : 0;
+    const n = Math.max(1, Math.min(Number(asked) || 1000, this.options.pageSize ?? 1000));
+    const slice = list.slice(start, start + n);
+    const end = start + slice.length;
+    return { slice, next: end < list.length ? Buffer.from(String(end)).toString('base64') : undefined };
+  }
+
+  private dispatch(r: Req, api: string): Res {
+    switch (r.service) {
+      case 'ec2': return this.ec2(r, api);
+      case 'iam': case 'sts': case 'rds': case 'sns': return this.query(r, api);
+      case 's3': return this.s3(r, api);
+      case 's3control': return this.s3control();
+      case 'kms': case 'cloudtrail': return this.json11(r, api);
+      case 'dynamodb': return this.dynamodb(r, api);
+      case 'lambda': return this.lambda(r, api);
+      default: throw new HttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ EC2 (ec2 query protocol)
+  private ec2(r: Req, api: string): Res {
+    const reg = this.region(r.region);
+    const f = r.form;
+    const xml = (inner: string) => ({
+      contentType: 'text/xml',
+      body: `<?xml version="1.0" encoding="UTF-8"?><${api}Response xmlns="${XMLNS_EC2}"><requestId>req-1</requestId>${inner}</${api}Response>`,
+    });
+    const paged = <T>(list: T[], setName: string, render: (t: T) => string) => {
+      const p = this.page(list, f.get('NextToken'), f.get('MaxResults'));
+      return xml(items(setName, p.slice, render) + tag('nextToken', p.next));
+    };
+    const perm = (p: FakePermission) =>
+      tag('ipProtocol', p.IpProtocol) + tag('fromPort', p.FromPort) + tag('toPort', p.ToPort) +
+      items('groups', p.groups, (g) => tag('groupId', g)) +
+      items('ipRanges', p.cidrs, (c) => tag('cidrIp', c)) +
+      items('ipv6Ranges', p.cidrsV6, (c) => tag('cidrIpv6', c)) +
+      '<prefixListIds/>';
+    switch (api) {
+      case 'DescribeRegions':
+        return xml(items('regionInfo', Object.keys(this.state.regions), (n) => tag('regionName', n) + tag('regionEndpoint', `ec2.${n}.amazonaws.com`) + tag('optInStatus', 'opt-in-not-required')));
+      case 'DescribeSecurityGroups':
+        return paged(reg.securityGroups, 'securityGroupInfo', (g) =>
+          tag('ownerId', this.state.accountId) + tag('groupId', g.GroupId) + tag('groupName', g.GroupName) + tag('groupDescription', 'd') + tag('vpcId', g.VpcId) +
+          items('ipPermissions', g.ingress, perm) + items('ipPermissionsEgress', g.egress, perm));
+      case 'DescribeNetworkAcls':
+        return paged(reg.networkAcls, 'networkAclSet', (a) =>
+          tag('networkAclId', a.NetworkAclId) + tag('vpcId', a.VpcId) + tag('default', a.IsDefault) +
+          items('entrySet', a.entries, (e) => tag('ruleNumber', e.RuleNumber) + tag('protocol', e.Protocol) + tag('ruleAction', e.RuleAction) + tag('egress', e.Egress) +
+            tag('cidrBlock', e.CidrBlock) + tag('ipv6CidrBlock', e.Ipv6CidrBlock) + (e.From !== undefined ? `<portRange>${tag('from', e.From)}${tag('to', e.To)}</portRange>` : '')) +
+          items('associationSet', a.subnets, (s) => tag('networkAclId', a.NetworkAclId) + tag('subnetId', s)));
+      case 'DescribeVolumes':
+        return paged(reg.volumes, 'volumeSet', (v) => tag('volumeId', v.VolumeId) + tag('encrypted', v.Encrypted) + items('attachmentSet', v.attachedTo, (i) => tag('instanceId', i) + tag('volumeId', v.VolumeId)));
+      case 'GetEbsEncryptionByDefault':
+        return xml(tag('ebsEncryptionByDefault', reg.ebsEncryptionByDefault));
+      case 'DescribeSnapshots': {
+        const restorable = [...f.keys()].some((k) => k.startsWith('RestorableBy') && f.get(k) === 'all');
+        return paged(reg.snapshots.filter((s) => !restorable || s.public), 'snapshotSet', (s) => tag('snapshotId', s.SnapshotId) + tag('ownerId', this.state.accountId));
+      }
+      case 'DescribeVpcs':
+        return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
+      case 'DescribeFlowLogs':
+        return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus));
+      default:
+        throw new HttpError(400, 'InvalidAction', `fake EC2 does not implement ${api}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ IAM, STS, RDS, SNS (query protocol)
+  private query(r: Req, api: string): Res {
+    const ns = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/', rds: 'http://rds.amazonaws.com/doc/2014-10-31/', sns: 'http://sns.amazonaws.com/doc/2010-03-31/' }[r.service];
+    const xml = (inner: string) => ({
+      contentType: 'text/xml',
+      body: `<${api}Response xmlns="${ns}"><${api}Result>${inner}</${api}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></${api}Response>`,
+    });
+    const s = this.state;
+    const acct = s.accountId;
+    switch (api) {
+      case 'GetCallerIdentity':
+        return xml(tag('Arn', `arn:aws:iam::${acct}:user/scanner`) + tag('UserId', 'AIDAEXAMPLE') + tag('Account', acct));
+      case 'GetAccountAuthorizationDetails': {
+        const filters = [...r.form.entries()].filter(([k]) => k.startsWith('Filter.member')).map(([, v]) => v);
+        const all = [
+          ...(filters.length === 0 || filters.includes('User') ? s.users.map((u) => ({ kind: 'user' as const, u })) : []),
+          ...(filters.length === 0 || filters.includes('LocalManagedPolicy') ? s.policies.map((p) => ({ kind: 'policy' as const, p })) : []),
+        ];
+        const p = this.page(all, r.form.get('Marker'), r.form.get('MaxItems'));
+        const users = p.slice.flatMap((x) => (x.kind === 'user' ? [x.u] : []));
+        const pols = p.slice.flatMap((x) => (x.kind === 'policy' ? [x.p] : []));
+        return xml(
+          items('UserDetailList', users, (u) => tag('UserName', u.UserName) + tag('Arn', `arn:aws:iam::${acct}:user/${u.UserName}`) + tag('UserId', `AID${u.UserName}`) + tag('Path', '/') +
+            tag('CreateDate', '2024-01-01T00:00:00Z') +
+            items('UserPolicyList', u.inline, (n) => tag('PolicyName', n) + tag('PolicyDocument', encodeURIComponent('{}')), 'member') +
+            items('AttachedManagedPolicies', u.attached, (a) => tag('PolicyName', a.split('/').pop()) + tag('PolicyArn', a), 'member'), 'member') +
+          items('Policies', pols, (q) => tag('PolicyName', q.PolicyName) + tag('Arn', `arn:aws:iam::${acct}:policy/${q.PolicyName}`) + tag('AttachmentCount', q.AttachmentCount) +
+            tag('DefaultVersionId', 'v1') + items('PolicyVersionList', [q], (v) => tag('Document', encodeURIComponent(JSON.stringify(v.document))) + tag('VersionId', 'v1') + tag('IsDefaultVersion', true), 'member'), 'member') +
+          tag('IsTruncated', p.next !== undefined) + tag('Marker', p.next));
+      }
+      case 'GenerateCredentialReport':
+        return xml(tag('State', 'COMPLETE') + tag('Description', 'ok'));
+      case 'GetCredentialReport':
+        return xml(tag('Content', Buffer.from(s.credentialReportCsv).toString('base64')) + tag('ReportFormat', 'text/csv') + tag('GeneratedTime', new Date().toISOString()));
+      case 'GetAccountPasswordPolicy':
+        if (!s.passwordPolicy) throw new HttpError(404, 'NoSuchEntity', 'The Password Policy with domain name x cannot be found.');
+        return xml(`<PasswordPolicy>${Object.entries(s.passwordPolicy).map(([k, v]) => tag(k, v)).join('')}</PasswordPolicy>`);
+      case 'GetAccountSummary':
+        return xml(`<SummaryMap>${Object.entries(s.summary).map(([k, v]) => `<entry>${tag('key', k)}${tag('value', v)}</entry>`).join('')}</SummaryMap>`);
+      case 'DescribeDBInstances': {
+        const reg = this.region(r.region);
+        const p = this.page(reg.dbInstances, r.form.get('Marker'), r.form.get('MaxRecords'));
+        return xml(items('DBInstances', p.slice, (d) => tag('DBInstanceIdentifier', d.DBInstanceIdentifier) + tag('DBInstanceArn', `arn:aws:rds:${r.region}:${acct}:db:${d.DBInstanceIdentifier}`) +
+          tag('Engine', d.Engine) + tag('PubliclyAccessible', d.PubliclyAccessible) + tag('StorageEncrypted', d.StorageEncrypted), 'DBInstance') + tag('Marker', p.next));
+      }
+      case 'Publish':
+        s.snsMessages.push({ TopicArn: r.form.get('TopicArn') ?? '', Subject: r.form.get('Subject') ?? undefined, Message: r.form.get('Message') ?? '' });
+        return xml(tag('MessageId', `m-${s.snsMessages.length}`));
+      default:
+        throw new HttpError(400, 'InvalidAction', `fake ${r.service} does not implement ${api}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ S3 (REST XML)
+  private s3(r: Req, api: string): Res {
+    const xml = (inner: string) => ({ contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?>${inner}` });
+    if (api === 'ListBuckets') {
+      const p = this.page(this.state.buckets, r.query.get('continuation-token'), r.query.get('max-buckets'));
+      return xml('<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner>' +
+        items('Buckets', p.slice, (b) => tag('Name', b.Name) + tag('CreationDate', '2024-01-01T00:00:00.000Z') + tag('BucketRegion', b.Region), 'Bucket') +
+        tag('ContinuationToken', p.next) + '</ListAllMyBucketsResult>');
+    }
+    const [, bucketName, ...rest] = r.path.split('/');
+    if (api === 'PutObject') {
+      this.state.s3Objects[`${bucketName}/${rest.join('/')}`] = { body: r.body, headers: r.headers };
+      return { contentType: 'application/xml', body: '', headers: { etag: '"etag"' } };
+    }
+    if (api === 'GetObject') {
+      const o = this.state.s3Objects[`${bucketName}/${rest.join('/')}`];
+      if (!o) throw new HttpError(404, 'NoSuchKey', 'The specified key does not exist.');
+      return { contentType: 'application/json', body: o.body };
+    }
+    const b: FakeBucket | undefined = this.state.buckets.find((x) => x.Name === bucketName);
+    if (!b) throw new HttpError(404, 'NoSuchBucket', `The specified bucket ${bucketName} does not exist`);
+    if (b.Region !== r.region) throw new HttpError(301, 'PermanentRedirect', `bucket is in ${b.Region}`);
+    switch (api) {
+      case 'GetBucket:publicAccessBlock': {
+        if (!b.publicAccessBlock) throw new HttpError(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
+        const [a, i, p, rs] = b.publicAccessBlock;
+        return xml(`<PublicAccessBlockConfiguration>${tag('BlockPublicAcls', a)}${tag('IgnorePublicAcls', i)}${tag('BlockPublicPolicy', p)}${tag('RestrictPublicBuckets', rs)}</PublicAccessBlockConfiguration>`);
+      }
+      case 'GetBucket:policy':
+        if (!b.policy) throw new HttpError(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist');
+        return { contentType: 'application/json', body: b.policy };
+      case 'GetBucket:acl':
+        return xml('<AccessControlPolicy><Owner><ID>owner</ID></Owner>' + items('AccessControlList', b.aclGrants ?? [{ id: 'owner', permission: 'FULL_CONTROL' }], (g) =>
+          `<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="${g.uri ? 'Group' : 'CanonicalUser'}">${g.uri ? tag('URI', g.uri) : tag('ID', g.id)}</Grantee>${tag('Permission', g.permission)}`, 'Grant') +
+          '</AccessControlPolicy>');
+      case 'GetBucket:encryption':
+        if (!b.sse) throw new HttpError(404, 'ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found');
+        return xml(`<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault>${tag('SSEAlgorithm', b.sse)}</ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`);
+      case 'GetBucket:logging':
+        return xml(`<BucketLoggingStatus>${b.loggingTarget ? `<LoggingEnabled>${tag('TargetBucket', b.loggingTarget)}<TargetPrefix>logs/</TargetPrefix></LoggingEnabled>` : ''}</BucketLoggingStatus>`);
+      case 'GetBucket:ownershipControls':
+        if (!b.ownership) throw new HttpError(404, 'OwnershipControlsNotFoundError', 'The bucket ownership controls were not found');
+        return xml(`<OwnershipControls><Rule>${tag('ObjectOwnership', b.ownership)}</Rule></OwnershipControls>`);
+      case 'GetBucket:versioning':
+        return xml(`<VersioningConfiguration>${tag('Status', b.versioning)}</VersioningConfiguration>`);
+      case 'GetBucket:location':
+        return xml(`<LocationConstraint>${b.Region === 'us-east-1' ? '' : esc(b.Region)}</LocationConstraint>`);
+      default:
+        throw new HttpError(400, 'NotImplemented', `fake S3 does not implement ${api}`);
+    }
+  }
+
+  private s3control(): Res {
+    const pab = this.state.accountPublicAccessBlock;
+    if (!pab) throw new HttpError(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
+    const [a, i, p, rs] = pab;
+    return {
+      contentType: 'application/xml',
+      body: `<?xml version="1.0" encoding="UTF-8"?><PublicAccessBlockConfiguration>${tag('BlockPublicAcls', a)}${tag('IgnorePublicAcls', i)}${tag('BlockPublicPolicy', p)}${tag('RestrictPublicBuckets', rs)}</PublicAccessBlockConfiguration>`,
+    };
+  }
+
+  // ------------------------------------------------------------------ KMS, CloudTrail (JSON 1.1)
+  private json11(r: Req, api: string): Res {
+    const reg = this.region(r.region);
+    const j = r.json;
+    const ok = (o: unknown) => ({ contentType: 'application/x-amz-json-1.1', body: JSON.stringify(o) });
+    const keyArn = (id: string) => `arn:aws:kms:${r.region}:${this.state.accountId}:key/${id}`;
+    switch (api) {
+      case 'ListKeys': {
+        const p = this.page(reg.kmsKeys, j.Marker as string, j.Limit);
+        return ok({ Keys: p.slice.map((k) => ({ KeyId: k.KeyId, KeyArn: keyArn(k.KeyId) })), Truncated: p.next !== undefined, NextMarker: p.next });
+      }
+      case 'DescribeKey': {
+        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
+        if (!k) throw new HttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
+        return ok({ KeyMetadata: { KeyId: k.KeyId, Arn: keyArn(k.KeyId), KeyManager: k.KeyManager, KeyState: k.KeyState, KeySpec: k.KeySpec ?? 'SYMMETRIC_DEFAULT', Origin: k.Origin ?? 'AWS_KMS', Enabled: k.KeyState === 'Enabled' } });
+      }
+      case 'GetKeyRotationStatus': {
+        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
+        return ok({ KeyRotationEnabled: !!k?.rotation });
+      }
+      case 'DescribeTrails':
+        return ok({
+          trailList: reg.trails.map((t) => ({
+            Name: t.Name,
+            TrailARN: `arn:aws:cloudtrail:${t.HomeRegion}:${this.state.accountId}:trail/${t.Name}`,
+            HomeRegion: t.HomeRegion,
+            IsMultiRegionTrail: t.IsMultiRegionTrail,
+            KmsKeyId: t.KmsKeyId,
+            LogFileValidationEnabled: t.LogFileValidationEnabled,
+          })),
+        });
+      case 'GetTrailStatus': {
+        const t = reg.trails.find((x) => String(j.Name).endsWith(`/${x.Name}`) || j.Name === x.Name);
+        if (!t) throw new HttpError(400, 'TrailNotFoundException', `trail ${String(j.Name)} not found`);
+        return ok({ IsLogging: t.IsLogging });
+      }
+      default:
+        throw new HttpError(400, 'UnknownOperationException', `fake does not implement ${api}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ DynamoDB (JSON 1.0)
+  private dynamodb(r: Req, api: string): Res {
+    if (api !== 'BatchWriteItem') throw new HttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
+    const requestItems = r.json.RequestItems as Record<string, Array<{ PutRequest?: { Item: Record<string, unknown> } }>>;
+    const count = Object.values(requestItems).reduce((n, l) => n + l.length, 0);
+    if (count > 25) throw new HttpError(400, 'ValidationException', 'Too many items requested for the BatchWriteItem call');
+    const unprocessed: Record<string, unknown[]> = {};
+    for (const [table, list] of Object.entries(requestItems)) {
+      // While rounds remain, accept only the first half of each batch (at least one item).
+      const keep = this.unprocessedLeft > 0 ? Math.max(1, Math.floor(list.length / 2)) : list.length;
+      (this.state.dynamoItems[table] ??= []).push(...list.slice(0, keep).map((x) => x.PutRequest!.Item));
+      if (keep < list.length) unprocessed[table] = list.slice(keep);
+    }
+    if (this.unprocessedLeft > 0) this.unprocessedLeft--;
+    return { contentType: 'application/x-amz-json-1.0', body: JSON.stringify({ UnprocessedItems: unprocessed }) };
+  }
+
+  // ------------------------------------------------------------------ Lambda (REST JSON)
+  private lambda(r: Req, api: string): Res {
+    const reg = this.region(r.region);
+    const ok = (o: unknown) => ({ contentType: 'application/json', body: JSON.stringify(o) });
+    const arn = (n: string) => `arn:aws:lambda:${r.region}:${this.state.accountId}:function:${n}`;
+    if (api === 'ListFunctions') {
+      const p = this.page(reg.functions, r.query.get('Marker'), r.query.get('MaxItems'));
+      const fns = p.slice.map((f) => ({ FunctionName: f.FunctionName, FunctionArn: arn(f.FunctionName), Runtime: f.Runtime }));
+      return ok({ Functions: fns, NextMarker: p.next });
+    }
+    const name = r.path.split('/')[3];
+    const f = reg.functions.find((x) => x.FunctionName === name);
+    if (!f || !f.policy) throw new HttpError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
+    return ok({ Policy: f.policy, RevisionId: 'r1' });
+  }
+}

@@ -1,0 +1,154 @@
+import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
+import { securityGroupAccount } from './fake-aws/scenarios';
+import { FakeAws, FakeAwsOptions } from './fake-aws/server';
+import { schemaErrors } from './schema';
+import { runScan } from '../../src/scanner/runtime/engine';
+
+async function withFake<T>(state: ConstructorParameters<typeof FakeAws>[0], opts: FakeAwsOptions, fn: (fake: FakeAws) => Promise<T>): Promise<T> {
+  const fake = new FakeAws(state, opts);
+  const url = await fake.start();
+  try {
+    return await withEnv(fakeEnv(url), () => fn(fake));
+  } finally {
+    await fake.stop();
+  }
+}
+
+const SG_CHECK = 'ec2-sg-no-public-ssh';
+// Generous: these tests wait out real SDK backoff and timeouts; none asserts a duration except against a deadline.
+jest.setTimeout(120_000);
+const base = { accountId: '123456789012', regions: ['eu-west-1'], checkIds: [SG_CHECK] };
+
+describe('pagination through the real SDK paginators', () => {
+  const PAGE = 5;
+  test.each([PAGE - 1, PAGE, PAGE + 1, 2 * PAGE + 1])('%i security groups with page size 5: nothing lost or duplicated', async (n) => {
+    await withFake(securityGroupAccount(n), { pageSize: PAGE }, async (fake) => {
+      const report = await runScan({ ...base, pageSize: PAGE });
+      expect(report.status).toBe('COMPLETE');
+      const check = report.checks.find((c) => c.id === SG_CHECK)!;
+      expect(check.counts.passed + check.counts.failed).toBe(n);
+      expect(check.resourcesEvaluated).toBe(n);
+      expect(check.counts.failed).toBe(Math.ceil(n / 10));
+      expect(fake.stats.requests['ec2:DescribeSecurityGroups']).toBe(Math.max(1, Math.ceil(n / PAGE)));
+      expect(report.apiStats.ec2.pages).toBe(Math.max(1, Math.ceil(n / PAGE)));
+    });
+  });
+
+  test('2,500 security groups: every one evaluated exactly once', async () => {
+    await withFake(securityGroupAccount(2500), { pageSize: 100 }, async (fake) => {
+      const report = await runScan(base);
+      expect(report.status).toBe('COMPLETE');
+      const check = report.checks.find((c) => c.id === SG_CHECK)!;
+      expect(check.resourcesEvaluated).toBe(2500);
+      expect(report.findings).toHaveLength(250);
+      expect(new Set(report.findings.map((f) => f.resourceId)).size).toBe(250);
+      expect(fake.stats.requests['ec2:DescribeSecurityGroups']).toBe(25);
+      expect(schemaErrors(report)).toEqual([]);
+    });
+  });
+});
+
+describe('throttling, 5xx and retries', () => {
+  test('throttled calls are retried to completion and counted', async () => {
+    // 300 groups in pages of 10 = 30 calls against a bucket of 2 tokens refilled at 40/s.
+    await withFake(securityGroupAccount(300), { pageSize: 10, throttle: { ratePerSec: 40, burst: 2 } }, async (fake) => {
+      const report = await runScan({ ...base, checkIds: [SG_CHECK, 'ec2-vpc-flow-logs-enabled', 'ec2-ebs-attached-volume-encrypted'], maxAttempts: 20 });
+      expect(report.errors).toEqual([]);
+      expect(report.status).toBe('COMPLETE');
+      expect(report.checks.find((c) => c.id === SG_CHECK)!.resourcesEvaluated).toBe(300);
+      const throttled = Object.entries(fake.stats.throttled).filter(([k]) => k.startsWith('ec2:')).reduce((n, [, v]) => n + v, 0);
+      expect(throttled).toBeGreaterThan(0);
+      expect(report.apiStats.ec2.throttles).toBe(throttled);
+      expect(report.apiStats.ec2.retries).toBe(throttled);
+      expect(report.apiStats.ec2.attempts).toBe(fake.requestsFor('ec2'));
+    });
+  });
+
+  test('5xx responses are retried and the scan completes', async () => {
+    await withFake(fixtureAccount(), { fail5xx: { iam: 3, ec2: 2 } }, async (fake) => {
+      const report = await runScan({ regions: REGIONS, credentialReportPollMs: 1 });
+      expect(report.status).toBe('COMPLETE');
+      expect(fake.stats.failed).toBe(5);
+      expect(report.apiStats.iam.retries + report.apiStats.ec2.retries).toBe(5);
+    });
+  });
+});
+
+describe('outages', () => {
+  test('a hanging service opens its breaker; the scan ends PARTIAL before its deadline and every other service completes', async () => {
+    const deadlineMs = 30_000;
+    await withFake(fixtureAccount(), { hang: ['kms'] }, async () => {
+      const report = await runScan({
+        regions: REGIONS,
+        credentialReportPollMs: 1,
+        deadlineMs,
+        callTimeoutMs: 10_000,
+        requestTimeoutMs: 400,
+        maxAttempts: 2,
+        breakerThreshold: 1,
+        breakerCooldownMs: 60_000,
+        concurrencyByService: { kms: 1 },
+      });
+      expect(report.status).toBe('PARTIAL');
+      expect(report.durationMs).toBeLessThan(deadlineMs);
+      expect(report.services.kms).toMatchObject({ status: 'ERROR', breakerState: 'OPEN', datasetsCollected: 0 });
+      expect(report.apiStats.kms.shortCircuited).toBeGreaterThanOrEqual(1);
+      for (const [svc, s] of Object.entries(report.services)) if (svc !== 'kms') expect(`${svc} ${s.status}`).toBe(`${svc} OK`);
+      for (const c of report.checks) {
+        if (c.category === 'kms') expect(c.status).toBe('ERROR');
+        else expect(c.counts.errored).toBe(0);
+      }
+      expect(report.score.byCategory.kms?.score).toBeNull();
+      expect(report.score.overall).not.toBeNull();
+      const kmsErrors = report.errors.filter((e) => e.service === 'kms');
+      expect(kmsErrors.map((e) => e.code).sort()).toEqual(['CircuitOpen', 'TimeoutError']);
+      expect(kmsErrors.every((e) => e.api === 'ListKeys' && REGIONS.includes(e.region))).toBe(true);
+      expect(report.errors.filter((e) => e.service !== 'kms')).toEqual([]);
+      expect(schemaErrors(report)).toEqual([]);
+    });
+  });
+
+  test('the overall deadline writes a PARTIAL report instead of waiting on a hung call', async () => {
+    await withFake(fixtureAccount(), { hang: ['ec2'] }, async () => {
+      const report = await runScan({ accountId: '123456789012', regions: REGIONS, deadlineMs: 1500, callTimeoutMs: 600_000, requestTimeoutMs: 600_000, credentialReportPollMs: 1 });
+      expect(report.status).toBe('PARTIAL');
+      expect(report.statusReasons.join(' ')).toContain('deadline');
+      expect(report.durationMs).toBeLessThan(20_000);
+      expect(report.services.ec2.status).toBe('ERROR');
+      expect(report.services.iam.status).toBe('OK');
+      expect(report.checks.find((c) => c.id === 'iam-no-admin-star-policy')!.status).toBe('FAIL');
+    });
+  });
+
+  test('nothing reachable: FAILED with a reason, never a score of 100', async () => {
+    await withEnv({ ...fakeEnv('http://127.0.0.1:1'), AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }, async () => {
+      const report = await runScan({ maxAttempts: 1, connectionTimeoutMs: 500 });
+      expect(report.status).toBe('FAILED');
+      expect(report.statusReasons[0]).toContain('sts:GetCallerIdentity');
+      expect(report.score.overall).toBeNull();
+      expect(report.errors[0]).toMatchObject({ service: 'sts', api: 'GetCallerIdentity', region: 'us-east-1' });
+      expect(schemaErrors(report)).toEqual([]);
+    });
+  });
+});
+
+describe('endpoint variables', () => {
+  test('AWS_ENDPOINT_URL_<SERVICE> wins over AWS_ENDPOINT_URL, natively in the SDK', async () => {
+    const general = new FakeAws(fixtureAccount());
+    const ec2Only = new FakeAws(fixtureAccount());
+    const [g, e] = [await general.start(), await ec2Only.start()];
+    try {
+      await withEnv({ ...fakeEnv(g), AWS_ENDPOINT_URL_EC2: e }, async () => {
+        const report = await runScan({ accountId: '123456789012', regions: ['eu-west-1'], checkIds: [SG_CHECK, 'kms-key-rotation'] });
+        expect(report.status).toBe('COMPLETE');
+      });
+      expect(ec2Only.requestsFor('ec2')).toBeGreaterThan(0);
+      expect(general.requestsFor('ec2')).toBe(0);
+      expect(general.requestsFor('kms')).toBeGreaterThan(0);
+      expect(ec2Only.requestsFor('kms')).toBe(0);
+    } finally {
+      await general.stop();
+      await ec2Only.stop();
+    }
+  });
+});

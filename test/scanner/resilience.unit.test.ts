@@ -1,0 +1,101 @@
+import { CircuitBreaker } from '../../src/scanner/runtime/breaker';
+import { endpointOverride, errorCode, isServiceFailure, isThrottle } from '../../src/scanner/runtime/clients';
+import { Limiter } from '../../src/scanner/runtime/limiter';
+
+describe('Limiter', () => {
+  test('never runs more than its limit at once and runs everything', async () => {
+    const limiter = new Limiter(3);
+    let active = 0;
+    let peak = 0;
+    const order: number[] = [];
+    const gates: Array<() => void> = [];
+    const tasks = Array.from({ length: 10 }, (_, i) =>
+      limiter.run(async () => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise<void>((r) => gates.push(r));
+        order.push(i);
+        active--;
+        return i;
+      }));
+    while (order.length < 10) {
+      await new Promise((r) => setImmediate(r));
+      gates.shift()?.();
+    }
+    expect(await Promise.all(tasks)).toEqual([...Array(10).keys()]);
+    expect(peak).toBe(3);
+    expect(limiter.peak).toBe(3);
+    expect(order).toEqual([...Array(10).keys()]); // FIFO
+  });
+
+  test('a failing task frees its slot', async () => {
+    const limiter = new Limiter(1);
+    await expect(limiter.run(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    await expect(limiter.run(() => Promise.resolve(1))).resolves.toBe(1);
+  });
+
+  test('invalid limit is refused by name', () => {
+    expect(() => new Limiter(0)).toThrow('invalid concurrency: 0');
+  });
+});
+
+describe('CircuitBreaker', () => {
+  test('opens after the threshold of consecutive failures, lets one trial through after the cooldown', () => {
+    let now = 0;
+    const b = new CircuitBreaker(3, 1000, () => now);
+    b.failure();
+    b.failure();
+    b.success(); // resets the run
+    b.failure();
+    b.failure();
+    expect(b.state).toBe('CLOSED');
+    b.failure();
+    expect(b.state).toBe('OPEN');
+    expect(b.allow()).toBe(false);
+    now = 999;
+    expect(b.allow()).toBe(false);
+    now = 1000;
+    expect(b.allow()).toBe(true); // the trial
+    expect(b.state).toBe('HALF_OPEN');
+    expect(b.allow()).toBe(false); // only one trial at a time
+    b.failure();
+    expect(b.state).toBe('OPEN');
+    now = 2000;
+    expect(b.allow()).toBe(true);
+    b.success();
+    expect(b.state).toBe('CLOSED');
+    expect(b.timesOpened).toBe(2);
+  });
+});
+
+describe('error classification', () => {
+  const err = (name: string, status?: number, fault?: string) =>
+    Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $fault: fault });
+  test.each([
+    ['RequestLimitExceeded', 503, true, true],
+    ['ThrottlingException', 400, true, true],
+    ['SlowDown', 503, true, true],
+    ['Unknown', 429, true, true],
+    ['InternalError', 500, false, true],
+    ['TimeoutError', undefined, false, true],
+    ['AccessDenied', 403, false, false],
+    ['NoSuchBucketPolicy', 404, false, false],
+  ])('%s (%s): throttle %s, service failure %s', (name, status, throttle, failure) => {
+    const e = err(name as string, status as number | undefined);
+    expect(errorCode(e)).toBe(name);
+    expect(isThrottle(e)).toBe(throttle);
+    expect(isServiceFailure(e)).toBe(failure);
+  });
+  test('server faults count as service failures', () => {
+    expect(isServiceFailure(err('Weird', 400, 'server'))).toBe(true);
+  });
+});
+
+describe('endpointOverride', () => {
+  test('service variable first, then the general one, off when ignored', () => {
+    expect(endpointOverride('s3control', { AWS_ENDPOINT_URL_S3_CONTROL: 'http://a', AWS_ENDPOINT_URL: 'http://b' })).toBe('http://a');
+    expect(endpointOverride('s3', { AWS_ENDPOINT_URL: 'http://b' })).toBe('http://b');
+    expect(endpointOverride('s3', {})).toBeUndefined();
+    expect(endpointOverride('s3', { AWS_ENDPOINT_URL: 'http://b', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toBeUndefined();
+  });
+});
