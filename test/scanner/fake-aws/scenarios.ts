@@ -1,7 +1,9 @@
 import { emptyAccount, FakeAccountState, FakeSecurityGroup } from './model';
 
 export const BENCH_REGION = 'eu-west-1';
-export const BENCH_MIX = { securityGroups: 5000, volumes: 2000, snapshots: 1000, networkAcls: 500, vpcs: 500, kmsKeys: 300, functions: 300, dbInstances: 200, buckets: 200 };
+export const BENCH_MIX = {
+  securityGroups: 5000, volumes: 2000, snapshots: 1000, networkAcls: 500, vpcs: 500, kmsKeys: 300, functions: 300, dbInstances: 200, buckets: 200,
+};
 
 /** `n` security groups in one region; every `openEvery`-th one opens SSH to the world. */
 export function securityGroupAccount(n: number, region = 'eu-west-1', openEvery = 10): FakeAccountState {
