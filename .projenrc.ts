@@ -111,6 +111,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // (dev) dependencies, never runtime dependencies of the jsii package.
 project.eslint?.allowDevDeps('src/scanner/runtime/**');
 
+// The `cdk-compliance-scan` command: the same engine, bundled with its SDK clients into one file
+// (they are dev dependencies, so the command must not `require` them at run time).
+project.tasks.tryFind('bundle')!.exec(
+  'esbuild --bundle src/scanner/runtime/cli-entry.ts --target=node20 --platform=node --outfile=assets/scanner/cli/index.js --tsconfig=tsconfig.dev.json',
+);
+project.addBins({ 'cdk-compliance-scan': 'assets/scanner/cli/index.js' });
+
 // ---------------------------------------------------------------------------------------------
 // Tasks
 // ---------------------------------------------------------------------------------------------
