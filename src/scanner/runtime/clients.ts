@@ -293,11 +293,17 @@ export class AwsClients {
         ...this.extraClientConfig,
       });
       const stats = this.statsFor(service);
+      const pacing = this.opts.pacing;
       // Runs once per HTTP attempt (inside the retry middleware): counts attempts and throttles.
       (c as unknown as { middlewareStack: { add: Function } }).middlewareStack.add(
         (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-          // Pacing waits happen in call(), before a concurrency slot is taken; here only feedback.
+          // First attempts are paced in call(), before they take a concurrency slot; retries
+          // (attempt > 1 in the SDK's amz-sdk-request header) are paced here, so they do not
+          // push a throttled API straight back over its limit.
           const pacer = this.pacer(`${key}:${(context.commandName ?? '').replace(/Command$/, '')}`);
+          const header = (args as { request?: { headers?: Record<string, string> } }).request?.headers?.['amz-sdk-request'] ?? '';
+          const attempt = Number(/attempt=(\d+)/.exec(header)?.[1] ?? '1');
+          if (pacing && attempt > 1) await pacer.acquire();
           stats.attempts++;
           try {
             const out = await next(args);
@@ -341,12 +347,33 @@ export class AwsClients {
     spec: CallSpec & { service: K },
     fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
   ): Promise<T | null> {
+    const pacer = this.pacer(`${spec.service}:${spec.region}:${spec.api}`);
+    const limiter = this.limiter(spec.service);
+    // Take the API's pace slot first, then a concurrency slot. A call that was queued before its
+    // API began to be paced gives its concurrency slot back while it waits for a pace slot, so
+    // a throttled API never holds every slot of its service.
+    let paced = false;
+    let release: () => void;
+    for (;;) {
+      if (this.opts.pacing && pacer.rate !== undefined && !paced) {
+        await pacer.acquire();
+        paced = true;
+      }
+      release = await limiter.acquire();
+      if (!this.opts.pacing || paced || pacer.rate === undefined) break;
+      release();
+    }
+    return this.runInSlot(spec, fn, release);
+  }
+
+  private async runInSlot<K extends ServiceKey, T>(
+    spec: CallSpec & { service: K },
+    fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
+    release: () => void,
+  ): Promise<T | null> {
     const stats = this.statsFor(spec.service);
     const breaker = this.breaker(spec.service);
-    // Wait for this API's pace slot before taking a concurrency slot, so a throttled API
-    // cannot hold every slot of its service while it waits.
-    if (this.opts.pacing) await this.pacer(`${spec.service}:${spec.region}:${spec.api}`).acquire();
-    return this.limiter(spec.service).run(async () => {
+    return (async () => {
       if (this.deadline.aborted) {
         const rec = this.record(spec, 'ScanDeadlineExceeded', new DeadlineExceededError().message);
         throw new ScanApiError(rec, new DeadlineExceededError());
@@ -392,8 +419,9 @@ export class AwsClients {
         this.deadline.removeEventListener('abort', onDeadline);
         stats.retries = stats.attempts - stats.calls;
         stats.breakerState = breaker.state;
+        release();
       }
-    });
+    })();
   }
 
   /** `call` that never returns null (no absent codes). */
