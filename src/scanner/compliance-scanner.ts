@@ -371,14 +371,17 @@ export class ComplianceScanner extends Construct {
         new iam.PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [this.alertTopic.topicArn] }),
         new iam.PolicyStatement({ sid: 'SendToDeadLetterQueue', actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
         new iam.PolicyStatement({ sid: 'UseKeys', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: keyArns }),
-        ...(regions === undefined ? [new iam.PolicyStatement({ sid: 'DiscoverRegions', actions: ['ec2:DescribeRegions'], resources: ['*'] })] : []),
       ],
     });
     const starReason = 'Only actions that IAM accepts with Resource "*" alone (no resource-level permissions) are granted on "*"';
     acknowledgeFinding(this.readPolicy.node.defaultChild!, 'AwsSolutions-IAM5[Resource::*]',
       `${starReason}: the List, Describe and account-level Get actions the enabled checks declare, all read-only.`);
     acknowledgeFinding(this.outputPolicy.node.defaultChild!, 'AwsSolutions-IAM5[Resource::*]',
-      `${starReason}: the X-Ray write actions (telemetry) and ec2:DescribeRegions (read-only).`);
+      `${starReason}: the X-Ray write actions (telemetry).`);
+    if (requiredActions(enabled).includes('iam:GenerateCredentialReport')) {
+      acknowledgeFinding(this.readPolicy.node.defaultChild!, 'CompliancePack-IamWriteOnWildcardResource[Action::iam:GenerateCredentialReport]',
+        'iam:GenerateCredentialReport only asks IAM to build the account\'s credential report, which the IAM checks then read (iam:GetCredentialReport); it changes no resource, and IAM supports no resource-level permission for it.');
+    }
     for (const statement of readStatements(this, requiredActions(enabled))) {
       const resource = statement.resources[0];
       if (resource !== '*') {

@@ -3,13 +3,16 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ComplianceBucket, ComplianceKey, ComplianceScanner, ComplianceScannerProps, ComplianceTopic } from '../../src';
-import { ALL_CHECKS } from '../../src/scanner/runtime/checks';
+import { ALL_CHECKS, ENGINE_ACTIONS } from '../../src/scanner/runtime/checks';
 import { parseEnv } from '../../src/scanner/runtime/input';
 import { formatFindings, nagFindings, newStack } from '../nag-helper';
 
 /** The read actions the catalog declares for the given checks, computed here rather than by the library. */
 function declaredActions(ids?: string[]): string[] {
-  return [...new Set(ALL_CHECKS.filter((c) => ids === undefined || ids.includes(c.id)).flatMap((c) => [...c.requiredActions]))].sort();
+  return [...new Set([
+    ...ENGINE_ACTIONS,
+    ...ALL_CHECKS.filter((c) => ids === undefined || ids.includes(c.id)).flatMap((c) => [...c.requiredActions]),
+  ])].sort();
 }
 
 function synth(props: ComplianceScannerProps = {}): { stack: Stack; scanner: ComplianceScanner; template: Template } {
@@ -167,7 +170,7 @@ describe('ComplianceScanner defaults', () => {
     expect(bySid('UseKeys')).toMatchObject({ Resource: { 'Fn::GetAtt': [logicalId(stack, scanner.key), 'Arn'] } });
     expect(bySid('WriteOwnLogs')).toMatchObject({ Resource: { 'Fn::GetAtt': [logicalId(stack, scanner.logGroup), 'Arn'] } });
     // "*" only for actions without resource-level permissions.
-    expect(actionsOf(statements.filter((s) => s.Resource === '*'))).toEqual(['ec2:DescribeRegions', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect(actionsOf(statements.filter((s) => s.Resource === '*'))).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
   test('a daily EventBridge rule runs the scan, with retries and a dead-letter queue', () => {
@@ -314,8 +317,9 @@ describe('ComplianceScanner with every option', () => {
     expect(vars.SCORE_THRESHOLD).toBe('90');
     expect(vars.OUTPUT_RESERVE_MS).toBe('90000');
     expect(vars.POWERTOOLS_METRICS_NAMESPACE).toBe('Audit/Scanner');
-    // Regions are given, so the role cannot list them.
+    // Region discovery is one of the engine's own read actions: in the read policy, never among the outputs.
     expect(actionsOf(policyStatements(template, logicalId(stack, scanner.outputPolicy)))).not.toContain('ec2:DescribeRegions');
+    expect(actionsOf(policyStatements(template, logicalId(stack, scanner.readPolicy)))).toContain('ec2:DescribeRegions');
   });
 
   test('the given key, topic and bucket are used and nothing parallel is created', () => {

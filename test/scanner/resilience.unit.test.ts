@@ -1,6 +1,7 @@
 import { CircuitBreaker } from '../../src/scanner/runtime/breaker';
 import { endpointOverride, errorCode, isServiceFailure, isThrottle } from '../../src/scanner/runtime/clients';
 import { Limiter } from '../../src/scanner/runtime/limiter';
+import { ApiPacer } from '../../src/scanner/runtime/pacer';
 
 describe('Limiter', () => {
   test('never runs more than its limit at once and runs everything', async () => {
@@ -97,5 +98,27 @@ describe('endpointOverride', () => {
     expect(endpointOverride('s3', { AWS_ENDPOINT_URL: 'http://b' })).toBe('http://b');
     expect(endpointOverride('s3', {})).toBeUndefined();
     expect(endpointOverride('s3', { AWS_ENDPOINT_URL: 'http://b', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toBeUndefined();
+  });
+});
+
+describe('ApiPacer', () => {
+  test('unpaced until throttled; then paced just under the measured rate, cut once per second, creeping back up', async () => {
+    let now = 0;
+    const p = new ApiPacer(() => now);
+    expect(p.rate).toBeUndefined();
+    for (let i = 0; i < 30; i++) {
+      now += 10;
+      p.success();
+    }
+    now += 10;
+    p.throttled();
+    expect(p.rate).toBeCloseTo(27, 5); // 30 successes in the last second, times 0.9
+    p.throttled(); // the other in-flight requests of the same burst do not cut again
+    expect(p.rate).toBeCloseTo(27, 5);
+    p.success();
+    expect(p.rate).toBeGreaterThan(27);
+    now += 2000;
+    p.throttled(); // nothing succeeded in the last second: floor of 1 request/second
+    expect(p.rate).toBe(1);
   });
 });

@@ -100,6 +100,10 @@ export class ScannerRemediation extends Construct {
     const cfnPolicy = this.policy.node.defaultChild!;
     acknowledgeFinding(cfnPolicy, 'AwsSolutions-IAM5[Resource::*]',
       `Only actions that IAM accepts with Resource "*" alone are granted on "*": the X-Ray write actions (telemetry), dynamodb:ListStreams (read-only)${ebsFix ? ' and ec2:EnableEbsEncryptionByDefault (an account-level setting that can only turn encryption on)' : ''}.`);
+    if (ebsFix) {
+      acknowledgeFinding(cfnPolicy, 'CompliancePack-IamWriteOnWildcardResource[Action::ec2:EnableEbsEncryptionByDefault]',
+        'ec2:EnableEbsEncryptionByDefault changes an account-level setting of the Region and can only turn encryption on; IAM supports no resource-level permission for it, so it can only be granted on "*". It is granted only when the EBS fix is enabled outside dry run.');
+    }
     acknowledgeFinding(cfnPolicy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, auditObjects)}]`,
       `Each change gets its own audit record under a new key (${AUDIT_PREFIX}<date>/<finding id>-<time>.json); puts are limited to that prefix.`);
     if (s3Fixes.length > 0) {

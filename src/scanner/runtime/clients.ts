@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'events';
 import * as http from 'http';
 import * as https from 'https';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
@@ -14,6 +15,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CircuitBreaker } from './breaker';
 import { Limiter } from './limiter';
+import { ApiPacer } from './pacer';
 
 /** The SDK clients the scanner uses, by our service key. */
 const CLIENT_CTORS = {
@@ -77,6 +79,8 @@ export interface ResilienceOptions {
   readonly breakerThreshold?: number;
   /** Time an open breaker waits before one trial call. @default 30000 */
   readonly breakerCooldownMs?: number;
+  /** Pace each API client-side after its first throttle (see ApiPacer). @default true */
+  readonly pacing?: boolean;
 }
 
 export interface ApiStats {
@@ -185,11 +189,12 @@ export class AwsClients {
   private readonly clients = new Map<string, unknown>();
   private readonly limiters = new Map<string, Limiter>();
   private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly pacers = new Map<string, ApiPacer>();
   public readonly stats: Record<string, ApiStats> = {};
   public readonly errors: ScanError[] = [];
   private readonly opts: Required<Omit<ResilienceOptions, 'concurrencyByService'>> & Pick<ResilienceOptions, 'concurrencyByService'>;
-  private readonly httpAgent: http.Agent;
-  private readonly httpsAgent: https.Agent;
+  /** Keep-alive agents per service, so one busy service cannot take every socket. */
+  private readonly agents = new Map<string, { http: http.Agent; https: https.Agent }>();
 
   constructor(
     options: ResilienceOptions = {},
@@ -207,10 +212,9 @@ export class AwsClients {
       concurrencyByService: options.concurrencyByService,
       breakerThreshold: options.breakerThreshold ?? 5,
       breakerCooldownMs: options.breakerCooldownMs ?? 30000,
+      pacing: options.pacing ?? true,
     };
-    const maxSockets = Math.max(this.opts.concurrency, ...Object.values(this.opts.concurrencyByService ?? {}).map((n) => n ?? 0)) * 2;
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets });
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+    setMaxListeners(0, deadline); // every call in flight listens for the scan deadline
   }
 
   public get options(): Readonly<ResilienceOptions> {
@@ -230,6 +234,26 @@ export class AwsClients {
       this.breakers.set(service, b);
     }
     return b;
+  }
+
+  private agent(service: string): { http: http.Agent; https: https.Agent } {
+    let a = this.agents.get(service);
+    if (!a) {
+      // Twice the concurrency: sockets of timed-out attempts may linger while retries go out.
+      const maxSockets = this.limiter(service).limit * 2;
+      a = { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
+      this.agents.set(service, a);
+    }
+    return a;
+  }
+
+  public pacer(key: string): ApiPacer {
+    let p = this.pacers.get(key);
+    if (!p) {
+      p = new ApiPacer();
+      this.pacers.set(key, p);
+    }
+    return p;
   }
 
   public limiter(service: string): Limiter {
@@ -259,8 +283,8 @@ export class AwsClients {
           // Without this the SDK only logs a warning when requestTimeout passes.
           throwOnRequestTimeout: true,
           socketTimeout: this.opts.requestTimeoutMs,
-          httpAgent: this.httpAgent,
-          httpsAgent: this.httpsAgent,
+          httpAgent: this.agent(service).http,
+          httpsAgent: this.agent(service).https,
         }),
         ...(service === 's3' && overridden ? { forcePathStyle: true } : {}),
         // S3 Control's endpoint rules put `<account id>.` in front of any custom endpoint, which an
@@ -269,14 +293,27 @@ export class AwsClients {
         ...this.extraClientConfig,
       });
       const stats = this.statsFor(service);
+      const pacing = this.opts.pacing;
       // Runs once per HTTP attempt (inside the retry middleware): counts attempts and throttles.
       (c as unknown as { middlewareStack: { add: Function } }).middlewareStack.add(
-        (next: (a: unknown) => Promise<unknown>) => async (args: unknown) => {
+        (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          // First attempts are paced in call(), before they take a concurrency slot; retries
+          // (attempt > 1 in the SDK's amz-sdk-request header) are paced here, so they do not
+          // push a throttled API straight back over its limit.
+          const pacer = this.pacer(`${key}:${(context.commandName ?? '').replace(/Command$/, '')}`);
+          const header = (args as { request?: { headers?: Record<string, string> } }).request?.headers?.['amz-sdk-request'] ?? '';
+          const attempt = Number(/attempt=(\d+)/.exec(header)?.[1] ?? '1');
+          if (pacing && attempt > 1) await pacer.acquire();
           stats.attempts++;
           try {
-            return await next(args);
+            const out = await next(args);
+            pacer.success();
+            return out;
           } catch (e) {
-            if (isThrottle(e)) stats.throttles++;
+            if (isThrottle(e)) {
+              stats.throttles++;
+              pacer.throttled();
+            }
             throw e;
           }
         },
@@ -310,9 +347,33 @@ export class AwsClients {
     spec: CallSpec & { service: K },
     fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
   ): Promise<T | null> {
+    const pacer = this.pacer(`${spec.service}:${spec.region}:${spec.api}`);
+    const limiter = this.limiter(spec.service);
+    // Take the API's pace slot first, then a concurrency slot. A call that was queued before its
+    // API began to be paced gives its concurrency slot back while it waits for a pace slot, so
+    // a throttled API never holds every slot of its service.
+    let paced = false;
+    let release: () => void;
+    for (;;) {
+      if (this.opts.pacing && pacer.rate !== undefined && !paced) {
+        await pacer.acquire();
+        paced = true;
+      }
+      release = await limiter.acquire();
+      if (!this.opts.pacing || paced || pacer.rate === undefined) break;
+      release();
+    }
+    return this.runInSlot(spec, fn, release);
+  }
+
+  private async runInSlot<K extends ServiceKey, T>(
+    spec: CallSpec & { service: K },
+    fn: (client: ClientOf<K>, signal: AbortSignal) => Promise<T>,
+    release: () => void,
+  ): Promise<T | null> {
     const stats = this.statsFor(spec.service);
     const breaker = this.breaker(spec.service);
-    return this.limiter(spec.service).run(async () => {
+    return (async () => {
       if (this.deadline.aborted) {
         const rec = this.record(spec, 'ScanDeadlineExceeded', new DeadlineExceededError().message);
         throw new ScanApiError(rec, new DeadlineExceededError());
@@ -358,8 +419,9 @@ export class AwsClients {
         this.deadline.removeEventListener('abort', onDeadline);
         stats.retries = stats.attempts - stats.calls;
         stats.breakerState = breaker.state;
+        release();
       }
-    });
+    })();
   }
 
   /** `call` that never returns null (no absent codes). */
@@ -396,7 +458,9 @@ export class AwsClients {
   /** Closes keep-alive sockets (tests and the CLI call this at the end). */
   public destroy(): void {
     for (const c of this.clients.values()) (c as { destroy(): void }).destroy();
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    for (const a of this.agents.values()) {
+      a.http.destroy();
+      a.https.destroy();
+    }
   }
 }

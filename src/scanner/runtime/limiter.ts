@@ -15,15 +15,26 @@ export class Limiter {
   }
 
   public async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.active++;
-    this.peak = Math.max(this.peak, this.active);
+    const release = await this.acquire();
     try {
       return await task();
     } finally {
+      release();
+    }
+  }
+
+  /** Waits for a slot; the returned function gives it back (once). */
+  public async acquire(): Promise<() => void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.active--;
       this.queue.shift()?.();
-    }
+    };
   }
 
   public get pending(): number {

@@ -1,5 +1,5 @@
 import { inv, only, perm, sg, statuses } from './helpers';
-import { ALL_CHECKS } from '../../../src/scanner/runtime/checks';
+import { ALL_CHECKS, requiredActions } from '../../../src/scanner/runtime/checks';
 import { defaultSecurityGroupClosed } from '../../../src/scanner/runtime/checks/ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from '../../../src/scanner/runtime/checks/ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from '../../../src/scanner/runtime/checks/ec2/ebs-encryption-by-default';
@@ -168,5 +168,13 @@ describe('registry', () => {
       expect(c.datasets.length).toBeGreaterThan(0);
       expect(c.fsbp.length + c.cis.length).toBeGreaterThan(0);
     }
+  });
+
+  test('required actions: read-only, unique, sorted, engine actions included', () => {
+    const actions = requiredActions();
+    expect(actions).toEqual([...new Set(actions)].sort());
+    expect(actions).toEqual(expect.arrayContaining(['ec2:DescribeRegions', 'iam:GetAccountAuthorizationDetails', 's3:GetBucketPolicy']));
+    for (const a of actions) expect(a.split(':')[1]).toMatch(/^(Describe|Get|List|Generate)/);
+    expect(requiredActions([ALL_CHECKS.find((c) => c.id === 'rds-instance-not-public')!])).toEqual(['ec2:DescribeRegions', 'rds:DescribeDBInstances', 's3:GetBucketLocation']);
   });
 });

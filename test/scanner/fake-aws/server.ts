@@ -125,6 +125,11 @@ export class FakeAws {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__fake/stats') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(this.stats));
+      return;
+    }
     const scope = /Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));
     let service = scope?.[2] ?? 'unknown';
     if (service === 's3' && url.pathname.startsWith('/v20180820/')) service = 's3control';

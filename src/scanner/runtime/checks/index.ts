@@ -92,7 +92,18 @@ export function checkById(id: string): Check | undefined {
   return BY_ID.get(id);
 }
 
-/** The IAM actions needed to run `checks` (sorted, unique): the scanner role's least privilege. */
+/**
+ * Actions the engine itself needs whatever the checks: region discovery when no regions are
+ * given, and the bucket-region fallback when ListBuckets does not return BucketRegion.
+ * (sts:GetCallerIdentity needs no permission.)
+ */
+export const ENGINE_ACTIONS: readonly string[] = ['ec2:DescribeRegions', 's3:GetBucketLocation'];
+
+/**
+ * The read-only IAM actions needed to scan with `checks` (sorted, unique): the scanner role's
+ * least privilege for scanning. Writing the outputs (s3:PutObject, dynamodb:BatchWriteItem,
+ * sns:Publish, kms:GenerateDataKey) is granted on the specific resources by the construct.
+ */
 export function requiredActions(checks: readonly Check[] = ALL_CHECKS): string[] {
-  return [...new Set(checks.flatMap((c) => c.requiredActions))].sort();
+  return [...new Set([...ENGINE_ACTIONS, ...checks.flatMap((c) => c.requiredActions)])].sort();
 }

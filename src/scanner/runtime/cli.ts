@@ -1,0 +1,115 @@
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { ALL_CHECKS } from './checks';
+import { runScan } from './engine';
+import { renderHtml } from './html';
+import { REGION_PATTERN } from './input';
+import { SEVERITIES, Severity } from './model';
+import { ScanReport } from './report';
+
+export const USAGE = `Usage: cdk-compliance-scan [options]
+  --regions <a,b>      regions to scan (default: every enabled region)
+  --checks <a,b>       check ids to run (default: all; --list-checks shows them)
+  --out <file>         write the JSON report
+  --html <file>        write a self-contained HTML report
+  --fail-on <level>    critical | high | medium | low | none (default: high)
+  --concurrency <n>    calls in flight per service (default 8)
+  --deadline <sec>     overall deadline in seconds (default 600)
+  --quiet              no progress output
+  --list-checks        print the checks and exit
+Exit status: 0 complete with nothing at or above --fail-on, 1 findings at or above it, 2 scan not complete or bad arguments.
+Uses the caller's AWS credentials (AWS_PROFILE, environment, SSO, ...) and honours AWS_ENDPOINT_URL[_<SERVICE>].`;
+
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const FAIL_ON: Record<string, Severity | null> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', none: null };
+
+export function exitCode(report: ScanReport, failOn: Severity | null): 0 | 1 | 2 {
+  if (report.status !== 'COMPLETE') return 2;
+  if (failOn === null) return 0;
+  const levels = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1);
+  return report.findings.some((f) => levels.includes(f.severity)) ? 1 : 0;
+}
+
+export function summaryTable(report: ScanReport): string {
+  const lines = [
+    `Account ${report.accountId}  regions ${report.regions.join(',')}  status ${report.status}  score ${report.score.overall ?? 'n/a'}`,
+    ...report.statusReasons.map((r) => `  ! ${r}`),
+    '',
+    'category    score   checks  passed  failed',
+    ...Object.entries(report.score.byCategory).map(([k, v]) =>
+      `${k.padEnd(10)} ${String(v?.score ?? 'n/a').padStart(6)}  ${String(v?.checksScored ?? 0).padStart(6)}  ${String(v?.passed ?? 0).padStart(6)}  ${String(v?.failed ?? 0).padStart(6)}`),
+    '',
+    `findings: ${SEVERITIES.map((s) => `${s} ${report.summary.findingsBySeverity[s]}`).join('  ')}`,
+    ...report.findings.slice(0, 15).map((f) => `  [${f.severity}] ${f.checkId}  ${f.region}  ${f.resourceId}`),
+    ...(report.findings.length > 15 ? [`  ... and ${report.findings.length - 15} more`] : []),
+  ];
+  return lines.join('\n');
+}
+
+/** Runs the command line; returns the exit status. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        'regions': { type: 'string' },
+        'checks': { type: 'string' },
+        'out': { type: 'string' },
+        'html': { type: 'string' },
+        'fail-on': { type: 'string', default: 'high' },
+        'concurrency': { type: 'string' },
+        'deadline': { type: 'string' },
+        'quiet': { type: 'boolean', default: false },
+        'list-checks': { type: 'boolean', default: false },
+        'help': { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (args['list-checks']) {
+    io.out(ALL_CHECKS.map((c) => `${c.id.padEnd(36)} ${c.severity.padEnd(8)} ${c.title}`).join('\n'));
+    return 0;
+  }
+  const problems: string[] = [];
+  const regions = args.regions?.split(',').map((s) => s.trim()).filter(Boolean);
+  const badRegions = (regions ?? []).filter((r) => !REGION_PATTERN.test(r));
+  if (badRegions.length) problems.push(`invalid --regions: ${badRegions.join(', ')}. Must be region names such as eu-west-1`);
+  const checkIds = args.checks?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = (checkIds ?? []).filter((id) => !ALL_CHECKS.some((c) => c.id === id));
+  if (unknown.length) problems.push(`invalid --checks: ${unknown.join(', ')}. See --list-checks`);
+  const failOnArg = (args['fail-on'] ?? 'high').toLowerCase();
+  if (!(failOnArg in FAIL_ON)) problems.push(`invalid --fail-on: ${args['fail-on']}. Must be one of ${Object.keys(FAIL_ON).join(', ')}`);
+  const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) problems.push(`invalid --concurrency: ${args.concurrency}. Must be an integer from 1 to 64`);
+  const deadline = args.deadline === undefined ? undefined : Number(args.deadline);
+  if (deadline !== undefined && (!Number.isFinite(deadline) || deadline <= 0)) problems.push(`invalid --deadline: ${args.deadline}. Must be a positive number of seconds`);
+  if (problems.length) {
+    io.err(`${problems.join('\n')}\n${USAGE}`);
+    return 2;
+  }
+
+  const report = await runScan({
+    regions,
+    checkIds,
+    concurrency,
+    deadlineMs: deadline === undefined ? undefined : deadline * 1000,
+    homeRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    onProgress: args.quiet ? undefined : (e) => io.err(`[${e.done}/${e.total}] ${e.dataset} ${e.region} ${e.ok ? 'ok' : 'FAILED'}`),
+  });
+  if (args.out) fs.writeFileSync(args.out, JSON.stringify(report, null, 2));
+  if (args.html) fs.writeFileSync(args.html, renderHtml(report));
+  io.out(summaryTable(report));
+  return exitCode(report, FAIL_ON[failOnArg]);
+}

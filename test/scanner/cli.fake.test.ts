@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
+import { FakeAws } from './fake-aws/server';
+import { schemaErrors } from './schema';
+import { exitCode, main } from '../../src/scanner/runtime/cli';
+import { ScanReport } from '../../src/scanner/runtime/report';
+
+jest.setTimeout(60_000);
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) } };
+}
+
+describe('cdk-compliance-scan', () => {
+  let fake: FakeAws;
+  let dir: string;
+  beforeEach(async () => {
+    fake = new FakeAws(fixtureAccount());
+    await fake.start();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
+  });
+  afterEach(async () => {
+    await fake.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('writes the JSON and HTML reports, prints progress and a summary, exits 1 on high findings', async () => {
+    const t = io();
+    const out = path.join(dir, 'report.json');
+    const html = path.join(dir, 'report.html');
+    const code = await withEnv(fakeEnv(fake.url), () => main(['--regions', REGIONS.join(','), '--out', out, '--html', html, '--fail-on', 'high'], t.io));
+    expect(code).toBe(1);
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as ScanReport;
+    expect(report.status).toBe('COMPLETE');
+    expect(schemaErrors(report)).toEqual([]);
+    expect(t.err.some((l) => /^\[\d+\/\d+\] ec2\.securityGroups eu-west-1 ok$/.test(l))).toBe(true);
+    expect(t.out.join('\n')).toContain(`status COMPLETE  score ${report.score.overall}`);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/<(script|link)[^>]+(src|href)=/); // self-contained
+    for (const [cat, b] of Object.entries(report.score.byCategory)) {
+      expect(page).toContain(`<span class="label">${cat}</span><span class="track"><span class="bar" data-score="${b!.score}" style="width:${b!.score}%`);
+    }
+    expect(page).toContain('rds-instance-not-public');
+  });
+
+  test('exit 0 when nothing reaches --fail-on', async () => {
+    const t = io();
+    const code = await withEnv(fakeEnv(fake.url), () => main(['--regions', 'eu-west-1', '--checks', 'kms-key-rotation', '--fail-on', 'critical', '--quiet'], t.io));
+    expect(code).toBe(0);
+    expect(t.err).toEqual([]);
+  });
+
+  test('exit 2 when the scan cannot complete', async () => {
+    const t = io();
+    const code = await withEnv({ ...fakeEnv('http://127.0.0.1:1'), AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }, () =>
+      main(['--regions', 'eu-west-1', '--checks', 'kms-key-rotation', '--quiet'], t.io));
+    expect(code).toBe(2);
+  });
+
+  test('bad arguments exit 2 naming the argument and value', async () => {
+    for (const [args, msg] of [
+      [['--regions', 'mars'], 'invalid --regions: mars'],
+      [['--checks', 'nope'], 'invalid --checks: nope'],
+      [['--fail-on', 'severe'], 'invalid --fail-on: severe'],
+      [['--concurrency', '0'], 'invalid --concurrency: 0'],
+      [['--bogus'], "Unknown option '--bogus'"],
+    ] as Array<[string[], string]>) {
+      const t = io();
+      expect(await main(args, t.io)).toBe(2);
+      expect(t.err.join('\n')).toContain(msg);
+    }
+  });
+
+  test('exit code rules', () => {
+    const r = (status: string, severities: string[]) => ({ status, findings: severities.map((severity) => ({ severity })) }) as unknown as ScanReport;
+    expect(exitCode(r('COMPLETE', ['MEDIUM']), 'HIGH')).toBe(0);
+    expect(exitCode(r('COMPLETE', ['CRITICAL']), 'HIGH')).toBe(1);
+    expect(exitCode(r('COMPLETE', ['LOW']), 'LOW')).toBe(1);
+    expect(exitCode(r('COMPLETE', ['CRITICAL']), null)).toBe(0);
+    expect(exitCode(r('PARTIAL', []), 'HIGH')).toBe(2);
+    expect(exitCode(r('FAILED', []), null)).toBe(2);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * Integration test against moto in server mode (a local AWS emulator from PyPI). The test setup
+ * installs it into .venv when missing; if it cannot be installed or started, the test fails.
+ * A fixture account with known compliant and non-compliant resources must yield exactly the
+ * expected findings through the real SDK, paginators included.
+ */
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AttachUserPolicyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { withEnv } from './fake-aws/fixtures';
+import { schemaErrors } from './schema';
+import { runScan } from '../../src/scanner/runtime/engine';
+
+jest.setTimeout(600_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const VENV = path.join(ROOT, '.venv');
+const MOTO = path.join(VENV, 'bin', 'moto_server');
+const REGION = 'eu-west-1';
+
+function ensureMoto(): void {
+  if (fs.existsSync(MOTO)) return;
+  execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
+  execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', 'moto[server]>=5,<6'], { stdio: 'inherit', timeout: 480_000 });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const sock = net.connect(port, '127.0.0.1', () => {
+        sock.destroy();
+        resolve(true);
+      });
+      sock.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`moto_server did not listen on ${port} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('engine against moto (server mode)', () => {
+  let moto: ChildProcess;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    ensureMoto();
+    const port = await freePort();
+    moto = spawn(MOTO, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+    await waitForPort(port, 60_000);
+    env = {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    await withEnv(env, async () => {
+      const cfg = { region: REGION, forcePathStyle: true };
+      const ec2 = new EC2Client(cfg);
+      const vpcId = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.[0]?.VpcId;
+      const open = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'open-ssh', Description: 'bad', VpcId: vpcId }));
+      await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: open.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 20, ToPort: 30, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+      const web = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'good', VpcId: vpcId }));
+      await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: web.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
+
+      const s3 = new S3Client(cfg);
+      for (const b of ['good-bucket', 'plain-bucket']) {
+        await s3.send(new CreateBucketCommand({ Bucket: b, CreateBucketConfiguration: { LocationConstraint: REGION } }));
+      }
+      await s3.send(new PutBucketVersioningCommand({ Bucket: 'good-bucket', VersioningConfiguration: { Status: 'Enabled' } }));
+      await s3.send(new PutBucketEncryptionCommand({
+        Bucket: 'good-bucket',
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+      }));
+
+      const iam = new IAMClient({ region: 'us-east-1' });
+      const admin = await iam.send(new CreatePolicyCommand({
+        PolicyName: 'admin', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+      }));
+      await iam.send(new CreatePolicyCommand({
+        PolicyName: 'reader', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
+      }));
+      await iam.send(new CreateUserCommand({ UserName: 'bob' }));
+      await iam.send(new AttachUserPolicyCommand({ UserName: 'bob', PolicyArn: admin.Policy!.Arn }));
+      await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+
+      const kms = new KMSClient(cfg);
+      await kms.send(new CreateKeyCommand({ Description: 'no rotation', Tags: [{ TagKey: 'name', TagValue: 'norotation' }] }));
+      const rotated = await kms.send(new CreateKeyCommand({ Description: 'rotated' }));
+      await kms.send(new EnableKeyRotationCommand({ KeyId: rotated.KeyMetadata!.KeyId }));
+      for (const c of [ec2, s3, iam, kms]) c.destroy();
+    });
+  });
+
+  afterAll(() => {
+    moto?.kill();
+  });
+
+  test('fixture account yields exactly the expected findings', async () => {
+    const report = await withEnv(env, () => runScan({
+      regions: [REGION],
+      checkIds: ['ec2-sg-no-public-ssh', 's3-bucket-versioning', 's3-bucket-kms-encryption', 'iam-no-admin-star-policy', 'iam-user-no-direct-policies', 'kms-key-rotation'],
+      pageSize: 5,
+    }));
+    expect(report.errors).toEqual([]);
+    expect(report.status).toBe('COMPLETE');
+    expect(report.accountId).toBe('123456789012');
+    expect(schemaErrors(report)).toEqual([]);
+    const got = report.findings.map((f) => `${f.checkId} ${f.resourceId.replace(/^arn:aws:[a-z0-9]+:[a-z0-9-]*:\d*:/, '')}`);
+    const sg = report.findings.find((f) => f.checkId === 'ec2-sg-no-public-ssh');
+    const key = report.findings.find((f) => f.checkId === 'kms-key-rotation');
+    expect(got.sort()).toEqual([
+      `ec2-sg-no-public-ssh ${sg?.resourceId.split(':').pop()}`,
+      'iam-no-admin-star-policy policy/admin',
+      'iam-user-no-direct-policies user/bob',
+      `kms-key-rotation ${key?.resourceId.split(':').pop()}`,
+      's3-bucket-kms-encryption plain-bucket',
+      's3-bucket-versioning plain-bucket',
+    ].sort());
+    expect(sg?.resourceId).toMatch(/^arn:aws:ec2:eu-west-1:123456789012:security-group\/sg-/);
+    expect(sg?.reason).toContain('reaches port 22');
+    // Exactly one open group, one key without rotation; the rest pass.
+    const counts = Object.fromEntries(report.checks.map((c) => [c.id, `${c.counts.passed}/${c.counts.failed}/${c.counts.notApplicable}`]));
+    expect(counts['iam-no-admin-star-policy']).toBe('0/1/1'); // 'reader' is attached to nothing
+    expect(counts['iam-user-no-direct-policies']).toBe('1/1/0');
+    expect(counts['kms-key-rotation']).toBe('1/1/0');
+    expect(counts['s3-bucket-versioning']).toBe('1/1/0');
+    expect(counts['s3-bucket-kms-encryption']).toBe('1/1/0');
+  });
+});
