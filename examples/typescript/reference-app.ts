@@ -3,7 +3,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { AccountAudit, AuditedVpc, BatchPipeline, BatchScale, ComplianceBucket, FindingSeverity, ObjectLockMode } from '../../src';
+import { AccountAudit, AuditedVpc, BatchPipeline, BatchScale, ComplianceBucket, ComplianceScanner, FindingSeverity, ObjectLockMode } from '../../src';
 
 /** Where the reference stacks deploy: an explicit account and Region, as compliance teams pin them. */
 export const REFERENCE_ENV = { account: '123456789012', region: 'us-east-1' };
@@ -104,6 +104,23 @@ export class NightlyBatchStack extends Stack {
   }
 }
 
+/**
+ * The compliance scanner: a daily, least-privilege scan of the live account with findings in
+ * DynamoDB, reports in a compliance bucket, alarms and a dashboard, and remediation in dry run.
+ */
+export class ScannerStack extends Stack {
+  public readonly scanner: ComplianceScanner;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+    this.scanner = new ComplianceScanner(this, 'Scanner', {
+      regions: ['us-east-1', 'eu-west-1'],
+      scoreThreshold: 85,
+      remediation: { dryRun: true },
+    });
+  }
+}
+
 /** The Availability Zones of the reference Region, as `cdk.context.json` would record them. */
 const REFERENCE_AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
@@ -115,5 +132,6 @@ export function buildReferenceApp(app: App): Stack[] {
     new AccountBaselineStack(app, 'AccountBaseline', { env: REFERENCE_ENV }),
     new NetworkStack(app, 'Network', { env: REFERENCE_ENV }),
     new NightlyBatchStack(app, 'NightlyBatch', { env: REFERENCE_ENV }),
+    new ScannerStack(app, 'ComplianceScanner', { env: REFERENCE_ENV }),
   ];
 }
