@@ -21,7 +21,7 @@ import { ComplianceBucket } from '../compliance-bucket/compliance-bucket';
 import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceTopic } from '../core/compliance-topic';
-import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
 
 /** Key prefix of everything the scanner writes to the report bucket (fixed by the engine). */
@@ -657,6 +657,7 @@ export class ComplianceScanner extends Construct {
     for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
       Validations.of(cfnFunction).acknowledge({ id: `${pack}-LambdaInsideVPC`, reason });
     }
+    skipCheckov(cfnFunction, 'CKV_AWS_117', reason);
     const invokeConfig = this.scanFunction.node.tryFindChild('EventInvokeConfig')?.node.defaultChild;
     if (invokeConfig) {
       Validations.of(invokeConfig).acknowledge({

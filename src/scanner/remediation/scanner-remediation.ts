@@ -11,7 +11,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RemediationFunction } from './remediation-function';
 import { ComplianceLogGroup } from '../../core/compliance-log-group';
-import { acknowledgeFinding, nagResourceText } from '../../core/nag-ids';
+import { acknowledgeFinding, nagResourceText, skipCheckov } from '../../core/nag-ids';
 
 /** Key prefix of the remediation audit records in the report bucket. */
 export const AUDIT_PREFIX = 'compliance-remediation/';
@@ -158,6 +158,7 @@ export class ScannerRemediation extends Construct {
     for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
       Validations.of(cfnFunction).acknowledge({ id: `${pack}-LambdaInsideVPC`, reason: vpcReason });
     }
+    skipCheckov(cfnFunction, 'CKV_AWS_117', vpcReason);
   }
 
   /** Alarms for the remediation: function errors and failed batches. */
