@@ -117,8 +117,29 @@ describe('ApiPacer', () => {
     expect(p.rate).toBeCloseTo(27, 5);
     p.success();
     expect(p.rate).toBeGreaterThan(27);
+    const before = p.rate!;
     now += 2000;
-    p.throttled(); // nothing succeeded in the last second: floor of 1 request/second
-    expect(p.rate).toBe(1);
+    p.throttled(); // nothing succeeded in the last second: still never below half the rate in one cut
+    expect(p.rate).toBeCloseTo((before / 2) * 0.9, 5);
+    for (let i = 0; i < 20; i++) {
+      now += 1001;
+      p.throttled();
+    }
+    expect(p.rate).toBe(1); // floor of 1 request/second
+  });
+});
+
+describe('ApiPacer.acquire', () => {
+  test('releases waiters in FIFO order at the current rate; maxWait lets a waiter go', async () => {
+    const p = new ApiPacer();
+    await p.acquire(); // unpaced: immediate
+    p.throttled();
+    p.rate = 1000; // one per millisecond
+    const order: number[] = [];
+    await Promise.all([1, 2, 3, 4].map((i) => p.acquire().then(() => order.push(i))));
+    expect(order).toEqual([1, 2, 3, 4]);
+    p.rate = 0.001; // one per 1000 s: only maxWait gets the next ones through
+    await p.acquire(); // takes the slot now
+    await expect(p.acquire(10)).resolves.toBeUndefined();
   });
 });

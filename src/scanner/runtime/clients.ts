@@ -303,7 +303,7 @@ export class AwsClients {
           const pacer = this.pacer(`${key}:${(context.commandName ?? '').replace(/Command$/, '')}`);
           const header = (args as { request?: { headers?: Record<string, string> } }).request?.headers?.['amz-sdk-request'] ?? '';
           const attempt = Number(/attempt=(\d+)/.exec(header)?.[1] ?? '1');
-          if (pacing && attempt > 1) await pacer.acquire();
+          if (pacing && attempt > 1) await pacer.acquire(2000);
           stats.attempts++;
           try {
             const out = await next(args);

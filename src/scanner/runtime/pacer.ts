@@ -1,8 +1,8 @@
 /**
  * Client-side pacing per API (service, region, operation): additive increase, multiplicative
  * decrease. An API is unpaced until it is first throttled; then requests are spaced at a rate
- * just under the rate that succeeded over the last second, which creeps up by about one
- * request per second per second until the next throttle cuts it again.
+ * just under the rate that succeeded over the last second, which creeps up by about two
+ * requests per second per second until the next throttle cuts it again.
  *
  * The SDK's own adaptive mode paces a whole client (all operations of a service in a region)
  * at one rate; AWS throttles per operation, so two busy operations (DescribeKey and
@@ -15,23 +15,59 @@ export class ApiPacer {
   private next = 0;
   private readonly successes: number[] = [];
   private lastCut = -Infinity;
+  private readonly waiters: Array<{ release: () => void; timer: NodeJS.Timeout | undefined }> = [];
+  private pumping = false;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Waits for this request's slot. */
-  public async acquire(): Promise<void> {
-    if (this.rate === undefined) return;
-    const t = this.now();
-    const slot = Math.max(t, this.next);
-    this.next = slot + 1000 / this.rate;
-    if (slot > t) await new Promise((r) => setTimeout(r, slot - t));
+  /**
+   * Waits for this request's turn. Waiters queue in FIFO order and one is released every
+   * 1000 / rate ms at the rate in force at that moment (slots are never reserved in advance,
+   * so a rate that recovers speeds up everyone already waiting). With `maxWaitMs`, a waiter
+   * still queued after that long leaves the queue and goes (retries: they already backed off).
+   */
+  public acquire(maxWaitMs = Infinity): Promise<void> {
+    if (this.rate === undefined) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const waiter = { release: resolve, timer: undefined as NodeJS.Timeout | undefined };
+      if (Number.isFinite(maxWaitMs)) {
+        waiter.timer = setTimeout(() => {
+          const i = this.waiters.indexOf(waiter);
+          if (i >= 0) this.waiters.splice(i, 1);
+          resolve();
+        }, maxWaitMs);
+      }
+      this.waiters.push(waiter);
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.length > 0) {
+        const t = this.now();
+        if (this.rate === undefined || t >= this.next) {
+          this.next = t + (this.rate === undefined ? 0 : 1000 / this.rate);
+          const w = this.waiters.shift()!;
+          clearTimeout(w.timer);
+          w.release();
+        } else {
+          await new Promise((r) => setTimeout(r, this.next - t));
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 
   public success(): void {
     const t = this.now();
     this.successes.push(t);
     while (this.successes.length > 0 && this.successes[0] < t - 1000) this.successes.shift();
-    if (this.rate !== undefined) this.rate += 1 / this.rate;
+    // About +2 requests/second per second: a low first estimate recovers in seconds.
+    if (this.rate !== undefined) this.rate += 2 / this.rate;
   }
 
   public throttled(): void {
@@ -41,6 +77,9 @@ export class ApiPacer {
     this.lastCut = t;
     while (this.successes.length > 0 && this.successes[0] < t - 1000) this.successes.shift();
     const measured = Math.max(1, this.successes.length);
-    this.rate = Math.max(1, Math.min(this.rate ?? measured, measured) * 0.9);
+    // The measured rate may be held down by our own concurrency limit rather than the service:
+    // never cut below half the current rate in one step.
+    const base = this.rate === undefined ? measured : Math.max(Math.min(this.rate, measured), this.rate / 2);
+    this.rate = Math.max(1, base * 0.9);
   }
 }
