@@ -100,6 +100,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
   npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
+    // The scanner's loopback servers and SDK keep-alive sockets can outlive the last test by minutes;
+    // every test has finished and reported by then, so jest exits instead of waiting for them.
+    extraCliOptions: ['--forceExit'],
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/python/', '/test/java/'],
