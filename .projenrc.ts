@@ -98,7 +98,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '!/src/nag/rules/logs/',
   ],
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
-  npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/.venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
     // The scanner's loopback servers and SDK keep-alive sockets can outlive the last test by minutes;
     // every test has finished and reported by then, so jest exits instead of waiting for them.
@@ -185,6 +185,8 @@ const testAll = project.addTask('test:all', {
     'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, then jest against the newest aws-cdk-lib',
 });
 testAll.spawn(project.buildTask);
+// The npm tarball must ship only the library: a stray virtual environment once made it 90 MiB.
+testAll.exec('bash scripts/check-package.sh');
 // `package` packages only JavaScript when CI is set; then the Python and Java packages are built here.
 const whenCi = 'node -e "if (!process.env.CI) process.exit(1)"';
 testAll.spawn(project.tasks.tryFind('package:python')!, { condition: whenCi });
