@@ -253,11 +253,20 @@ export interface BatchPipelineProps {
  * - **State**: an optional job-tracking table with point-in-time recovery, backed up by AWS Backup.
  *
  * @example
+ * import { Duration, aws_ecr as ecr, aws_ecs as ecs } from 'aws-cdk-lib';
+ * import { AuditedVpc, BatchPipeline, BatchScale, ComplianceBucket } from 'cdk-compliance-constructs';
+ *
+ * const repo = ecr.Repository.fromRepositoryName(this, 'WorkerImages', 'nightly-worker');
+ * const transactions = new ComplianceBucket(this, 'Transactions');
+ * const results = new ComplianceBucket(this, 'Results');
+ *
  * new BatchPipeline(this, 'Nightly', {
  *   vpc: new AuditedVpc(this, 'Network'),
  *   image: ecs.ContainerImage.fromEcrRepository(repo, '1.4.2'),
- *   inputBucket, outputBucket,
- *   scale: BatchScale.fromThroughput({ recordsPerRun: 1_000_000, recordsPerSecondPerWorker: 50 }),
+ *   inputBucket: transactions,
+ *   outputBucket: results,
+ *   processingWindow: Duration.hours(4),
+ *   scale: BatchScale.fromThroughput({ recordsPerRun: 1000000, recordsPerSecondPerWorker: 50 }),
  * });
  */
 export class BatchPipeline extends Construct {

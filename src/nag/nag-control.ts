@@ -70,6 +70,15 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
  * acknowledges it in all of them with the same reason.
  *
  * @example
+ * import { aws_s3 as s3 } from 'aws-cdk-lib';
+ * import { NagControl } from 'cdk-compliance-constructs';
+ *
+ * const logBucket = new s3.Bucket(this, 'AccessLogs', {
+ *   encryption: s3.BucketEncryption.S3_MANAGED,
+ *   enforceSSL: true,
+ *   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+ * });
+ * // One call acknowledges AwsSolutions-S1 and the S3BucketLoggingEnabled rules of every pack.
  * NagControl.S3_ACCESS_LOGGING.acknowledge(logBucket.node.defaultChild!, 'This bucket receives the access logs; logging it would loop.');
  */
 export class NagControl {

@@ -210,7 +210,13 @@ export interface ComplianceScannerProps {
  * ```
  *
  * @example
- * const scanner = new ComplianceScanner(this, 'Scanner');
+ * import { ComplianceScanner } from 'cdk-compliance-constructs';
+ *
+ * const scanner = new ComplianceScanner(this, 'Scanner', {
+ *   regions: ['us-east-1', 'eu-west-1'],   // default: every Region enabled for the account
+ *   scoreThreshold: 85,                    // alarm and alert below this score
+ *   remediation: { dryRun: true },         // opt-in; records what it would fix
+ * });
  */
 export class ComplianceScanner extends Construct {
   /** The key that encrypts the scanner's data (created or given). */
