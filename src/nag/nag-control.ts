@@ -63,6 +63,14 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
     description: 'SNS topic encrypted with KMS',
     ids: ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS', 'CompliancePack-SnsTopicKms'],
   },
+  SQS_DEAD_LETTER_QUEUE: {
+    description: 'SQS queue with a dead-letter queue',
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+  },
+  DYNAMODB_BACKUP_PLAN: {
+    description: 'DynamoDB table in an AWS Backup plan',
+    ids: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
+  },
 };
 
 /**
@@ -110,6 +118,10 @@ export class NagControl {
   public static readonly DYNAMODB_PITR = new NagControl('DYNAMODB_PITR');
   /** SNS topic encrypted with KMS. */
   public static readonly SNS_KMS = new NagControl('SNS_KMS');
+  /** SQS dead-letter queue (AwsSolutions-SQS3, Serverless-SQSRedrivePolicy). */
+  public static readonly SQS_DEAD_LETTER_QUEUE = new NagControl('SQS_DEAD_LETTER_QUEUE');
+  /** DynamoDB table in an AWS Backup plan (HIPAA.Security- and NIST.800.53.R5-DynamoDBInBackupPlan). */
+  public static readonly DYNAMODB_BACKUP_PLAN = new NagControl('DYNAMODB_BACKUP_PLAN');
 
   /** Every control in the table. */
   public static all(): NagControl[] {
