@@ -121,6 +121,21 @@ describe('ComplianceQueue with every option', () => {
   });
 });
 
+test('with a depth alarm and its own dead-letter queue, the dead-letter queue alarms on any message to the same topic', () => {
+  const stack = newStack();
+  const topic = new ComplianceTopic(stack, 'Alerts');
+  const queue = new ComplianceQueue(stack, 'Work', { depthAlarm: { alarmTopic: topic, threshold: 50 } });
+  const template = Template.fromStack(stack);
+  expect(queue.createdDeadLetterQueue!.depthAlarm).toBeDefined();
+  template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+  template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    Threshold: 1,
+    Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WorkDeadLetterQueue'), 'QueueName'] } }],
+    AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alerts') }],
+  });
+  expect(formatFindings(nagFindings(stack))).toEqual([]);
+});
+
 test('a removal policy other than RETAIN works and leaves a warning', () => {
   const stack = newStack();
   new ComplianceQueue(stack, 'Work', { removalPolicy: RemovalPolicy.DESTROY });
