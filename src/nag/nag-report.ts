@@ -37,8 +37,10 @@ export interface NagFinding {
  * import { NagReport } from 'cdk-compliance-constructs';
  *
  * app.synth();
- * const report = NagReport.collect(app);   // the stock packs and CompliancePack
- * console.log(report.summary());           // one line per pack, then one line per finding
+ * // Runs the stock packs and CompliancePack over the app; the summary has one line per pack,
+ * // then one line per unacknowledged finding.
+ * const report = NagReport.collect(app);
+ * console.log(report.summary());
  */
 export class NagReport {
   /**
