@@ -94,6 +94,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/bench-results/',
     '/.cdk-version/',
     '/.validators-venv/',
+    // Translations of the examples, written by the `rosetta` task on every build (see there).
+    '/.jsii.tabl.json',
     // projen ignores every `logs` directory; the CloudWatch Logs nag rules live in one.
     '!/src/nag/rules/logs/',
   ],
@@ -130,6 +132,18 @@ project.addBins({ 'cdk-compliance-scan': 'assets/scanner/cli/index.js' });
 // ---------------------------------------------------------------------------------------------
 // Tasks
 // ---------------------------------------------------------------------------------------------
+
+// Examples (README `ts` blocks and `@example` docstrings) must compile, so that what a user pastes
+// works in TypeScript, Python and Java. The flag in the assembly's metadata makes every rosetta run
+// on it strict (including the translation jsii-pacmak does for the Python and Java packages); the
+// task runs the strict extract after every compile, before packaging, so the packages are built
+// from its translations (`.jsii.tabl.json`, also shipped in the npm package). Fixtures: rosetta/.
+project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every README and docstring example with jsii-rosetta in strict mode, translate them to Python and Java, print the counts (run after compile)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/rosetta.ts',
+});
+project.postCompileTask.spawn(rosetta);
 
 project.addTask('report', {
   description:

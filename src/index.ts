@@ -1,6 +1,7 @@
 export * from './core/compliance-key';
 export * from './core/compliance-log-group';
 export * from './core/compliance-topic';
+export * from './core/compliance-queue';
 export * from './compliance-bucket/compliance-bucket';
 export * from './audited-vpc/audited-vpc';
 export * from './audited-vpc/gateway-endpoint-access';

@@ -237,6 +237,8 @@ export interface AccountAuditProps {
  * For a second deployment into an account that already has a recorder and a detector:
  *
  * @example
+ * import { AccountAudit, ConfigRecorderMode, GuardDutyDetectorMode } from 'cdk-compliance-constructs';
+ *
  * new AccountAudit(this, 'Audit', {
  *   configRecorderMode: ConfigRecorderMode.ADOPT_EXISTING,
  *   guardDutyDetectorMode: GuardDutyDetectorMode.ADOPT_EXISTING,

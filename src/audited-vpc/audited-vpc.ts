@@ -203,8 +203,12 @@ export interface AuditedSecurityGroupOptions {
  * It is an `ec2.Vpc`, so it can be passed wherever an `ec2.IVpc` is expected.
  *
  * @example
- * const network = new AuditedVpc(this, 'Network', { azCount: 3 });
- * const sg = network.addSecurityGroup('Workers');
+ * import { AuditedVpc } from 'cdk-compliance-constructs';
+ *
+ * // Private subnets in three AZs, flow logs, gateway and interface endpoints.
+ * const network = new AuditedVpc(this, 'Network', { cidr: '10.20.0.0/16', azCount: 3 });
+ * // A security group whose egress reaches only the VPC's endpoints.
+ * const workers = network.addSecurityGroup('Workers');
  */
 export class AuditedVpc extends ec2.Vpc {
   /**

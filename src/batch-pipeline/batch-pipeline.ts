@@ -24,6 +24,7 @@ import { ManagedPolicyRole } from './managed-policy-role';
 import { AuditedVpc } from '../audited-vpc/audited-vpc';
 import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
+import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
 import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
@@ -253,11 +254,20 @@ export interface BatchPipelineProps {
  * - **State**: an optional job-tracking table with point-in-time recovery, backed up by AWS Backup.
  *
  * @example
+ * import { Duration, aws_ecr as ecr, aws_ecs as ecs } from 'aws-cdk-lib';
+ * import { AuditedVpc, BatchPipeline, BatchScale, ComplianceBucket } from 'cdk-compliance-constructs';
+ *
+ * const repo = ecr.Repository.fromRepositoryName(this, 'WorkerImages', 'nightly-worker');
+ * const transactions = new ComplianceBucket(this, 'Transactions');
+ * const results = new ComplianceBucket(this, 'Results');
+ *
  * new BatchPipeline(this, 'Nightly', {
  *   vpc: new AuditedVpc(this, 'Network'),
  *   image: ecs.ContainerImage.fromEcrRepository(repo, '1.4.2'),
- *   inputBucket, outputBucket,
- *   scale: BatchScale.fromThroughput({ recordsPerRun: 1_000_000, recordsPerSecondPerWorker: 50 }),
+ *   inputBucket: transactions,
+ *   outputBucket: results,
+ *   processingWindow: Duration.hours(4),
+ *   scale: BatchScale.fromThroughput({ recordsPerRun: 1000000, recordsPerSecondPerWorker: 50 }),
  * });
  */
 export class BatchPipeline extends Construct {
@@ -520,16 +530,10 @@ export class BatchPipeline extends Construct {
     });
 
     // ---- dead-letter queue ----
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: this.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.deadLetterQueue = new ComplianceQueue(this, 'DeadLetterQueue', {
+      encryptionKey: this.key,
+      deadLetterQueueFor: 'runs the schedule could not start and alerts the alert rules could not deliver; messages in it raise an alarm',
     });
-    const dlqReason = 'This queue is itself the dead-letter queue of the schedule and of the alert rules; a dead-letter queue of a dead-letter queue would only move the same messages again. Messages in it raise an alarm.';
-    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      acknowledgeFinding(this.deadLetterQueue.node.defaultChild!, ruleId, dlqReason);
-    }
     this.key.grantServiceUse('events.amazonaws.com', ['kms:GenerateDataKey', 'kms:Decrypt']);
 
     // ---- state machine ----

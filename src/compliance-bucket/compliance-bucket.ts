@@ -163,6 +163,9 @@ export interface ComplianceBucketProps {
  * `grant*` methods.
  *
  * @example
+ * import { Duration } from 'aws-cdk-lib';
+ * import { ComplianceBucket, ObjectLockMode } from 'cdk-compliance-constructs';
+ *
  * const audit = new ComplianceBucket(this, 'AuditData', {
  *   objectLockMode: ObjectLockMode.GOVERNANCE,
  *   objectLockRetention: Duration.days(365),

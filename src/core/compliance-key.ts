@@ -107,6 +107,15 @@ export interface ServiceKeyUseOptions {
  * The policy has one statement for administration and one for cryptographic use (delegated to IAM
  * in the key's account); AWS services are added one at a time with `grantServiceUse`, each with
  * only the actions it needs and scoped by conditions.
+ *
+ * @example
+ * import { ComplianceKey } from 'cdk-compliance-constructs';
+ *
+ * const key = new ComplianceKey(this, 'ReportsKey', { alias: 'alias/compliance-reports' });
+ * // SNS of this account may use the key for messages it delivers, and for nothing else.
+ * key.grantServiceUse('sns.amazonaws.com', ['kms:Decrypt', 'kms:GenerateDataKey*'], {
+ *   conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+ * });
  */
 export class ComplianceKey extends kms.Key {
   private serviceStatementCount = 0;

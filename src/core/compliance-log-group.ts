@@ -43,6 +43,13 @@ export interface ComplianceLogGroupProps {
 /**
  * A CloudWatch log group encrypted with a customer managed KMS key, with a retention period,
  * retained when removed from the stack.
+ *
+ * @example
+ * import { aws_logs as logs } from 'aws-cdk-lib';
+ * import { ComplianceLogGroup } from 'cdk-compliance-constructs';
+ *
+ * // Encrypted with its own ComplianceKey, kept for ten years, retained on removal.
+ * const auditLogs = new ComplianceLogGroup(this, 'AuditLogs', { retention: logs.RetentionDays.TEN_YEARS });
  */
 export class ComplianceLogGroup extends logs.LogGroup {
   /** The key that encrypts the log events (created or given). */

@@ -102,8 +102,15 @@ export interface ServicePublishOptions {
  * `grantPublish`); nothing in the topic policy grants them access.
  *
  * @example
+ * import { aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions } from 'aws-cdk-lib';
+ * import { ComplianceTopic } from 'cdk-compliance-constructs';
+ *
+ * declare const alarm: cloudwatch.Alarm;
+ *
  * const alerts = new ComplianceTopic(this, 'Alerts', { emailSubscriptions: ['secops@example.com'] });
- * alerts.allowServicePublish('events.amazonaws.com', { sourceArn: rule.ruleArn });
+ * // CloudWatch may publish to the topic, but only for this alarm of this account.
+ * alerts.allowServicePublish('cloudwatch.amazonaws.com', { sourceArn: alarm.alarmArn });
+ * alarm.addAlarmAction(new actions.SnsAction(alerts));
  */
 export class ComplianceTopic extends sns.Topic {
   /** The key that encrypts the topic's messages (created or given). */

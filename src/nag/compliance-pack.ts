@@ -125,7 +125,11 @@ interface ActiveRule {
  * are hygiene. Rule ids are `CompliancePack-<rule>`; see `CompliancePack.ruleCatalog()` and RULES.md.
  *
  * @example
- * Validations.of(app).addPlugins(new CompliancePack());
+ * import { Validations } from 'aws-cdk-lib';
+ * import { CompliancePack } from 'cdk-compliance-constructs';
+ *
+ * // Every CompliancePack finding in the app fails `cdk synth`, like the stock cdk-nag packs.
+ * Validations.of(app).addPlugins(new CompliancePack(app));
  */
 export class CompliancePack extends NagPack {
   /**

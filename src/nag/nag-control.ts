@@ -63,6 +63,14 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
     description: 'SNS topic encrypted with KMS',
     ids: ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS', 'CompliancePack-SnsTopicKms'],
   },
+  SQS_DEAD_LETTER_QUEUE: {
+    description: 'SQS queue with a dead-letter queue',
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+  },
+  DYNAMODB_BACKUP_PLAN: {
+    description: 'DynamoDB table in an AWS Backup plan',
+    ids: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
+  },
 };
 
 /**
@@ -70,6 +78,15 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
  * acknowledges it in all of them with the same reason.
  *
  * @example
+ * import { aws_s3 as s3 } from 'aws-cdk-lib';
+ * import { NagControl } from 'cdk-compliance-constructs';
+ *
+ * const logBucket = new s3.Bucket(this, 'AccessLogs', {
+ *   encryption: s3.BucketEncryption.S3_MANAGED,
+ *   enforceSSL: true,
+ *   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+ * });
+ * // One call acknowledges AwsSolutions-S1 and the S3BucketLoggingEnabled rules of every pack.
  * NagControl.S3_ACCESS_LOGGING.acknowledge(logBucket.node.defaultChild!, 'This bucket receives the access logs; logging it would loop.');
  */
 export class NagControl {
@@ -101,6 +118,10 @@ export class NagControl {
   public static readonly DYNAMODB_PITR = new NagControl('DYNAMODB_PITR');
   /** SNS topic encrypted with KMS. */
   public static readonly SNS_KMS = new NagControl('SNS_KMS');
+  /** SQS dead-letter queue (AwsSolutions-SQS3, Serverless-SQSRedrivePolicy). */
+  public static readonly SQS_DEAD_LETTER_QUEUE = new NagControl('SQS_DEAD_LETTER_QUEUE');
+  /** DynamoDB table in an AWS Backup plan (HIPAA.Security- and NIST.800.53.R5-DynamoDBInBackupPlan). */
+  public static readonly DYNAMODB_BACKUP_PLAN = new NagControl('DYNAMODB_BACKUP_PLAN');
 
   /** Every control in the table. */
   public static all(): NagControl[] {

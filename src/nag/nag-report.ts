@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -33,6 +34,11 @@ export interface NagFinding {
  * per-pack summary.
  *
  * @example
+ * import { NagReport } from 'cdk-compliance-constructs';
+ *
+ * app.synth();
+ * // Runs the stock packs and CompliancePack over the app; the summary has one line per pack,
+ * // then one line per unacknowledged finding.
  * const report = NagReport.collect(app);
  * console.log(report.summary());
  */
@@ -56,6 +62,18 @@ export class NagReport {
    */
   public static allPacks(): NagPack[] {
     return [...NagReport.standardPacks(), new CompliancePack()];
+  }
+
+  /**
+   * Register packs as validation plugins of a scope (normally the app), so that an unacknowledged
+   * finding fails `cdk synth`. The same as `Validations.of(scope).addPlugins(...packs)`, in one call
+   * that reads the same in every jsii language.
+   *
+   * @param scope the app or stage whose synthesis the packs check
+   * @param packs the packs to register; when omitted, `NagReport.allPacks()` (the stock packs and CompliancePack)
+   */
+  public static enforce(scope: IConstruct, packs?: NagPack[]): void {
+    Validations.of(scope).addPlugins(...(packs ?? NagReport.allPacks()));
   }
 
   /**

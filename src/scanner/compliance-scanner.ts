@@ -20,9 +20,11 @@ import { ScannerFunction } from './runtime/scanner-function';
 import { ComplianceBucket } from '../compliance-bucket/compliance-bucket';
 import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
+import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
 import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
+import { NagControl } from '../nag/nag-control';
 
 /** Key prefix of everything the scanner writes to the report bucket (fixed by the engine). */
 const REPORT_PREFIX = 'compliance-scans/';
@@ -210,7 +212,13 @@ export interface ComplianceScannerProps {
  * ```
  *
  * @example
- * const scanner = new ComplianceScanner(this, 'Scanner');
+ * import { ComplianceScanner } from 'cdk-compliance-constructs';
+ *
+ * const scanner = new ComplianceScanner(this, 'Scanner', {
+ *   regions: ['us-east-1', 'eu-west-1'],   // default: every Region enabled for the account
+ *   scoreThreshold: 85,                    // alarm and alert below this score
+ *   remediation: { dryRun: true },         // opt-in; records what it would fix
+ * });
  */
 export class ComplianceScanner extends Construct {
   /** The key that encrypts the scanner's data (created or given). */
@@ -328,9 +336,7 @@ export class ComplianceScanner extends Construct {
       sortKey: { name: 'lastSeen', type: dynamodb.AttributeType.STRING },
     });
     const backupReason = 'Findings are re-created by every scan and the reports that contain them are kept in versioned S3; the table has point-in-time recovery (35 days) and deletion protection, so an AWS Backup plan would only copy data the next scan rewrites.';
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
-      Validations.of(this.findingsTable.node.defaultChild!).acknowledge({ id: `${pack}-DynamoDBInBackupPlan`, reason: backupReason });
-    }
+    NagControl.DYNAMODB_BACKUP_PLAN.acknowledge(this.findingsTable.node.defaultChild!, backupReason);
 
     this.reportBucket = props.reportBucket ?? new ComplianceBucket(this, 'Reports', { encryptionKey: this.key });
     const reportKey = this.reportBucket.encryptionKey ?? this.key;
@@ -638,25 +644,13 @@ export class ComplianceScanner extends Construct {
   }
 
   private newDeadLetterQueue(queueId: string, what: string): sqs.Queue {
-    const queue = new sqs.Queue(this, queueId, {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: this.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    const reason = `This queue is itself a dead-letter queue (${what}); a dead-letter queue of a dead-letter queue would only move the same messages again. Its depth is alarmed.`;
-    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(queue.node.defaultChild!).acknowledge({ id: ruleId, reason });
-    }
-    return queue;
+    return new ComplianceQueue(this, queueId, { encryptionKey: this.key, deadLetterQueueFor: `${what}; its depth is alarmed` });
   }
 
   private acknowledgeFunctionFindings(): void {
     const cfnFunction = this.scanFunction.node.defaultChild as lambda.CfnFunction;
     const reason = 'The scanner calls only AWS APIs (public endpoints over TLS, SigV4-signed) and serves no network traffic. Inside a VPC it would need interface endpoints for every audited service in every scanned Region, or a NAT gateway; it reads configuration metadata only, never customer data.';
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
-      Validations.of(cfnFunction).acknowledge({ id: `${pack}-LambdaInsideVPC`, reason });
-    }
+    NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, reason);
     skipCheckov(cfnFunction, 'CKV_AWS_117', reason);
     const invokeConfig = this.scanFunction.node.tryFindChild('EventInvokeConfig')?.node.defaultChild;
     if (invokeConfig) {

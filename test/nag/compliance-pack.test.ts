@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { seedFailureStack } from './seed-app';
 import { ComplianceBucket, ComplianceKey, ComplianceLogGroup, CompliancePack, ICompliancePackRule, NagControl, NagReport } from '../../src';
@@ -208,6 +209,8 @@ const CONTROL_CASES: Array<[NagControl, (stack: Stack) => CfnResource]> = [
   [NagControl.VPC_FLOW_LOGS, (s) => new ec2.Vpc(s, 'V', { maxAzs: 1, natGateways: 0, restrictDefaultSecurityGroup: false }).node.defaultChild as CfnResource],
   [NagControl.DYNAMODB_PITR, (s) => new dynamodb.Table(s, 'T', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }).node.defaultChild as CfnResource],
   [NagControl.SNS_KMS, (s) => new sns.Topic(s, 'T').node.defaultChild as CfnResource],
+  [NagControl.SQS_DEAD_LETTER_QUEUE, (s) => new sqs.Queue(s, 'Q').node.defaultChild as CfnResource],
+  [NagControl.DYNAMODB_BACKUP_PLAN, (s) => new dynamodb.Table(s, 'T', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }).node.defaultChild as CfnResource],
 ];
 
 function plainFunction(stack: Stack, runtime = lambda.Runtime.PYTHON_3_12): CfnResource {

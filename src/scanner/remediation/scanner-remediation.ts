@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -11,7 +11,9 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RemediationFunction } from './remediation-function';
 import { ComplianceLogGroup } from '../../core/compliance-log-group';
+import { ComplianceQueue } from '../../core/compliance-queue';
 import { acknowledgeFinding, nagResourceText, skipCheckov } from '../../core/nag-ids';
+import { NagControl } from '../../nag/nag-control';
 
 /** Key prefix of the remediation audit records in the report bucket. */
 export const AUDIT_PREFIX = 'compliance-remediation/';
@@ -51,16 +53,10 @@ export class ScannerRemediation extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     this.logGroup = new ComplianceLogGroup(this, 'Logs', { encryptionKey: props.key, retention: props.logRetention });
-    this.failureQueue = new sqs.Queue(this, 'FailureQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.failureQueue = new ComplianceQueue(this, 'FailureQueue', {
+      encryptionKey: props.key,
+      deadLetterQueueFor: 'stream batches the remediation function failed to process in every attempt; its depth is alarmed',
     });
-    const dlqReason = 'This queue is itself the dead-letter queue of the remediation function (stream batches that failed every attempt); a dead-letter queue of it would only move the same messages again. Its depth is alarmed.';
-    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(this.failureQueue.node.defaultChild!).acknowledge({ id: ruleId, reason: dlqReason });
-    }
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -155,9 +151,7 @@ export class ScannerRemediation extends Construct {
 
     const cfnFunction = this.handler.node.defaultChild as lambda.CfnFunction;
     const vpcReason = 'The function calls only AWS APIs (S3, EC2, DynamoDB Streams) over TLS and serves no traffic; inside a VPC it would need interface endpoints in every Region it fixes.';
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']) {
-      Validations.of(cfnFunction).acknowledge({ id: `${pack}-LambdaInsideVPC`, reason: vpcReason });
-    }
+    NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, vpcReason);
     skipCheckov(cfnFunction, 'CKV_AWS_117', vpcReason);
   }
 
