@@ -44,7 +44,7 @@ class AuditingSystemStack(cdk.Stack):
         if not isinstance(environment_suffix, str) or not ENVIRONMENT_SUFFIX.match(environment_suffix):
             raise ValueError(
                 f"{self.node.path}: invalid environmentSuffix: {environment_suffix!r}. "
-                "Use 1 to 8 lowercase letters or digits, for example 'dev' or 'prod2'."
+                "Allowed: 1 to 8 lowercase letters and digits, for example 'dev'."
             )
 
         network = AuditedVpc(self, "Network", cidr="10.30.0.0/16", az_count=2)
@@ -65,16 +65,16 @@ class AuditingSystemStack(cdk.Stack):
         )
 
         outputs = {
-            "VpcId": (network.vpc_id, "The audited VPC"),
-            "FlowLogGroupName": (network.flow_log_group.log_group_name, "Encrypted log group of the VPC flow logs"),
-            "TrailArn": (audit.trail_arn, "The multi-Region CloudTrail trail"),
-            "AuditBucketName": (audit.bucket.bucket_name, "Bucket that receives the CloudTrail and AWS Config logs"),
-            "AlertTopicArn": (audit.alert_topic.topic_arn, "Encrypted topic of GuardDuty and scanner alerts"),
-            "ScanFunctionName": (scanner.scan_function.function_name, "Function that scans the account"),
-            "RemediationFunctionName": (scanner.remediation_function.function_name, "Function that remediates findings (dry run)"),
-            "FindingsTableName": (scanner.findings_table.table_name, "Table of the scanner's findings"),
-            "ReportBucketName": (scanner.report_bucket.bucket_name, "Bucket of the scan reports"),
-            "DashboardName": (scanner.dashboard.dashboard_name, "CloudWatch dashboard of the scanner"),
+            "VpcId": (network.vpc_id, "Audited VPC"),
+            "FlowLogGroupName": (network.flow_log_group.log_group_name, "Log group of the VPC flow logs"),
+            "TrailArn": (audit.trail_arn, "Multi-Region CloudTrail trail"),
+            "AuditBucketName": (audit.bucket.bucket_name, "Bucket of the CloudTrail logs and AWS Config snapshots"),
+            "AlertTopicArn": (audit.alert_topic.topic_arn, "Topic of GuardDuty findings, scan alerts and alarms"),
+            "ScanFunctionName": (scanner.scan_function.function_name, "Scanner function (invoke it for an on-demand scan)"),
+            "RemediationFunctionName": (scanner.remediation_function.function_name, "Remediation function (dry run)"),
+            "FindingsTableName": (scanner.findings_table.table_name, "DynamoDB table of the scan findings"),
+            "ReportBucketName": (scanner.report_bucket.bucket_name, "Bucket of the scan reports and remediation records"),
+            "DashboardName": (scanner.dashboard.dashboard_name, "CloudWatch dashboard of scores and findings"),
         }
         for name, (value, description) in outputs.items():
             cdk.CfnOutput(self, name, value=value, description=description)

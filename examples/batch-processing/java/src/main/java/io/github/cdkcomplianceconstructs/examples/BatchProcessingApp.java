@@ -74,13 +74,13 @@ public final class BatchProcessingApp {
           .alertTopic(audit.getAlertTopic())
           .build();
 
-      output("VpcId", network.getVpcId(), "The audited VPC the batch runs in");
-      output("TransactionsBucketName", transactions.getBucketName(), "Bucket of the incoming transactions");
-      output("ResultsBucketName", results.getBucketName(), "Bucket of the settled results");
-      output("JobQueueArn", pipeline.getJobQueue().getJobQueueArn(), "AWS Batch job queue of the nightly run");
-      output("StateMachineArn", pipeline.getStateMachine().getStateMachineArn(), "State machine that drives the nightly run");
-      output("AlertTopicArn", audit.getAlertTopic().getTopicArn(), "Encrypted topic of batch and GuardDuty alerts");
-      output("TrailArn", audit.getTrailArn(), "The multi-Region CloudTrail trail");
+      output("VpcId", network.getVpcId(), "Audited VPC the jobs run in");
+      output("TransactionsBucketName", transactions.getBucketName(), "Input bucket of the transactions");
+      output("ResultsBucketName", results.getBucketName(), "Output bucket of the settled results");
+      output("JobQueueArn", pipeline.getJobQueue().getJobQueueArn(), "Batch job queue");
+      output("StateMachineArn", pipeline.getStateMachine().getStateMachineArn(), "State machine that runs and watches each nightly run");
+      output("AlertTopicArn", audit.getAlertTopic().getTopicArn(), "Topic of job failures, timeouts and GuardDuty findings");
+      output("TrailArn", audit.getTrailArn(), "Multi-Region CloudTrail trail");
     }
 
     private void output(final String id, final String value, final String description) {
