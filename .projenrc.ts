@@ -185,6 +185,13 @@ project.addTask('examples:java', {
   exec: 'bash scripts/examples-java.sh',
 });
 
+project.addTask('examples:compare', {
+  description:
+    'Compare every Python and Java reference app cloud assembly with the TypeScript one (same stacks, resource logical ids and types, outputs; run the apps first)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/compare-cdk-out.ts --examples',
+  receiveArgs: true,
+});
+
 project.addTask('test:cdk-newest', {
   description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
   exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,

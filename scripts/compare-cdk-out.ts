@@ -1,12 +1,14 @@
 /**
- * Compare two cloud assemblies (cdk.out directories) structurally: the same stacks, and in each
- * stack the same resources (logical id and type) and the same outputs. Properties that differ are
+ * Compare cloud assemblies (cdk.out directories) structurally: the same stacks, and in each stack the
+ * same resources (logical id and type) and the same outputs. Resources whose properties differ are
  * listed too; with `--properties` they count as a difference.
  *
  *   ts-node --project tsconfig.dev.json scripts/compare-cdk-out.ts <cdk.out A> <cdk.out B> [--properties]
+ *   ts-node --project tsconfig.dev.json scripts/compare-cdk-out.ts --examples [--properties]
  *
- * Exits 1 on any difference, so it can gate the Python and Java versions of a reference app
- * against the TypeScript one.
+ * `--examples` compares every other language's assembly of a reference app
+ * (`examples/<app>/<language>/cdk.out`) with the TypeScript one (`examples/<app>/typescript/cdk.out`).
+ * Exits 1 on any difference or missing assembly.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,11 +20,12 @@ interface Template {
 
 function templates(dir: string): Map<string, Template> {
   const result = new Map<string, Template>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).sort()) {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  for (const file of files.filter((f) => f.endsWith('.template.json')).sort()) {
     result.set(file, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf-8')));
   }
   if (result.size === 0) {
-    throw new Error(`${dir}: no *.template.json (synthesize the app first)`);
+    throw new Error(`${dir}: no *.template.json (synthesize the app first, e.g. npx ts-node --project tsconfig.dev.json ${path.join(dir, '..', 'app.ts')} for TypeScript)`);
   }
   return result;
 }
@@ -37,14 +40,7 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function main(): number {
-  const args = process.argv.slice(2);
-  const strictProperties = args.includes('--properties');
-  const [left, right] = args.filter((a) => !a.startsWith('--'));
-  if (!left || !right) {
-    console.error('usage: compare-cdk-out.ts <cdk.out A> <cdk.out B> [--properties]');
-    return 2;
-  }
+function compare(left: string, right: string, strictProperties: boolean): number {
   const a = templates(left);
   const b = templates(right);
   const differences: string[] = [];
@@ -87,8 +83,48 @@ function main(): number {
   }
   const failed = differences.length + (strictProperties ? propertyNotes.length : 0);
   console.log(failed === 0
-    ? `${left} and ${right}: same stacks, resources and outputs${propertyNotes.length ? ` (${propertyNotes.length} resource(s) with other properties)` : ''}`
+    ? `${left} and ${right}: same stacks, resources and outputs${propertyNotes.length ? ` (${propertyNotes.length} resource(s) with other properties)` : ', same properties'}`
     : `${left} and ${right}: ${failed} difference(s)`);
+  return failed;
+}
+
+/** Every `[TypeScript assembly, other language's assembly]` pair under examples/. */
+function examplePairs(): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const app of fs.readdirSync('examples').sort()) {
+    const appDir = path.join('examples', app);
+    if (!fs.statSync(appDir).isDirectory() || !fs.existsSync(path.join(appDir, 'typescript'))) {
+      continue;
+    }
+    for (const language of fs.readdirSync(appDir).sort()) {
+      if (language !== 'typescript' && fs.existsSync(path.join(appDir, language, 'cdk.out'))) {
+        pairs.push([path.join(appDir, 'typescript', 'cdk.out'), path.join(appDir, language, 'cdk.out')]);
+      }
+    }
+  }
+  return pairs;
+}
+
+function main(): number {
+  const args = process.argv.slice(2);
+  const strictProperties = args.includes('--properties');
+  const dirs = args.filter((a) => !a.startsWith('--'));
+  const pairs: Array<[string, string]> = args.includes('--examples') ? examplePairs() : dirs.length === 2 ? [[dirs[0], dirs[1]]] : [];
+  if (pairs.length === 0) {
+    console.error(args.includes('--examples')
+      ? 'compare-cdk-out: no examples/<app>/<language>/cdk.out besides TypeScript (run examples:python or examples:java first)'
+      : 'usage: compare-cdk-out.ts <cdk.out A> <cdk.out B> [--properties] | --examples [--properties]');
+    return 2;
+  }
+  let failed = 0;
+  for (const [left, right] of pairs) {
+    try {
+      failed += compare(left, right, strictProperties);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      failed++;
+    }
+  }
   return failed === 0 ? 0 : 1;
 }
 
