@@ -96,6 +96,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/.validators-venv/',
     // Translations of the examples, written by the `rosetta` task on every build (see there).
     '/.jsii.tabl.json',
+    // The reference apps' cloud assemblies, virtual environment and Maven builds (also matched above).
+    '/examples/*/*/cdk.out/',
+    '/examples/.venv/',
+    '/examples/*/java/target/',
     // projen ignores every `logs` directory; the CloudWatch Logs nag rules live in one.
     '!/src/nag/rules/logs/',
   ],
@@ -183,6 +187,25 @@ project.addTask('test:java', {
   exec: 'bash test/java/run.sh',
 });
 
+project.addTask('examples:python', {
+  description:
+    'Synthesize every Python reference app (examples/*/python) against the wheel in dist/python into its cdk.out; fails on any cdk-nag finding',
+  exec: 'bash scripts/examples-python.sh',
+});
+
+project.addTask('examples:java', {
+  description:
+    'Synthesize every Java reference app (examples/*/java) against the jar in dist/java into its cdk.out; fails on any cdk-nag finding',
+  exec: 'bash scripts/examples-java.sh',
+});
+
+project.addTask('examples:compare', {
+  description:
+    'Compare every Python and Java reference app cloud assembly with the TypeScript one (same stacks, resource logical ids and types, outputs; run the apps first)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/compare-cdk-out.ts --examples',
+  receiveArgs: true,
+});
+
 project.addTask('test:cdk-newest', {
   description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
   exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,
@@ -196,7 +219,7 @@ packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.
 
 const testAll = project.addTask('test:all', {
   description:
-    'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, then jest against the newest aws-cdk-lib',
+    'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, synthesize the Python and Java reference apps, then jest against the newest aws-cdk-lib',
 });
 testAll.spawn(project.buildTask);
 // The npm tarball must ship only the library: a stray virtual environment once made it 90 MiB.
@@ -207,6 +230,8 @@ testAll.spawn(project.tasks.tryFind('package:python')!, { condition: whenCi });
 testAll.spawn(project.tasks.tryFind('package:java')!, { condition: whenCi });
 testAll.exec('npx projen test:python');
 testAll.exec('npx projen test:java');
+testAll.exec('npx projen examples:python');
+testAll.exec('npx projen examples:java');
 testAll.exec('npx projen test:cdk-newest');
 
 project.synth();

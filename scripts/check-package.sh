@@ -10,7 +10,7 @@ if [ ${#tarballs[@]} -ne 1 ]; then
   echo "check-package: expected exactly one tarball in dist/js, found ${#tarballs[@]}; run 'npx projen package:js' first" >&2
   exit 1
 fi
-allowed='^package/(package\.json|\.jsii|LICENSE|README\.md|API\.md|RULES\.md|lib/.+\.(js|d\.ts)|assets/.+\.(js|js\.map)|docs/[^/]+\.(md|png))$'
+allowed='^package/(package\.json|\.jsii|\.jsii\.tabl\.json|LICENSE|README\.md|API\.md|RULES\.md|lib/.+\.(js|d\.ts)|assets/.+\.(js|js\.map)|docs/[^/]+\.(md|png)|rosetta/[^/]+\.ts-fixture)$'
 entries=$(tar tzf "${tarballs[0]}")
 stray=$(printf '%s\n' "$entries" | grep -Ev "$allowed" || true)
 count=$(printf '%s\n' "$entries" | wc -l)

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Synthesize every Java reference app (examples/*/java/pom.xml) against the jar in dist/java (a Maven
+# repository written by jsii-pacmak), each into the cdk.out next to its pom.xml; fail if any app has a
+# cdk-nag finding or does not synthesize.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+version=$(node -p "require('./package.json').version")
+jar="dist/java/io/github/cdkcomplianceconstructs/cdk-compliance-constructs/$version/cdk-compliance-constructs-$version.jar"
+if [ ! -f "$jar" ]; then
+  echo "examples:java: $jar not found; run 'npx projen package:java' first" >&2
+  exit 1
+fi
+# Drop any copy of this version cached by an earlier build, so the apps use the jar just built.
+rm -rf "$HOME/.m2/repository/io/github/cdkcomplianceconstructs/cdk-compliance-constructs/$version"
+
+shopt -s nullglob
+poms=(examples/*/java/pom.xml)
+if [ ${#poms[@]} -eq 0 ]; then
+  echo "examples:java: no examples/*/java/pom.xml" >&2
+  exit 1
+fi
+failed=()
+for pom in "${poms[@]}"; do
+  dir=$(dirname "$pom")
+  echo ""
+  echo "== $dir"
+  rm -rf "$dir/cdk.out"
+  app_started=$(date +%s)
+  if mvn -B -q -Dstyle.color=never -f "$pom" -Dlibrary.version="$version" -Dlibrary.repository="file://$PWD/dist/java" compile exec:java; then
+    echo "== $dir: no findings ($(( $(date +%s) - app_started ))s)"
+  else
+    echo "== $dir: FAILED ($(( $(date +%s) - app_started ))s)" >&2
+    failed+=("$dir")
+  fi
+done
+echo ""
+echo "examples:java: ${#poms[@]} app(s) in $(( $(date +%s) - started ))s"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "examples:java: failed: ${failed[*]}" >&2
+  exit 1
+fi
