@@ -133,12 +133,12 @@ project.addBins({ 'cdk-compliance-scan': 'assets/scanner/cli/index.js' });
 
 project.addTask('report', {
   description:
-    'Synthesize the reference app in examples/typescript with every cdk-nag pack and print a per-pack summary of its findings',
-  exec: 'ts-node --project tsconfig.dev.json examples/typescript/main.ts',
+    'Synthesize the three reference apps (examples/<app>/typescript) with every cdk-nag pack; print per app its stacks, resource counts and per-pack summary; fail on any finding',
+  exec: 'ts-node --project tsconfig.dev.json scripts/report.ts',
 });
 
 project.addTask('validate', {
-  description: 'cfn-lint and Checkov on the reference app templates (run `report` first)',
+  description: 'cfn-lint and Checkov on every synthesized reference app template, examples/*/*/cdk.out (run `report` first)',
   exec: 'bash scripts/validate-templates.sh',
 });
 
