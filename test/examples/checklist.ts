@@ -125,6 +125,20 @@ export function seedChecklist(
   });
 }
 
+/**
+ * Assert that a checklist item fails on the app's template changed back to the seed's failure: the
+ * check is not one that cannot fail.
+ */
+export function expectCheckToCatch(item: ChecklistItem, app: SynthesizedApp, reintroduce: (template: TemplateJson) => void): void {
+  // The unchanged template passes...
+  item.check(app);
+  // ...and the same template with the failure put back does not.
+  const template: TemplateJson = JSON.parse(JSON.stringify(app.template));
+  reintroduce(template);
+  const broken: SynthesizedApp = { ...app, template, templates: { [Object.keys(app.templates)[0]]: template } };
+  expect(() => item.check(broken)).toThrow();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Apps and templates
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { expectCode, functionCode, logicalIdOf, refTarget, REPO_ROOT, resourcesOf, seedChecklist, statementsOf, SynthesizedApp, testNamesIn } from './checklist';
+import { ChecklistItem, expectCheckToCatch, expectCode, functionCode, logicalIdOf, refTarget, REPO_ROOT, resourcesOf, seedChecklist, statementsOf, SynthesizedApp, synthesized, testNamesIn } from './checklist';
 
 const SEED = '000_8539daffd67ca827';
 
@@ -18,7 +18,7 @@ const paginated = (api: string) => new RegExp(`api: "${api}" \\},\\s*import_clie
 /** The engine test that exercises a behaviour exists (it runs in this same jest suite). */
 const expectEngineTest = (file: string, name: string) => expect(testNamesIn(file)).toContain(name);
 
-seedChecklist(SEED, 'compliance-scanner', {
+const CHECKLIST: Record<number, ChecklistItem> = {
   1: {
     title: 'every bucket, the report bucket first, blocks all public access',
     check: (app) => {
@@ -208,4 +208,26 @@ seedChecklist(SEED, 'compliance-scanner', {
       expectEngineTest('test/scanner/outputs.fake.test.ts', 'scans, writes the report to S3 under KMS, findings to DynamoDB, EMF metrics and an SNS alert');
     },
   },
-}, {});
+};
+
+seedChecklist(SEED, 'compliance-scanner', CHECKLIST, {});
+
+describe('the checks catch the seed\'s failures when they are put back', () => {
+  const app = () => synthesized('compliance-scanner', 'typescript');
+  test('#1 a bucket without Block Public Access', () => {
+    expectCheckToCatch(CHECKLIST[1], app(), (t) => {
+      delete Object.values(resourcesOf(t, 'AWS::S3::Bucket'))[0].Properties.PublicAccessBlockConfiguration;
+    });
+  });
+  test('#2 a literal /aws/lambda log group name', () => {
+    expectCheckToCatch(CHECKLIST[2], app(), (t) => {
+      Object.values(resourcesOf(t, 'AWS::Logs::LogGroup'))[0].Properties.LogGroupName = '/aws/lambda/compliance-scanner-dev';
+    });
+  });
+  test('#7 findings written item by item', () => {
+    expectCheckToCatch(CHECKLIST[7], app(), (t) => {
+      const policy = Object.values(resourcesOf(t, 'AWS::IAM::ManagedPolicy')).find((p) => JSON.stringify(p).includes('dynamodb:BatchWriteItem'))!;
+      policy.Properties.PolicyDocument.Statement.find((st: any) => st.Action === 'dynamodb:BatchWriteItem').Action = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem'];
+    });
+  });
+});

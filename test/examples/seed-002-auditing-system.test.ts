@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { outputTarget, readJsonWithComments, refsIn, refTarget, REPO_ROOT, resourcesOf, seedChecklist, testNamesIn } from './checklist';
+import { ChecklistItem, expectCheckToCatch, outputTarget, readJsonWithComments, refsIn, refTarget, REPO_ROOT, resourcesOf, seedChecklist, synthesized, testNamesIn } from './checklist';
 import { AuditingSystemStack, ENV } from '../../examples/auditing-system/typescript/app';
 
 const SEED = '002_d92724b23843a58b';
@@ -25,7 +25,7 @@ const OUTPUTS: Record<string, string> = {
   DashboardName: 'AWS::CloudWatch::Dashboard',
 };
 
-seedChecklist(SEED, 'auditing-system', {
+const CHECKLIST: Record<number, ChecklistItem> = {
   1: {
     title: 'no inline policies: every Lambda execution role gets customer managed policies only',
     check: (app) => {
@@ -124,7 +124,30 @@ seedChecklist(SEED, 'auditing-system', {
       expect(tasks.tasks.test.steps.map((s: any) => s.spawn)).toContain('eslint');
     },
   },
-}, {});
+};
+
+seedChecklist(SEED, 'auditing-system', CHECKLIST, {});
+
+describe('the checks catch the seed\'s failures when they are put back', () => {
+  const app = () => synthesized('auditing-system', 'typescript');
+  test('#1 an inline policy on a Lambda role', () => {
+    expectCheckToCatch(CHECKLIST[1], app(), (t) => {
+      const role = Object.entries(resourcesOf(t, 'AWS::IAM::Role')).find(([id]) => id.startsWith('ScannerRemediationRole'))![1];
+      role.Properties.Policies = [{ PolicyName: 'inline', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:PutEncryptionConfiguration', Resource: '*' }] } }];
+    });
+  });
+  test('#2 a CfnParameter in a name', () => {
+    expectCheckToCatch(CHECKLIST[2], app(), (t) => {
+      t.Parameters = { ...t.Parameters, environmentSuffix: { Type: 'String', Default: 'dev' } };
+    });
+  });
+  test('#3 a missing output', () => {
+    expectCheckToCatch(CHECKLIST[3], app(), (t) => {
+      delete t.Outputs!.RemediationFunctionName;
+    });
+  });
+});
+
 
 describe('auditing-system stack props', () => {
   test('an environment suffix longer than 8 characters is refused with the prop, the value and what is allowed', () => {

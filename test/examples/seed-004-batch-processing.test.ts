@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { outputTarget, refsIn, refTarget, REPO_ROOT, resourcesOf, seedChecklist, Statement, statementsOf, SynthesizedApp, TemplateJson } from './checklist';
+import { ChecklistItem, expectCheckToCatch, outputTarget, refsIn, refTarget, REPO_ROOT, resourcesOf, seedChecklist, Statement, statementsOf, SynthesizedApp, synthesized, TemplateJson } from './checklist';
 import { ENV } from '../../examples/batch-processing/typescript/app';
 import { AuditedVpc, BatchPipeline } from '../../src';
 
@@ -41,7 +41,7 @@ const STAR_ONLY_ACTIONS = [
   /^logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$/,
 ];
 
-seedChecklist(SEED, 'batch-processing', {
+const CHECKLIST: Record<number, ChecklistItem> = {
   1: {
     title: 'substitute for "file deliverable not created": the app is a file of its own that synthesizes a deployable template',
     check: (app: SynthesizedApp) => {
@@ -445,4 +445,41 @@ seedChecklist(SEED, 'batch-processing', {
       }
     },
   },
-}, {});
+};
+
+seedChecklist(SEED, 'batch-processing', CHECKLIST, {});
+
+describe('the checks catch the seed\'s failures when they are put back', () => {
+  const app = () => synthesized('batch-processing', 'typescript');
+  test('#2 gateway endpoints with no route tables', () => {
+    expectCheckToCatch(CHECKLIST[2], app(), (t) => {
+      gatewayEndpoints(t)[0].Properties.RouteTableIds = [];
+    });
+  });
+  test('#3 egress to 0.0.0.0/0', () => {
+    expectCheckToCatch(CHECKLIST[3], app(), (t) => {
+      Object.values(resourcesOf(t, 'AWS::EC2::SecurityGroup'))[0].Properties.SecurityGroupEgress = [{ CidrIp: '0.0.0.0/0', IpProtocol: '-1' }];
+    });
+  });
+  test('#8 an unencrypted log group', () => {
+    expectCheckToCatch(CHECKLIST[8], app(), (t) => {
+      delete Object.values(resourcesOf(t, 'AWS::Logs::LogGroup'))[0].Properties.KmsKeyId;
+    });
+  });
+  test('#10 a deprecated runtime', () => {
+    expectCheckToCatch(CHECKLIST[10], app(), (t) => {
+      Object.values(resourcesOf(t, 'AWS::Lambda::Function'))[0].Properties.Runtime = 'nodejs14.x';
+    });
+  });
+  test('#12 kms:* for the account root', () => {
+    expectCheckToCatch(CHECKLIST[12], app(), (t) => {
+      Object.values(resourcesOf(t, 'AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement[0].Action = 'kms:*';
+    });
+  });
+  test('#20 a bucket policy without the TLS condition', () => {
+    expectCheckToCatch(CHECKLIST[20], app(), (t) => {
+      const policy = Object.values(resourcesOf(t, 'AWS::S3::BucketPolicy'))[0];
+      policy.Properties.PolicyDocument.Statement = policy.Properties.PolicyDocument.Statement.filter((st: any) => !st.Condition?.Bool);
+    });
+  });
+});
