@@ -29,8 +29,16 @@ const APPS: ReferenceApp[] = [
 const root = path.join(__dirname, '..');
 const seconds = (from: number) => `${((Date.now() - from) / 1000).toFixed(1)}s`;
 
-/** Synthesize one app; return the number of unacknowledged findings, or undefined when synthesis failed. */
-function reportApp(spec: ReferenceApp, index: number): number | undefined {
+interface AppResult {
+  readonly name: string;
+  /** Unacknowledged findings of every pack. */
+  readonly findings: number;
+  /** Why synthesis failed (a pack finding fails it too), if it did. */
+  readonly failure?: string;
+}
+
+/** Synthesize one app with every pack and print what it holds and what the packs found. */
+function reportApp(spec: ReferenceApp, index: number): AppResult {
   const outdir = path.join(root, 'examples', spec.name, 'typescript', 'cdk.out');
   const label = `[${index + 1}/${APPS.length}] ${spec.name}`;
   const started = Date.now();
@@ -52,7 +60,9 @@ function reportApp(spec: ReferenceApp, index: number): number | undefined {
   }
   const report = NagReport.collect(app, packs);
 
-  console.log(`${label}: synthesized to ${path.relative(process.cwd(), outdir)} in ${seconds(started)}`);
+  console.log(failure === undefined
+    ? `${label}: synthesized to ${path.relative(process.cwd(), outdir)} in ${seconds(started)}`
+    : `${label}: synthesis FAILED after ${seconds(started)}: ${failure instanceof Error ? failure.message : String(failure)}`);
   for (const stack of stacks) {
     const templateFile = path.join(outdir, stack.templateFile);
     const resources = fs.existsSync(templateFile)
@@ -61,22 +71,22 @@ function reportApp(spec: ReferenceApp, index: number): number | undefined {
     console.log(`    stack ${stack.stackName}: ${resources} CloudFormation resources`);
   }
   console.log(report.summary().split('\n').map((line) => `    ${line}`).join('\n'));
-  if (failure !== undefined) {
-    console.error(`${label}: synthesis FAILED: ${failure instanceof Error ? failure.message : String(failure)}`);
-    return undefined;
-  }
   console.log('');
-  return report.findings.length;
+  return {
+    name: spec.name,
+    findings: report.findings.length,
+    failure: failure === undefined ? undefined : (failure instanceof Error ? failure.message : String(failure)).split('\n')[0],
+  };
 }
 
 function main(): number {
   const started = Date.now();
-  const results = APPS.map((spec, i) => ({ name: spec.name, findings: reportApp(spec, i) }));
+  const results = APPS.map(reportApp);
   console.log(`Summary (${seconds(started)}):`);
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(20)} ${r.findings === undefined ? 'synthesis FAILED' : `${r.findings} unacknowledged finding(s)`}`);
+    console.log(`  ${r.name.padEnd(20)} ${r.findings} unacknowledged finding(s)${r.failure ? `; synthesis FAILED: ${r.failure}` : ''}`);
   }
-  const ok = results.every((r) => r.findings === 0);
+  const ok = results.every((r) => r.findings === 0 && r.failure === undefined);
   console.log(ok ? 'report: every app synthesized with zero findings in every pack' : 'report: FAILED (see above)');
   return ok ? 0 : 1;
 }

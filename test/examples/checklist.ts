@@ -106,6 +106,16 @@ export function seedChecklist(
     });
   }
 
+  // The in-process assemblies are temporary directories (with copies of the Lambda bundles).
+  afterAll(() => {
+    for (const [key, synth] of cache) {
+      if (synth.language === 'typescript') {
+        fs.rmSync(synth.outdir, { recursive: true, force: true });
+        cache.delete(key);
+      }
+    }
+  });
+
   describe.each(languagesFor(appName))(`%s ${appName}`, (language) => {
     let app: SynthesizedApp;
     beforeAll(() => {
