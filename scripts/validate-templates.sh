@@ -81,11 +81,11 @@ lint_file, checkov_file, elapsed, dirs = sys.argv[1], sys.argv[2], sys.argv[3], 
 
 def group_of(path):
     """examples/<app>/<language>/cdk.out/<file> -> '<app>/<language>'"""
-    path = os.path.relpath(os.path.abspath(path))
+    path = os.path.abspath(path.lstrip("/") if os.path.exists(path.lstrip("/")) and not os.path.exists(path) else path)
     for d in dirs:
-        if path.startswith(os.path.normpath(d) + os.sep):
-            parts = os.path.normpath(d).split(os.sep)
-            return "/".join(parts[1:3]) if len(parts) >= 4 and parts[0] == "examples" else os.path.normpath(d)
+        if path.startswith(os.path.abspath(d) + os.sep):
+            parts = os.path.relpath(os.path.abspath(d)).split(os.sep)
+            return "/".join(parts[1:3]) if len(parts) == 4 and parts[0] == "examples" else d
     return path
 
 groups = collections.OrderedDict()
@@ -114,8 +114,18 @@ for report in reports:
             groups.setdefault(group_of(path), collections.Counter())[key] += 1
             if key == "skipped":
                 skipped_ids[check["check_id"]] += 1
+
             if key == "failed":
                 checkov_failures.append(f"  {group_of(path)}: {check['check_id']} {check['resource']}: {check['check_name']}")
+
+# A skip is a decision a reviewer must be able to read next to the resource: it needs its reason.
+import glob
+for d in dirs:
+    for template_file in sorted(glob.glob(os.path.join(d, "*.template.json"))):
+        for logical_id, resource in json.load(open(template_file)).get("Resources", {}).items():
+            for skip in (resource.get("Metadata") or {}).get("checkov", {}).get("skip", []):
+                if len((skip.get("comment") or "").strip()) < 20:
+                    checkov_failures.append(f"  {group_of(template_file)}: {skip.get('id')} {logical_id}: skipped without a reason")
 
 total = collections.Counter()
 print(f"{'app/language':<32} {'cfn-lint E':>10} {'W':>4} {'checkov passed':>15} {'failed':>7} {'skipped':>8}")
