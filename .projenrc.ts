@@ -151,12 +151,12 @@ project.postCompileTask.spawn(rosetta);
 
 project.addTask('report', {
   description:
-    'Synthesize the reference app in examples/typescript with every cdk-nag pack and print a per-pack summary of its findings',
-  exec: 'ts-node --project tsconfig.dev.json examples/typescript/main.ts',
+    'Synthesize the three reference apps (examples/<app>/typescript) with every cdk-nag pack; print per app its stacks, resource counts and per-pack summary; fail on any finding',
+  exec: 'ts-node --project tsconfig.dev.json scripts/report.ts',
 });
 
 project.addTask('validate', {
-  description: 'cfn-lint and Checkov on the reference app templates (run `report` first)',
+  description: 'cfn-lint and Checkov on every synthesized reference app template, examples/*/*/cdk.out (run `report` first)',
   exec: 'bash scripts/validate-templates.sh',
 });
 
@@ -206,6 +206,13 @@ project.addTask('examples:compare', {
   receiveArgs: true,
 });
 
+project.addTask('test:examples', {
+  description:
+    'Run the seed checklists (test/examples) on the Python and Java reference apps synthesized by examples:python and examples:java',
+  env: { EXAMPLE_LANGUAGES: 'python,java' },
+  exec: 'jest test/examples --coverage=false --forceExit',
+});
+
 project.addTask('test:cdk-newest', {
   description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
   exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,
@@ -232,6 +239,7 @@ testAll.exec('npx projen test:python');
 testAll.exec('npx projen test:java');
 testAll.exec('npx projen examples:python');
 testAll.exec('npx projen examples:java');
+testAll.exec('npx projen test:examples');
 testAll.exec('npx projen test:cdk-newest');
 
 project.synth();

@@ -1,6 +1,6 @@
 /**
- * Benchmark (prints numbers, asserts nothing): synth time of the reference app with every pack, and
- * the size of the npm tarball.
+ * Benchmark (prints numbers, asserts nothing): synth time of the three reference apps
+ * (examples/<app>/typescript) with every pack, and the size of the npm tarball.
  *
  *   npx projen bench
  */
@@ -8,9 +8,14 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Validations } from 'aws-cdk-lib';
-import { buildReferenceApp } from '../examples/typescript/reference-app';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { buildAuditingSystemApp } from '../examples/auditing-system/typescript/app';
+import { buildBatchProcessingApp } from '../examples/batch-processing/typescript/app';
+import { buildComplianceScannerApp } from '../examples/compliance-scanner/typescript/app';
 import { NagReport } from '../src';
+
+/** The reference apps, each synthesized into an app of its own. */
+const BUILDERS: Array<(app: App) => Stack[]> = [buildComplianceScannerApp, (app) => buildAuditingSystemApp(app), buildBatchProcessingApp];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -21,27 +26,33 @@ function median(values: number[]): number {
 }
 
 function synthOnce(): { buildMs: number; synthMs: number; nagMs: number; resources: number } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
-  try {
-    const t0 = process.hrtime.bigint();
-    const app = new App({ outdir });
-    buildReferenceApp(app);
-    const t1 = process.hrtime.bigint();
-    const packs = NagReport.allPacks();
-    Validations.of(app).addPlugins(...packs);
-    app.synth();
-    const t2 = process.hrtime.bigint();
-    const report = NagReport.collect(app, packs);
-    const t3 = process.hrtime.bigint();
-    if (report.findings.length > 0) {
-      throw new Error(`reference app has ${report.findings.length} findings`);
+  const total = { buildMs: 0, synthMs: 0, nagMs: 0, resources: 0 };
+  for (const build of BUILDERS) {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
+    try {
+      const t0 = process.hrtime.bigint();
+      const app = new App({ outdir });
+      build(app);
+      const t1 = process.hrtime.bigint();
+      const packs = NagReport.allPacks();
+      Validations.of(app).addPlugins(...packs);
+      app.synth();
+      const t2 = process.hrtime.bigint();
+      const report = NagReport.collect(app, packs);
+      const t3 = process.hrtime.bigint();
+      if (report.findings.length > 0) {
+        throw new Error(`reference app has ${report.findings.length} findings`);
+      }
+      const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
+      total.buildMs += ms(t0, t1);
+      total.synthMs += ms(t1, t2);
+      total.nagMs += ms(t2, t3);
+      total.resources += app.node.findAll().filter((c) => (c as any).cfnResourceType !== undefined).length;
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
     }
-    const resources = app.node.findAll().filter((c) => (c as any).cfnResourceType !== undefined).length;
-    const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
-    return { buildMs: ms(t0, t1), synthMs: ms(t1, t2), nagMs: ms(t2, t3), resources };
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
   }
+  return total;
 }
 
 function tarballBytes(): { file: string; bytes: number; unpacked?: number; files?: number } {
@@ -61,7 +72,7 @@ function tarballBytes(): { file: string; bytes: number; unpacked?: number; files
 
 const warm = synthOnce();
 const runs = Array.from({ length: RUNS }, () => synthOnce());
-console.log(`Reference app: ${warm.resources} CloudFormation resources, ${RUNS} runs after one warm-up (median ms)`);
+console.log(`Reference apps (${BUILDERS.length}): ${warm.resources} CloudFormation resources, ${RUNS} runs after one warm-up (median ms, all apps)`);
 console.log(`  build constructs                 ${median(runs.map((r) => r.buildMs)).toFixed(1)}`);
 console.log(`  synth with 6 packs as plugins    ${median(runs.map((r) => r.synthMs)).toFixed(1)}`);
 console.log(`  NagReport.collect (6 packs)      ${median(runs.map((r) => r.nagMs)).toFixed(1)}`);
