@@ -544,7 +544,7 @@ describe('compute', () => {
   });
 
   test('given subnets and a given security group are used', () => {
-    const { stack, vpc, template } = build({}, (s, v) => ({
+    const { stack, vpc, template } = build({}, (_scope, v) => ({
       vpcSubnets: { subnets: [v.isolatedSubnets[0]] },
       securityGroup: v.addSecurityGroup('Own'),
     }));
