@@ -180,9 +180,15 @@ const packageJava = project.tasks.tryFind('package:java')!;
 packageJava.reset('bash scripts/prepare-maven.sh');
 packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.m2/repository"');
 
+project.addTask('test:render', {
+  description:
+    "Render the scanner's HTML report (from the CLI against the fake AWS endpoint) in headless Chromium (Debian's chromium package) and check its score bars from the screenshot's pixels; the screenshot is kept in test-reports/",
+  exec: "jest --testMatch '<rootDir>/test/**/*.render.ts' --coverage=false --forceExit",
+});
+
 const testAll = project.addTask('test:all', {
   description:
-    'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, then jest against the newest aws-cdk-lib',
+    'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, render the scanner report in Chromium, then jest against the newest aws-cdk-lib',
 });
 testAll.spawn(project.buildTask);
 // `package` packages only JavaScript when CI is set; then the Python and Java packages are built here.
@@ -191,6 +197,7 @@ testAll.spawn(project.tasks.tryFind('package:python')!, { condition: whenCi });
 testAll.spawn(project.tasks.tryFind('package:java')!, { condition: whenCi });
 testAll.exec('npx projen test:python');
 testAll.exec('npx projen test:java');
+testAll.exec('npx projen test:render');
 testAll.exec('npx projen test:cdk-newest');
 
 project.synth();
