@@ -224,9 +224,15 @@ const packageJava = project.tasks.tryFind('package:java')!;
 packageJava.reset('bash scripts/prepare-maven.sh');
 packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.m2/repository"');
 
+project.addTask('test:render', {
+  description:
+    "Render the scanner's HTML report (from the CLI against the fake AWS endpoint) in headless Chromium (Debian's chromium package) and check its score bars from the screenshot's pixels; the screenshot is kept in test-reports/",
+  exec: "jest --testMatch '<rootDir>/test/**/*.render.ts' --coverage=false --forceExit",
+});
+
 const testAll = project.addTask('test:all', {
   description:
-    'Every test: build (compile, lint, jest, API.md), package JS, Python and Java, run the Python and Java tests against those packages, synthesize the Python and Java reference apps, then jest against the newest aws-cdk-lib',
+    'Every test: build (compile, lint, jest, API.md, rosetta), check the npm tarball, package Python and Java, run the Python and Java tests against those packages, synthesize the Python and Java reference apps and run the seed checklists on them, render the scanner report in Chromium, then jest against the newest aws-cdk-lib',
 });
 testAll.spawn(project.buildTask);
 // The npm tarball must ship only the library: a stray virtual environment once made it 90 MiB.
@@ -240,6 +246,7 @@ testAll.exec('npx projen test:java');
 testAll.exec('npx projen examples:python');
 testAll.exec('npx projen examples:java');
 testAll.exec('npx projen test:examples');
+testAll.exec('npx projen test:render');
 testAll.exec('npx projen test:cdk-newest');
 
 project.synth();

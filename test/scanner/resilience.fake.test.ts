@@ -1,7 +1,10 @@
+import { GetBucketPolicyCommand, GetBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
+import { emptyAccount } from './fake-aws/model';
 import { securityGroupAccount } from './fake-aws/scenarios';
 import { FakeAws, FakeAwsOptions } from './fake-aws/server';
 import { schemaErrors } from './schema';
+import { AwsClients } from '../../src/scanner/runtime/clients';
 import { runScan } from '../../src/scanner/runtime/engine';
 
 async function withFake<T>(state: ConstructorParameters<typeof FakeAws>[0], opts: FakeAwsOptions, fn: (fake: FakeAws) => Promise<T>): Promise<T> {
@@ -70,6 +73,60 @@ describe('throttling, 5xx and retries', () => {
       expect(report.status).toBe('COMPLETE');
       expect(fake.stats.failed).toBe(5);
       expect(report.apiStats.iam.retries + report.apiStats.ec2.retries).toBe(5);
+    });
+  });
+});
+
+describe('pacing of throttled APIs whose answers are mostly 404s', () => {
+  /** Buckets with versioning and nothing else: GetBucketPolicy, -Encryption, -OwnershipControls and GetPublicAccessBlock answer 404. */
+  function bareBuckets(n: number) {
+    const s = emptyAccount(['eu-west-1']);
+    s.buckets = Array.from({ length: n }, (_, i) => ({ Name: `bucket-${i}`, Region: 'eu-west-1', versioning: 'Enabled' }));
+    return s;
+  }
+
+  test('a 404 answer (NoSuchBucketPolicy) raises a paced API\'s rate exactly as a 200 does', async () => {
+    await withFake(bareBuckets(1), {}, async () => {
+      const clients = new AwsClients();
+      try {
+        const policy = clients.pacer('s3:eu-west-1:GetBucketPolicy');
+        const versioning = clients.pacer('s3:eu-west-1:GetBucketVersioning');
+        // Throttled with nothing admitted in the last second: both paced at the floor of 1 request/second.
+        policy.throttled();
+        versioning.throttled();
+        expect([policy.rate, versioning.rate]).toEqual([1, 1]);
+        const spec = (api: string, absentOn: string[] = []) => ({ service: 's3' as const, region: 'eu-west-1', api, resource: 'bucket-0', absentOn });
+        for (let i = 0; i < 4; i++) {
+          await expect(clients.call(spec('GetBucketPolicy', ['NoSuchBucketPolicy']), (c, abortSignal) =>
+            c.send(new GetBucketPolicyCommand({ Bucket: 'bucket-0' }), { abortSignal }))).resolves.toBeNull();
+          await expect(clients.send(spec('GetBucketVersioning'), (c, abortSignal) =>
+            c.send(new GetBucketVersioningCommand({ Bucket: 'bucket-0' }), { abortSignal }))).resolves.toMatchObject({ Status: 'Enabled' });
+        }
+        expect(policy.rate).toBeGreaterThan(4); // 1 -> 3 -> 3.67 -> 4.21 -> 4.69 (+2/rate per admitted request)
+        expect(policy.rate).toBeCloseTo(versioning.rate!, 9);
+      } finally {
+        clients.destroy();
+      }
+    });
+  });
+
+  test('seven S3 APIs throttled at once, four of them answering 404: every bucket collected, every throttle retried, before a deadline the old 1 request/second pace could not meet', async () => {
+    const n = 60;
+    const checkIds = ['s3-bucket-versioning', 's3-bucket-tls-only', 's3-bucket-public-access-block', 's3-bucket-kms-encryption', 's3-bucket-acls-disabled', 's3-bucket-access-logging'];
+    await withFake(bareBuckets(n), { throttle: { ratePerSec: 20, burst: 2 } }, async (fake) => {
+      // 60 calls per API at 20/s take about 3 s; an API stuck at 1 request/second needs about 60 s.
+      const report = await runScan({ accountId: '123456789012', regions: ['eu-west-1'], checkIds, concurrency: 16, maxAttempts: 20, deadlineMs: 30_000 });
+      expect(report.errors).toEqual([]);
+      expect(report.status).toBe('COMPLETE');
+      for (const id of checkIds) expect(`${id} ${report.checks.find((c) => c.id === id)!.resourcesEvaluated}`).toBe(`${id} ${n}`);
+      const throttled = Object.entries(fake.stats.throttled).filter(([k]) => k.startsWith('s3:GetBucket:'));
+      expect(throttled.map(([k]) => k)).toContain('s3:GetBucket:policy');
+      const total = throttled.reduce((sum, [, v]) => sum + v, 0);
+      expect(report.apiStats.s3.throttles).toBe(total);
+      expect(report.apiStats.s3.retries).toBe(total);
+      for (const api of ['policy', 'encryption', 'ownershipControls', 'publicAccessBlock', 'versioning']) {
+        expect(fake.stats.requests[`s3:GetBucket:${api}`] - (fake.stats.throttled[`s3:GetBucket:${api}`] ?? 0)).toBe(n);
+      }
     });
   });
 });

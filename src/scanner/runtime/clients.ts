@@ -144,6 +144,16 @@ export function isThrottle(e: unknown): boolean {
   return THROTTLE_CODES.has(errorCode(e)) || (e as SdkError)?.$metadata?.httpStatusCode === 429;
 }
 
+/**
+ * An error the service answered with, past its rate limiter: an HTTP status below 500 that is not
+ * a throttle (NoSuchBucketPolicy, ResourceNotFoundException, AccessDenied). Such a request used
+ * the API's rate budget like a successful one; 5xx, timeouts and network errors say nothing about it.
+ */
+export function admittedByService(e: unknown): boolean {
+  const status = (e as SdkError)?.$metadata?.httpStatusCode ?? 0;
+  return status >= 400 && status < 500 && !isThrottle(e);
+}
+
 /** Failures that say the service (not one resource) is unhealthy: they count toward the breaker. */
 export function isServiceFailure(e: unknown): boolean {
   const err = e as SdkError;
@@ -313,6 +323,11 @@ export class AwsClients {
             if (isThrottle(e)) {
               stats.throttles++;
               pacer.throttled();
+            } else if (admittedByService(e)) {
+              // A 4xx answer such as NoSuchBucketPolicy passed the service's rate limiter just like
+              // a 200: it counts toward the pace. (Most buckets have no policy and many functions
+              // none either; counting only 200s left such an API paced at 1 request/second for good.)
+              pacer.success();
             }
             throw e;
           }

@@ -62,6 +62,10 @@ export class ApiPacer {
     }
   }
 
+  /**
+   * An attempt the service answered without throttling it: a 200, or a 4xx such as
+   * NoSuchBucketPolicy, which passed the rate limiter all the same.
+   */
   public success(): void {
     const t = this.now();
     this.successes.push(t);

@@ -1,4 +1,4 @@
-import { IpPermission, NaclEntry } from '../../model';
+import { arn, CheckResult, fail, Inventory, IpPermission, NaclEntry, pass } from '../../model';
 
 /** Admin ports (FSBP EC2.53/EC2.54, CIS 5.2/5.3): remote administration. */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
@@ -73,6 +73,15 @@ export function worldOpenPorts(ingress: readonly IpPermission[], ports: readonly
     }
   }
   return offences;
+}
+
+/** Per security group: FAIL naming every ingress rule that opens one of `ports` to the world for `family`, else PASS. */
+export function evaluateWorldOpenPorts(inv: Inventory, ports: readonly number[], family: 'ipv4' | 'ipv6' | 'any'): CheckResult[] {
+  return (inv.securityGroups ?? []).map((sg) => {
+    const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
+    const offences = worldOpenPorts(sg.ingress, ports, family);
+    return offences.length === 0 ? pass(id, 'no inbound rule opens these ports to the internet') : fail(id, offences.join('; '));
+  });
 }
 
 /**

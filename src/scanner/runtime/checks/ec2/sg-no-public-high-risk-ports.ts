@@ -1,6 +1,5 @@
-import { arn, fail, pass } from '../../model';
 import { defineCheck } from '../define';
-import { HIGH_RISK_PORTS, worldOpenPorts } from './port-rules';
+import { HIGH_RISK_PORTS, evaluateWorldOpenPorts } from './port-rules';
 
 export const sgNoPublicHighRiskPorts = defineCheck(
   {
@@ -16,12 +15,5 @@ export const sgNoPublicHighRiskPorts = defineCheck(
     datasets: ['ec2.securityGroups'],
     scope: 'regional',
   },
-  (inv) =>
-    (inv.securityGroups ?? []).map((sg) => {
-      const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
-      const offences = worldOpenPorts(sg.ingress, HIGH_RISK_PORTS, 'any');
-      return offences.length === 0
-        ? pass(id, 'no inbound rule opens these ports to the internet')
-        : fail(id, offences.join('; '));
-    }),
+  (inv) => evaluateWorldOpenPorts(inv, HIGH_RISK_PORTS, 'any'),
 );

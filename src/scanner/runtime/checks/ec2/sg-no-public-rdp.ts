@@ -1,6 +1,5 @@
-import { arn, fail, pass } from '../../model';
 import { defineCheck } from '../define';
-import { worldOpenPorts } from './port-rules';
+import { evaluateWorldOpenPorts } from './port-rules';
 
 export const sgNoPublicRdp = defineCheck(
   {
@@ -16,12 +15,5 @@ export const sgNoPublicRdp = defineCheck(
     datasets: ['ec2.securityGroups'],
     scope: 'regional',
   },
-  (inv) =>
-    (inv.securityGroups ?? []).map((sg) => {
-      const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
-      const offences = worldOpenPorts(sg.ingress, [3389], 'any');
-      return offences.length === 0
-        ? pass(id, 'no inbound rule opens these ports to the internet')
-        : fail(id, offences.join('; '));
-    }),
+  (inv) => evaluateWorldOpenPorts(inv, [3389], 'any'),
 );

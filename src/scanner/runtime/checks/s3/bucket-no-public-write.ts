@@ -1,9 +1,7 @@
-import { fail, pass } from '../../model';
 import { defineCheck } from '../define';
-import { ALL_USERS, AUTHENTICATED_USERS, effectiveBlock, missing, publicPolicyGrants, S3_META } from './bucket-util';
+import { evaluatePublicAccess, PublicAccessKind, S3_META } from './bucket-util';
 
-const ACTIONS = ['s3:PutObject', 's3:DeleteObject', 's3:PutBucketPolicy'];
-const PERMISSIONS = new Set(['WRITE', 'WRITE_ACP', 'FULL_CONTROL']);
+const PUBLIC_WRITE: PublicAccessKind = { actions: ['s3:PutObject', 's3:DeleteObject', 's3:PutBucketPolicy'], aclPermissions: new Set(['WRITE', 'WRITE_ACP', 'FULL_CONTROL']), access: 'write' };
 
 export const s3BucketNoPublicWrite = defineCheck(
   {
@@ -17,23 +15,5 @@ export const s3BucketNoPublicWrite = defineCheck(
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketPublicAccessBlock', 's3:GetAccountPublicAccessBlock', 's3:GetBucketAcl', 's3:GetBucketPolicy'],
     datasets: ['s3.buckets', 's3.accountPublicAccessBlock'],
   },
-  (inv) =>
-    (inv.s3Buckets ?? []).map((b) => {
-      const err = missing(b, ['publicAccessBlock', 'policy', 'acl']);
-      if (err) return err;
-      const block = effectiveBlock(b, inv.s3AccountPublicAccessBlock);
-      const reasons: string[] = [];
-      if (!block.ignorePublicAcls && b.objectOwnership !== 'BucketOwnerEnforced') {
-        for (const g of b.acl ?? []) {
-          if ((g.grantee === ALL_USERS || g.grantee === AUTHENTICATED_USERS) && PERMISSIONS.has(g.permission)) {
-            reasons.push(`ACL grants ${g.permission} to ${g.grantee.split('/').pop()}`);
-          }
-        }
-      }
-      if (!block.restrictPublicBuckets) {
-        const granted = publicPolicyGrants(b.policy, ACTIONS);
-        if (granted.length > 0) reasons.push(`policy allows ${granted.join(', ')} to Principal *`);
-      }
-      return reasons.length === 0 ? pass(b.arn, 'no public write access', b.region) : fail(b.arn, reasons.join('; '), b.region);
-    }),
+  (inv) => evaluatePublicAccess(inv, PUBLIC_WRITE),
 );

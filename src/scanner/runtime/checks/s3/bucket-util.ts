@@ -1,4 +1,4 @@
-import { asArray, BucketInfo, CheckResult, errored, IamPolicyStatement, PublicAccessBlock } from '../../model';
+import { asArray, BucketInfo, CheckResult, errored, fail, IamPolicyStatement, Inventory, pass, PublicAccessBlock } from '../../model';
 
 export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 export const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
@@ -58,6 +58,43 @@ export function publicPolicyGrants(policy: string | null | undefined, actions: r
 export function missing(bucket: BucketInfo, fields: Array<keyof BucketInfo>): CheckResult | undefined {
   const absent = fields.filter((f) => bucket[f] === undefined);
   return absent.length > 0 ? errored(bucket.arn, `could not read ${absent.join(', ')}`, bucket.region) : undefined;
+}
+
+/** One kind of public access (read, write): what grants it in a bucket policy and in an ACL. */
+export interface PublicAccessKind {
+  /** Policy actions that grant it (`s3:GetObject`); wildcards in the policy match them. */
+  readonly actions: readonly string[];
+  /** ACL permissions that grant it (`READ`, `FULL_CONTROL`). */
+  readonly aclPermissions: ReadonlySet<string>;
+  /** The word for it in the passing result: `no public <access> access`. */
+  readonly access: string;
+}
+
+/**
+ * Per bucket: FAIL when an ACL grant to AllUsers/AuthenticatedUsers (unless ACLs are ignored or
+ * disabled by BucketOwnerEnforced) or an unconditional Allow for Principal * (unless public
+ * buckets are restricted) gives this kind of access; the bucket's and the account's public
+ * access blocks both count.
+ */
+export function evaluatePublicAccess(inv: Inventory, kind: PublicAccessKind): CheckResult[] {
+  return (inv.s3Buckets ?? []).map((b) => {
+    const err = missing(b, ['publicAccessBlock', 'policy', 'acl']);
+    if (err) return err;
+    const block = effectiveBlock(b, inv.s3AccountPublicAccessBlock);
+    const reasons: string[] = [];
+    if (!block.ignorePublicAcls && b.objectOwnership !== 'BucketOwnerEnforced') {
+      for (const g of b.acl ?? []) {
+        if ((g.grantee === ALL_USERS || g.grantee === AUTHENTICATED_USERS) && kind.aclPermissions.has(g.permission)) {
+          reasons.push(`ACL grants ${g.permission} to ${g.grantee.split('/').pop()}`);
+        }
+      }
+    }
+    if (!block.restrictPublicBuckets) {
+      const granted = publicPolicyGrants(b.policy, kind.actions);
+      if (granted.length > 0) reasons.push(`policy allows ${granted.join(', ')} to Principal *`);
+    }
+    return reasons.length === 0 ? pass(b.arn, `no public ${kind.access} access`, b.region) : fail(b.arn, reasons.join('; '), b.region);
+  });
 }
 
 export const S3_META = {
