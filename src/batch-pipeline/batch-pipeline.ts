@@ -30,6 +30,9 @@ import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
+/** Environment variables the pipeline sets on the container itself. */
+const PIPELINE_ENVIRONMENT = ['INPUT_BUCKET', 'OUTPUT_BUCKET', 'ARRAY_SIZE', 'TRACKING_TABLE'];
+
 /**
  * The retry strategy of the job definition: AWS Batch evaluates the entries in order and uses the
  * first that matches. Infrastructure failures are retried; anything else (an error of the
@@ -121,7 +124,8 @@ export interface BatchPipelineProps {
 
   /**
    * Environment variables of the container, besides the ones the pipeline sets
-   * (`INPUT_BUCKET`, `OUTPUT_BUCKET`, `ARRAY_SIZE`, `TRACKING_TABLE`).
+   * (`INPUT_BUCKET`, `OUTPUT_BUCKET`, `ARRAY_SIZE`, `TRACKING_TABLE`), which cannot be given here.
+   * They are rendered in name order, whatever the order of the map.
    *
    * @default - none
    */
@@ -446,7 +450,16 @@ export class BatchPipeline extends Construct {
     this.jobRole = jobRole;
     this.executionRole = executionRole;
 
-    const environment: Record<string, string> = { ...(props.environment ?? {}) };
+    // The user's variables in name order, so the template does not depend on the iteration order of
+    // the caller's map (Java's Map.of, for one, has none); the pipeline's own names are not theirs to set.
+    const environment: Record<string, string> = {};
+    for (const name of Object.keys(props.environment ?? {}).sort()) {
+      if (PIPELINE_ENVIRONMENT.includes(name)) {
+        throw new ComplianceValidationError(this, 'environment', name,
+          `${PIPELINE_ENVIRONMENT.join(', ')} are set by the pipeline (from inputBucket, outputBucket, the array size and jobTracking); use another name.`);
+      }
+      environment[name] = props.environment![name];
+    }
     if (props.inputBucket) {
       this.grantReadInput(jobRole, props.inputBucket);
       environment.INPUT_BUCKET = props.inputBucket.bucketName;

@@ -718,6 +718,21 @@ describe('orchestration and monitoring', () => {
 // Bad input fails at synth
 // ---------------------------------------------------------------------------------------------
 
+describe('environment', () => {
+  test('the variables are rendered in name order whatever the order of the map, then the pipeline\'s own', () => {
+    const a = only(build({ environment: { ZONE: 'z', ALPHA: 'a', MIDDLE: 'm' } }).template, 'AWS::Batch::JobDefinition');
+    const b = only(build({ environment: { MIDDLE: 'm', ZONE: 'z', ALPHA: 'a' } }).template, 'AWS::Batch::JobDefinition');
+    const names = (jobDef: any) => jobDef.Properties.ContainerProperties.Environment.map((e: { Name: string }) => e.Name);
+    expect(names(a)).toEqual(['ALPHA', 'MIDDLE', 'ZONE', 'ARRAY_SIZE']);
+    expect(names(b)).toEqual(names(a));
+  });
+
+  test.each(['INPUT_BUCKET', 'OUTPUT_BUCKET', 'ARRAY_SIZE', 'TRACKING_TABLE'])('%s cannot be given: the pipeline sets it', (name) => {
+    expect(() => build({ environment: { [name]: 'mine' } })).toThrow(
+      new RegExp(`Pipeline: invalid environment: '${name}'\\. INPUT_BUCKET, OUTPUT_BUCKET, ARRAY_SIZE, TRACKING_TABLE are set by the pipeline`));
+  });
+});
+
 describe('bad input', () => {
   test('a cpu and memory pair Fargate rejects', () => {
     expect(() => build({ cpu: 1, memory: Size.gibibytes(16) })).toThrow(
