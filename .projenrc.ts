@@ -71,7 +71,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // `externals: []` bundles the AWS SDK v3 clients into each function instead of relying on the
     // copy the Node.js runtime happens to ship: the function runs the SDK version the tests ran
     // against (pinned by package-lock.json), e.g. the paginated ListBuckets with BucketRegion.
-    bundlingOptions: { sourcemap: true, externals: [] },
+    // No source maps: the bundles are not minified, so stack traces already name our functions and
+    // lines, and the maps (about 20 MB together) would only weigh down every package and Lambda zip.
+    bundlingOptions: { sourcemap: false, externals: [] },
   },
 
   publishToPypi: {
