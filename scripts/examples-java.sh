@@ -5,14 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
-version=$(node -p "require('./package.json').version")
-jar="dist/java/io/github/cdkcomplianceconstructs/cdk-compliance-constructs/$version/cdk-compliance-constructs-$version.jar"
-if [ ! -f "$jar" ]; then
-  echo "examples:java: $jar not found; run 'npx projen package:java' first" >&2
-  exit 1
-fi
-# Drop any copy of this version cached by an earlier build, so the apps use the jar just built.
-rm -rf "$HOME/.m2/repository/io/github/cdkcomplianceconstructs/cdk-compliance-constructs/$version"
+source scripts/packaged.sh
+version=$(packaged_java_version examples:java)
 
 shopt -s nullglob
 poms=(examples/*/java/pom.xml)

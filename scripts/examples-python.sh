@@ -9,12 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 shopt -s nullglob
-wheels=(dist/python/cdk_compliance_constructs-*.whl)
-if [ ${#wheels[@]} -ne 1 ]; then
-  echo "examples:python: expected exactly one wheel in dist/python, found ${#wheels[@]}; run 'npx projen package:python' first" >&2
-  exit 1
-fi
-wheel="${wheels[0]}"
+source scripts/packaged.sh
+wheel=$(packaged_wheel examples:python)
 
 venv=test/python/.venv
 if [ -x "$venv/bin/python" ] && [ "$venv/pyvenv.cfg" -nt "$wheel" ] \
