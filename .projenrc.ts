@@ -59,6 +59,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     ...SCANNER_RUNTIME_DEPS,
     // Validates the scanner report against its JSON Schema in tests.
     'ajv@^8',
+    // IAM policy evaluation (identity, resource, key and trust policies) as the reference in tests:
+    // the Lambda handlers run against the permissions their synthesized template gives them, and
+    // the library's own policy evaluator is checked against it. Test-only: it is AGPL-3.0 licensed,
+    // so it is never bundled into the package or a Lambda asset.
+    '@cloud-copilot/iam-simulate@^0.1.173',
   ],
 
   // Lambda handlers (`*.lambda.ts`) are bundled by esbuild at build time, never by Docker,
