@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnResource, Duration, Names, RemovalPolicy, Size, Stack, Tags, TimeZone } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -7,7 +7,6 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -196,9 +195,11 @@ export interface BatchPipelineProps {
   readonly outputBucket?: s3.IBucket;
 
   /**
-   * Where failures, timeouts and undeliverable schedule events are reported. A `ComplianceTopic`
-   * given here gets the publishing statements it needs; any other topic must already let
-   * `cloudwatch.amazonaws.com` publish (and use its key).
+   * Where failures, timeouts and undeliverable schedule events are reported. A topic of the app
+   * given here (a `ComplianceTopic` or any other, in this stack or another) gets the topic-policy
+   * statements that let EventBridge and CloudWatch publish, each only for this pipeline's rules and
+   * alarms (`aws:SourceArn`), and its key gets the statements that let them use it. An imported
+   * topic cannot be changed: a warning names the statements its owner must add.
    *
    * @default - a new `ComplianceTopic`
    */
@@ -329,6 +330,8 @@ export class BatchPipeline extends Construct {
   public readonly processingWindow: Duration;
 
   private readonly topicIsOurs: boolean;
+  /** Services already admitted to the alert topic (and its key). */
+  private readonly alertPublisherServices = new Set<string>();
 
   constructor(scope: Construct, id: string, props: BatchPipelineProps) {
     super(scope, id);
@@ -630,20 +633,10 @@ export class BatchPipeline extends Construct {
     });
 
     // ---- monitoring ----
-    const alertRole = new ManagedPolicyRole(this, 'AlertRole', {
-      assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: `Publishes the alerts of ${this.node.path}`,
-    });
-    const alertTarget = (message: events.RuleTargetInput) => new eventsTargets.SnsTopic(this.alertTopic, {
-      authorizeUsingRole: true,
-      role: alertRole,
-      message,
-      deadLetterQueue: this.deadLetterQueue,
-      retryAttempts: 10,
-      maxEventAge: Duration.hours(2),
-    });
+    // EventBridge publishes to SNS under the topic's resource policy (the documented path for SNS
+    // targets, and the one that works with a KMS-encrypted topic): each rule is admitted by its own
+    // ARN, and the topic's key lets EventBridge use it for this account only.
+    const alertTarget = (message: events.RuleTargetInput) => new AlertTopicTarget(this.alertTopic, this.deadLetterQueue, message);
     this.jobFailedRule = new events.Rule(this, 'JobFailedRule', {
       description: `Failed jobs of ${this.node.path}`,
       eventPattern: {
@@ -677,6 +670,16 @@ export class BatchPipeline extends Construct {
         status: events.EventField.fromPath('$.detail.status'),
       }))],
     });
+    for (const rule of [this.jobFailedRule, this.runEndedRule]) {
+      this.allowAlertPublisher('events.amazonaws.com', this.publisherArn(rule, rule.ruleArn, 'events', 'rule', 64));
+      this.deadLetterQueue.addToResourcePolicy(new iam.PolicyStatement({
+        sid: `AllowUndeliveredAlertsOf${rule.node.id}`,
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.deadLetterQueue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': rule.ruleArn } },
+      }));
+    }
 
     const alarmAction = new cloudwatchActions.SnsAction(this.alertTopic);
     const alarm = (alarmId: string, metric: cloudwatch.IMetric, description: string) => {
@@ -689,9 +692,7 @@ export class BatchPipeline extends Construct {
         alarmDescription: description,
       });
       a.addAlarmAction(alarmAction);
-      if (this.alertTopic instanceof ComplianceTopic) {
-        this.alertTopic.allowServicePublish('cloudwatch.amazonaws.com', { sourceArn: a.alarmArn });
-      }
+      this.allowAlertPublisher('cloudwatch.amazonaws.com', this.publisherArn(a, a.alarmArn, 'cloudwatch', 'alarm', 255));
       return a;
     };
     // AWS/States metrics, published by Step Functions for every state machine: nothing to emit.
@@ -730,6 +731,69 @@ export class BatchPipeline extends Construct {
     });
 
     this.acknowledgeUnfixable([jobRole, stateMachineRole, instanceRoleForAck as ManagedPolicyRole, executionRole], props);
+  }
+
+  /**
+   * The ARN by which `publisher` is admitted to the alert topic. In the topic's own stack, the
+   * publisher's ARN; when the topic lives in another stack, a reference would make that stack
+   * depend on this one while this one already depends on it (a cycle), so the publisher gets a
+   * fixed physical name and the ARN is built from it.
+   */
+  private publisherArn(publisher: Construct, arn: string, service: string, resource: string, maxLength: number): string {
+    const stack = Stack.of(this);
+    if (Stack.of(this.alertTopic) === stack) {
+      return arn;
+    }
+    const name = Names.uniqueResourceName(publisher, { maxLength });
+    const cfn = publisher.node.defaultChild as CfnResource;
+    cfn.addPropertyOverride(service === 'events' ? 'Name' : 'AlarmName', name);
+    return stack.formatArn({
+      service,
+      resource,
+      resourceName: name,
+      arnFormat: service === 'events' ? ArnFormat.SLASH_RESOURCE_NAME : ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /**
+   * Let `service` publish to the alert topic on behalf of `sourceArn` only (topic policy), and use
+   * the topic's key for this account (key policy). A topic or key imported into the app cannot be
+   * changed here: a warning names what its owner must add, since without it every alert is dropped.
+   */
+  private allowAlertPublisher(service: string, sourceArn: string): void {
+    const topic = this.alertTopic;
+    const account = Stack.of(this).account;
+    if (topic instanceof ComplianceTopic) {
+      topic.allowServicePublish(service, { sourceArn, sourceAccount: account });
+      return;
+    }
+    const published = topic.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(service)],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': sourceArn } },
+    }));
+    const first = !this.alertPublisherServices.has(service);
+    this.alertPublisherServices.add(service);
+    if (!published.statementAdded) {
+      if (first) {
+        Annotations.of(this).addWarningV2(`cdk-compliance-constructs:alertTopicPolicy:${service}`,
+          `alertTopic is imported, so its topic policy cannot be changed here: it must allow ${service} to sns:Publish with aws:SourceAccount ${account} and aws:SourceArn of ${this.node.path}'s ${service === 'events.amazonaws.com' ? 'EventBridge rules' : 'CloudWatch alarms'} (see the template), or these alerts are dropped.`);
+      }
+    }
+    const key = topic.masterKey;
+    if (key && first) {
+      const used = key.addToResourcePolicy(new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal(service)],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }));
+      if (!used.statementAdded) {
+        Annotations.of(this).addWarningV2(`cdk-compliance-constructs:alertTopicKey:${service}`,
+          `The key of alertTopic is imported, so its key policy cannot be changed here: it must allow ${service} kms:GenerateDataKey and kms:Decrypt with aws:SourceAccount ${account}, or SNS refuses these alerts.`);
+      }
+    }
   }
 
   /** Whether the alert topic was created by the pipeline. */
@@ -922,5 +986,25 @@ export class BatchPipeline extends Construct {
       acknowledgeFinding(backupRole, `AwsSolutions-IAM4[Policy::${nagResourceText(backupRole, 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup')}]`,
         'AWS Backup\'s own service role policy, which AWS keeps in step with the backup APIs of each resource type (DynamoDB advanced backup included). The role can be assumed only by backup.amazonaws.com, and the backup selection limits what it backs up to the job-tracking table.');
     }
+  }
+}
+
+/**
+ * An EventBridge target that publishes to an SNS topic under the topic's resource policy, with a
+ * dead-letter queue and retries. Unlike `aws_events_targets.SnsTopic` it adds no topic-policy
+ * statement of its own (that one admits every EventBridge rule of any account); the pipeline
+ * admits each of its rules by ARN instead.
+ */
+class AlertTopicTarget implements events.IRuleTarget {
+  constructor(private readonly topic: sns.ITopic, private readonly deadLetterQueue: sqs.IQueue, private readonly message: events.RuleTargetInput) {}
+
+  public bind(_rule: Parameters<events.IRuleTarget['bind']>[0], _id?: string): events.RuleTargetConfig {
+    return {
+      arn: this.topic.topicArn,
+      input: this.message,
+      targetResource: this.topic,
+      deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+      retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: Duration.hours(2).toSeconds() },
+    };
   }
 }
