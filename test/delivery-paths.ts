@@ -116,6 +116,8 @@ export class ResolvedApp {
         case 'AWS::SQS::Queue': return `arn:aws:sqs:${REGION}:${ACCOUNT}:${id}`;
         case 'AWS::SNS::Topic': return `arn:aws:sns:${REGION}:${ACCOUNT}:${props.TopicName ?? id}`;
         case 'AWS::IAM::Role': return `arn:aws:iam::${ACCOUNT}:role/${id}`;
+        case 'AWS::Lambda::Function': return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${props.FunctionName ?? id}`;
+        case 'AWS::StepFunctions::StateMachine': return `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${id}`;
         default: throw new Error(`no ARN format for ${resource.Type}`);
       }
     };

@@ -1,3 +1,4 @@
+import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetBucketPolicyCommand, GetBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { emptyAccount } from './fake-aws/model';
@@ -162,6 +163,54 @@ describe('outages', () => {
       expect(kmsErrors.every((e) => e.api === 'ListKeys' && REGIONS.includes(e.region))).toBe(true);
       expect(report.errors.filter((e) => e.service !== 'kms')).toEqual([]);
       expect(schemaErrors(report)).toEqual([]);
+    });
+  });
+
+  test('a service that stops answering mid-scan costs seconds: once its breaker opens, queued calls fail at once and give their slots back', async () => {
+    // Two Regions with 40 keys each; KMS answers ListKeys, then never answers DescribeKey. With 2
+    // slots, the first two DescribeKey calls time out and open the breaker; every later call must
+    // fail at once. Before the fix, each short-circuited call kept its slot, so the second Region's
+    // calls waited for a slot that never came and the scan ran to its deadline.
+    const state = fixtureAccount();
+    for (const region of REGIONS) {
+      state.regions[region].kmsKeys = Array.from({ length: 40 }, (_, i) => ({ KeyId: `${region}-key-${i}`, KeyManager: 'CUSTOMER' as const, KeyState: 'Enabled', rotation: true }));
+    }
+    const deadlineMs = 60_000;
+    await withFake(state, { hangApis: ['kms:DescribeKey'] }, async () => {
+      const report = await runScan({
+        regions: REGIONS,
+        credentialReportPollMs: 1,
+        deadlineMs,
+        callTimeoutMs: 1_000,
+        requestTimeoutMs: 400,
+        maxAttempts: 1,
+        breakerThreshold: 1,
+        breakerCooldownMs: 600_000,
+        concurrencyByService: { kms: 2 },
+      });
+      expect(report.status).toBe('PARTIAL');
+      expect(report.statusReasons.join(' ')).not.toContain('deadline');
+      expect(report.durationMs).toBeLessThan(15_000);
+      expect(report.services.kms).toMatchObject({ status: 'ERROR', breakerState: 'OPEN' });
+      for (const [svc, s] of Object.entries(report.services)) if (svc !== 'kms') expect(`${svc} ${s.status}`).toBe(`${svc} OK`);
+      expect(report.errors.filter((e) => e.service !== 'kms')).toEqual([]);
+    });
+  });
+
+  test('a short-circuited call gives its concurrency slot back', async () => {
+    await withFake(fixtureAccount(), { hang: ['kms'] }, async () => {
+      const clients = new AwsClients({ callTimeoutMs: 300, requestTimeoutMs: 200, maxAttempts: 1, breakerThreshold: 1, breakerCooldownMs: 600_000, concurrencyByService: { kms: 1 } });
+      try {
+        const call = () => clients.send({ service: 'kms', region: REGIONS[0], api: 'ListKeys' }, (c, signal) => c.send(new ListKeysCommand({}), { abortSignal: signal }));
+        await expect(call()).rejects.toThrow();
+        // The breaker is open: each of these must fail at once, even with a single slot. A slot kept
+        // by the first short-circuited call would leave the second waiting forever.
+        const within = (ms: number) => new Promise((_, reject) => setTimeout(() => reject(new Error(`still waiting for a slot after ${ms} ms`)), ms));
+        for (let i = 0; i < 5; i++) await expect(Promise.race([call(), within(2_000)])).rejects.toThrow(/circuit breaker for kms is open/);
+        expect(clients.statsFor('kms').shortCircuited).toBe(5);
+      } finally {
+        clients.destroy();
+      }
     });
   });
 

@@ -389,11 +389,15 @@ export class AwsClients {
     const stats = this.statsFor(spec.service);
     const breaker = this.breaker(spec.service);
     return (async () => {
+      // A call refused before it starts gives its concurrency slot back at once: a slot kept here
+      // would leave later calls of the service waiting for it until the scan deadline.
       if (this.deadline.aborted) {
+        release();
         const rec = this.record(spec, 'ScanDeadlineExceeded', new DeadlineExceededError().message);
         throw new ScanApiError(rec, new DeadlineExceededError());
       }
       if (!breaker.allow()) {
+        release();
         stats.shortCircuited++;
         stats.breakerState = breaker.state;
         const err = new CircuitOpenError(spec.service);

@@ -19,6 +19,8 @@ export interface FakeAwsOptions {
   throttle?: { ratePerSec: number; burst: number };
   /** Services (signing names: ec2, s3, iam, kms, ...) whose requests are never answered. */
   hang?: string[];
+  /** APIs (`service:Api`, for example `kms:DescribeKey`) whose requests are never answered, while the service's other APIs answer. */
+  hangApis?: string[];
   /** Per service: answer this many requests with HTTP 500 before behaving. */
   fail5xx?: Record<string, number>;
   /** BatchWriteItem: this many calls leave part of their items unprocessed. @default 0 */
@@ -150,7 +152,7 @@ export class FakeAws {
     const key = `${service}:${api}`;
     this.stats.requests[key] = (this.stats.requests[key] ?? 0) + 1;
 
-    if (this.options.hang?.includes(service)) {
+    if (this.options.hang?.includes(service) || this.options.hangApis?.includes(key)) {
       this.stats.hung++;
       return; // never answered; the socket is destroyed by stop()
     }
