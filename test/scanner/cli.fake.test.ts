@@ -68,10 +68,33 @@ describe('cdk-compliance-scan', () => {
       [['--fail-on', 'severe'], 'invalid --fail-on: severe'],
       [['--concurrency', '0'], 'invalid --concurrency: 0'],
       [['--bogus'], "Unknown option '--bogus'"],
+      [['--deadline', '-5'], 'invalid --deadline: -5. Must be a positive number of seconds'],
+      [['--deadline=-5'], 'invalid --deadline: -5. Must be a positive number of seconds'],
+      [['--concurrency', '-1'], 'invalid --concurrency: -1'],
+      [['--deadline'], 'invalid --deadline: no value given. Must be a positive number of seconds'],
+      [['--regions', '--quiet'], 'invalid --regions: no value given'],
     ] as Array<[string[], string]>) {
       const t = io();
       expect(await main(args, t.io)).toBe(2);
       expect(t.err.join('\n')).toContain(msg);
+    }
+  });
+
+  test('a well-formed Region the partition does not have, or an opt-in Region not enabled, is refused before anything is collected', async () => {
+    fake.state.notOptedInRegions = ['ap-east-2'];
+    for (const [region, msg] of [
+      ['xx-nowhere-9', 'invalid --regions: xx-nowhere-9 is not a Region of this partition'],
+      ['ap-east-2', 'invalid --regions: ap-east-2 is an opt-in Region not enabled for this account'],
+    ]) {
+      const t = io();
+      const before = fake.requestsFor('ec2');
+      const code = await withEnv(fakeEnv(fake.url), () => main(['--regions', `eu-west-1,${region}`, '--quiet'], t.io));
+      expect(code).toBe(2);
+      expect(t.err.join('\n')).toContain(msg);
+      expect(t.err.join('\n')).toContain('Enabled Regions: eu-west-1, us-east-1');
+      // One DescribeRegions call, nothing collected.
+      expect(fake.requestsFor('ec2') - before).toBe(1);
+      expect(fake.requestsFor('s3') + fake.requestsFor('kms')).toBe(0);
     }
   });
 

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { ALL_CHECKS } from './checks';
+import { AwsClients } from './clients';
 import { runScan } from './engine';
 import { renderHtml } from './html';
 import { REGION_PATTERN } from './input';
@@ -50,12 +52,81 @@ export function summaryTable(report: ScanReport): string {
   return lines.join('\n');
 }
 
+/** Options that take a value, and what the value must be (for the message when it is missing). */
+const VALUE_OPTIONS: Record<string, string> = {
+  'regions': 'a comma-separated list of Region names such as eu-west-1',
+  'checks': 'a comma-separated list of check ids (see --list-checks)',
+  'out': 'a file name',
+  'html': 'a file name',
+  'fail-on': `one of ${Object.keys(FAIL_ON).join(', ')}`,
+  'concurrency': 'an integer from 1 to 64',
+  'deadline': 'a positive number of seconds',
+};
+
+/**
+ * `argv` with each value option joined to its value (`--deadline=-5`), so that a value starting
+ * with a dash reaches our own validation; a value option with nothing after it (or another option
+ * after it) is reported naming the option.
+ */
+function joinOptionValues(argv: string[]): { args: string[]; problems: string[] } {
+  const args: string[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') && !argv[i].includes('=') ? argv[i].slice(2) : undefined;
+    if (name === undefined || !(name in VALUE_OPTIONS)) {
+      args.push(argv[i]);
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) {
+      problems.push(`invalid --${name}: no value given. Must be ${VALUE_OPTIONS[name]}`);
+      continue;
+    }
+    args.push(`--${name}=${value}`);
+    i++;
+  }
+  return { args, problems };
+}
+
+/**
+ * Why some of the well-formed `regions` cannot be scanned: not a Region of the account's partition,
+ * or an opt-in Region the account has not enabled (ec2:DescribeRegions with AllRegions, one call
+ * with the scan's retries and a 15 s deadline). `undefined` when all can, or when the list could not
+ * be read: the scan then runs and records the error itself.
+ */
+export async function unavailableRegions(regions: readonly string[], homeRegion: string): Promise<string | undefined> {
+  const clients = new AwsClients({ maxAttempts: 3, callTimeoutMs: 15_000, requestTimeoutMs: 5_000 });
+  let listed;
+  try {
+    listed = await clients.send({ service: 'ec2', region: homeRegion, api: 'DescribeRegions' }, (c, abortSignal) =>
+      c.send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal }));
+  } catch {
+    return undefined;
+  } finally {
+    clients.destroy();
+  }
+  const known = new Map((listed.Regions ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? '']));
+  const problems = regions.flatMap((name) => {
+    if (!known.has(name)) return [`${name} is not a Region of this partition`];
+    if (known.get(name) === 'not-opted-in') return [`${name} is an opt-in Region not enabled for this account`];
+    return [];
+  });
+  if (problems.length === 0) return undefined;
+  const enabled = [...known].filter(([, status]) => status !== 'not-opted-in').map(([name]) => name).sort();
+  return `${problems.join('; ')}. Enabled Regions: ${enabled.join(', ')}`;
+}
+
 /** Runs the command line; returns the exit status. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const joined = joinOptionValues(argv);
+  if (joined.problems.length > 0) {
+    io.err(`${joined.problems.join('\n')}\n${USAGE}`);
+    return 2;
+  }
   let args;
   try {
     args = parseArgs({
-      args: argv,
+      args: joined.args,
       options: {
         'regions': { type: 'string' },
         'checks': { type: 'string' },
@@ -100,12 +171,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
+  const homeRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  if (regions && regions.length > 0) {
+    const refused = await unavailableRegions(regions, homeRegion);
+    if (refused) {
+      io.err(`invalid --regions: ${refused}\n${USAGE}`);
+      return 2;
+    }
+  }
+
   const report = await runScan({
     regions,
     checkIds,
     concurrency,
     deadlineMs: deadline === undefined ? undefined : deadline * 1000,
-    homeRegion: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    homeRegion,
     onProgress: args.quiet ? undefined : (e) => io.err(`[${e.done}/${e.total}] ${e.dataset} ${e.region} ${e.ok ? 'ok' : 'FAILED'}`),
   });
   if (args.out) fs.writeFileSync(args.out, JSON.stringify(report, null, 2));

@@ -157,6 +157,8 @@ export interface FlowLogInfo {
   readonly flowLogId: string;
   readonly resourceId: string;
   readonly status: string;
+  /** `ACCEPT`, `REJECT` or `ALL`; empty when the API gave none. */
+  readonly trafficType: string;
 }
 
 export interface IamPolicyStatement {

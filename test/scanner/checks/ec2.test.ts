@@ -146,12 +146,28 @@ describe('EBS and VPC checks', () => {
     const i = inv({
       vpcs: [{ vpcId: 'vpc-1', isDefault: false }, { vpcId: 'vpc-2', isDefault: true }, { vpcId: 'vpc-3', isDefault: false }],
       flowLogs: [
-        { flowLogId: 'fl-1', resourceId: 'vpc-1', status: 'ACTIVE' },
-        { flowLogId: 'fl-3', resourceId: 'vpc-3', status: 'DELETING' },
+        { flowLogId: 'fl-1', resourceId: 'vpc-1', status: 'ACTIVE', trafficType: 'ALL' },
+        { flowLogId: 'fl-3', resourceId: 'vpc-3', status: 'DELETING', trafficType: 'ALL' },
       ],
     });
     expect(statuses(vpcFlowLogsEnabled, i)).toEqual(['PASS', 'FAIL', 'FAIL']);
     expect(vpcFlowLogsEnabled.evaluate(inv({ vpcs: [], flowLogs: [] }))).toEqual([]);
+  });
+  test('flow logs: rejected traffic must be logged (FSBP EC2.6): ALL or REJECT pass, ACCEPT only fails', () => {
+    const vpcs = ['vpc-all', 'vpc-reject', 'vpc-accept', 'vpc-both'].map((vpcId) => ({ vpcId, isDefault: false }));
+    const i = inv({
+      vpcs,
+      flowLogs: [
+        { flowLogId: 'fl-1', resourceId: 'vpc-all', status: 'ACTIVE', trafficType: 'ALL' },
+        { flowLogId: 'fl-2', resourceId: 'vpc-reject', status: 'ACTIVE', trafficType: 'REJECT' },
+        { flowLogId: 'fl-3', resourceId: 'vpc-accept', status: 'ACTIVE', trafficType: 'ACCEPT' },
+        { flowLogId: 'fl-4', resourceId: 'vpc-both', status: 'ACTIVE', trafficType: 'ACCEPT' },
+        { flowLogId: 'fl-5', resourceId: 'vpc-both', status: 'ACTIVE', trafficType: 'REJECT' },
+      ],
+    });
+    const results = vpcFlowLogsEnabled.evaluate(i);
+    expect(results.map((r) => r.status)).toEqual(['PASS', 'PASS', 'FAIL', 'PASS']);
+    expect(results[2].reason).toContain('accepted traffic only');
   });
 });
 

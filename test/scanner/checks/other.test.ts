@@ -65,6 +65,17 @@ describe('Lambda checks', () => {
     });
     expect(statuses(lambdaNoPublicAccess, i)).toEqual(['FAIL', 'PASS', 'PASS', 'NOT_APPLICABLE', 'ERROR']);
   });
+  test('a function URL open to everyone without auth (lambda:FunctionUrlAuthType NONE) is public', () => {
+    const url = { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: '*' };
+    const i = inv({
+      lambdaFunctions: [
+        fn('url-none', pol({ ...url, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } })),
+        fn('url-iam', pol({ ...url, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } } })),
+        fn('url-none-account', pol({ ...url, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE', 'aws:SourceAccount': '123456789012' } } })),
+      ],
+    });
+    expect(statuses(lambdaNoPublicAccess, i)).toEqual(['FAIL', 'FAIL', 'PASS']);
+  });
   test('deprecated runtime fails; image functions not applicable', () => {
     const i = inv({ lambdaFunctions: [fn('a', null), fn('b', null, 'nodejs14.x'), { ...fn('c', null), runtime: undefined }] });
     expect(statuses(lambdaSupportedRuntime, i)).toEqual(['PASS', 'FAIL', 'NOT_APPLICABLE']);

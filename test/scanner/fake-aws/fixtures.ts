@@ -58,7 +58,7 @@ export function fixtureAccount(): FakeAccountState {
   eu.ebsEncryptionByDefault = false;
   eu.snapshots = [{ SnapshotId: 'snap-public', public: true }, { SnapshotId: 'snap-private', public: false }];
   eu.vpcs = [{ VpcId: 'vpc-1', IsDefault: false }, { VpcId: 'vpc-nologs', IsDefault: false }];
-  eu.flowLogs = [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1', FlowLogStatus: 'ACTIVE' }];
+  eu.flowLogs = [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1', FlowLogStatus: 'ACTIVE', TrafficType: 'ALL' }];
   eu.kmsKeys = [
     { KeyId: 'key-rotated', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: true },
     { KeyId: 'key-norotation', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: false },
@@ -76,7 +76,7 @@ export function fixtureAccount(): FakeAccountState {
   const us = s.regions['us-east-1'];
   us.trails = [{ ...eu.trails[0] }];
   us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];
-  us.flowLogs = [{ FlowLogId: 'fl-us', ResourceId: 'vpc-us', FlowLogStatus: 'ACTIVE' }];
+  us.flowLogs = [{ FlowLogId: 'fl-us', ResourceId: 'vpc-us', FlowLogStatus: 'ACTIVE', TrafficType: 'REJECT' }];
 
   const tlsDeny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
   const good = {

@@ -49,7 +49,7 @@ export interface FakeRegionState {
   ebsEncryptionByDefault: boolean;
   snapshots: Array<{ SnapshotId: string; public: boolean }>;
   vpcs: Array<{ VpcId: string; IsDefault: boolean }>;
-  flowLogs: Array<{ FlowLogId: string; ResourceId: string; FlowLogStatus: string }>;
+  flowLogs: Array<{ FlowLogId: string; ResourceId: string; FlowLogStatus: string; TrafficType: 'ACCEPT' | 'REJECT' | 'ALL' }>;
   kmsKeys: FakeKey[];
   trails: Array<{
     Name: string; HomeRegion: string; IsMultiRegionTrail: boolean; KmsKeyId?: string; LogFileValidationEnabled: boolean; IsLogging: boolean;
@@ -61,6 +61,8 @@ export interface FakeRegionState {
 export interface FakeAccountState {
   accountId: string;
   regions: Record<string, FakeRegionState>;
+  /** Opt-in Regions of the partition the account has not enabled (listed by DescribeRegions with AllRegions). */
+  notOptedInRegions?: string[];
   buckets: FakeBucket[];
   accountPublicAccessBlock?: [boolean, boolean, boolean, boolean];
   users: Array<{ UserName: string; attached: string[]; inline: string[] }>;

@@ -40,7 +40,7 @@ export function benchAccount(): FakeAccountState {
     entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow' as const, Egress: false, CidrBlock: '0.0.0.0/0' }],
   }));
   r.vpcs = Array.from({ length: BENCH_MIX.vpcs }, (_, i) => ({ VpcId: id('vpc', i), IsDefault: false }));
-  r.flowLogs = r.vpcs.filter((_, i) => i % 10 !== 0).map((v, i) => ({ FlowLogId: id('fl', i), ResourceId: v.VpcId, FlowLogStatus: 'ACTIVE' }));
+  r.flowLogs = r.vpcs.filter((_, i) => i % 10 !== 0).map((v, i) => ({ FlowLogId: id('fl', i), ResourceId: v.VpcId, FlowLogStatus: 'ACTIVE', TrafficType: 'ALL' as const }));
   r.kmsKeys = Array.from({ length: BENCH_MIX.kmsKeys }, (_, i) => ({ KeyId: id('key', i), KeyManager: 'CUSTOMER' as const, KeyState: 'Enabled', rotation: i % 4 !== 0 }));
   r.functions = Array.from({ length: BENCH_MIX.functions }, (_, i) => ({
     FunctionName: id('fn', i),

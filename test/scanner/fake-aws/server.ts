@@ -260,7 +260,11 @@ export class FakeAws {
       '<prefixListIds/>';
     switch (api) {
       case 'DescribeRegions':
-        return xml(items('regionInfo', Object.keys(this.state.regions), (n) => tag('regionName', n) + tag('regionEndpoint', `ec2.${n}.amazonaws.com`) + tag('optInStatus', 'opt-in-not-required')));
+        return xml(items('regionInfo', [
+          ...Object.keys(this.state.regions).map((n) => [n, 'opt-in-not-required']),
+          // AllRegions=true also lists the opt-in Regions the account has not enabled.
+          ...(r.form.get('AllRegions') === 'true' ? (this.state.notOptedInRegions ?? []).map((n) => [n, 'not-opted-in']) : []),
+        ], ([n, status]) => tag('regionName', n) + tag('regionEndpoint', `ec2.${n}.amazonaws.com`) + tag('optInStatus', status)));
       case 'DescribeSecurityGroups':
         return paged(reg.securityGroups, 'securityGroupInfo', (g) =>
           tag('ownerId', this.state.accountId) + tag('groupId', g.GroupId) + tag('groupName', g.GroupName) + tag('groupDescription', 'd') + tag('vpcId', g.VpcId) +
@@ -282,7 +286,7 @@ export class FakeAws {
       case 'DescribeVpcs':
         return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
       case 'DescribeFlowLogs':
-        return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus));
+        return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType));
       default:
         throw new HttpError(400, 'InvalidAction', `fake EC2 does not implement ${api}`);
     }

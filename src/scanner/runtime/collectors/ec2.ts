@@ -100,5 +100,6 @@ export async function flowLogs(ctx: CollectContext, region: string): Promise<Flo
     flowLogId: f.FlowLogId ?? '',
     resourceId: f.ResourceId ?? '',
     status: f.FlowLogStatus ?? '',
+    trafficType: f.TrafficType ?? '',
   }));
 }

@@ -4,7 +4,7 @@ import { defineCheck } from '../define';
 export const vpcFlowLogsEnabled = defineCheck(
   {
     id: 'ec2-vpc-flow-logs-enabled',
-    title: 'Every VPC has an active flow log',
+    title: 'Every VPC has an active flow log of rejected traffic (traffic type ALL or REJECT)',
     severity: 'MEDIUM',
     category: 'vpc',
     resourceType: 'AWS::EC2::VPC',
@@ -16,11 +16,19 @@ export const vpcFlowLogsEnabled = defineCheck(
     scope: 'regional',
   },
   (inv) => {
-    // One DescribeFlowLogs listing for the region, joined here: never one call per VPC.
-    const active = new Set((inv.flowLogs ?? []).filter((f) => f.status === 'ACTIVE').map((f) => f.resourceId));
+    // One DescribeFlowLogs listing for the region, joined here: never one call per VPC. FSBP EC2.6
+    // asks for rejected traffic to be logged, so a flow log of accepted traffic only does not count.
+    const active = (inv.flowLogs ?? []).filter((f) => f.status === 'ACTIVE');
+    const logsRejected = new Set(active.filter((f) => f.trafficType === 'ALL' || f.trafficType === 'REJECT').map((f) => f.resourceId));
+    const acceptOnly = new Set(active.map((f) => f.resourceId));
     return (inv.vpcs ?? []).map((v) => {
       const id = arn(inv, 'ec2', `vpc/${v.vpcId}`);
-      return active.has(v.vpcId) ? pass(id, 'active flow log') : fail(id, 'no active flow log');
+      if (logsRejected.has(v.vpcId)) {
+        return pass(id, 'active flow log of rejected traffic');
+      }
+      return acceptOnly.has(v.vpcId)
+        ? fail(id, 'active flow logs record accepted traffic only; rejected traffic is not logged')
+        : fail(id, 'no active flow log');
     });
   },
 );

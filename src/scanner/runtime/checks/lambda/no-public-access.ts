@@ -2,8 +2,13 @@ import { asArray, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
 import { isEveryonePrincipal, parseStatements } from '../s3/bucket-util';
 
-/** Conditions that scope a `*` principal to a known caller (account, org, source ARN). */
-const SCOPING_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'aws:principalorgid', 'aws:sourceowner', 'lambda:functionurlauthtype'];
+/**
+ * Conditions that scope a `*` principal to a known caller (account, org, source ARN).
+ * `lambda:FunctionUrlAuthType` is not one: it says how a URL is authenticated, not who calls, and
+ * with `NONE` anyone on the internet may invoke the function (with `AWS_IAM`, any AWS principal
+ * whose own policy allows it, of any account).
+ */
+const SCOPING_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'aws:principalorgid', 'aws:sourceowner'];
 
 export const lambdaNoPublicAccess = defineCheck(
   {
