@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { ComplianceValidationError } from '../core/validation';
+import { ComplianceValidationError, requireField } from '../core/validation';
 
 const MIN_ARRAY_SIZE = 2;
 const MAX_ARRAY_SIZE = 10_000;
@@ -25,7 +25,14 @@ export class BatchCompute {
 
   /**
    * Managed EC2 instances (ECS-optimized Amazon Linux 2023), launched from a launch template that
-   * requires IMDSv2 and encrypts every volume with a customer managed key.
+   * requires IMDSv2 and encrypts every volume (`Encrypted: true`).
+   *
+   * The volumes are encrypted with the account's EBS default key for the Region: the AWS managed
+   * key `aws/ebs`, or the customer managed key the account has set as its EBS default
+   * (`ec2:ModifyEbsDefaultKmsKeyId`). The pipeline does not name a key of its own here: the
+   * instances are launched by AWS Batch through EC2 Auto Scaling under service-linked roles, and a
+   * customer managed key their roles may not use makes every launch fail, with no finding at synth.
+   * To use a customer managed key, set it as the account's EBS default key and let those roles use it.
    */
   public static ec2(options: Ec2ComputeOptions = {}): BatchCompute {
     return new BatchCompute('EC2', options.instanceTypes);
@@ -163,6 +170,7 @@ export class BatchScale {
 }
 
 function requirePositive(scope: IConstruct, prop: string, value: number): void {
+  requireField(scope, prop, value, 'a positive number');
   if (Token.isUnresolved(value) || !(value > 0) || !Number.isFinite(value)) {
     throw new ComplianceValidationError(scope, prop, value, 'Allowed: a positive number known at synth time.');
   }

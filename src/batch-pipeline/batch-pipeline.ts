@@ -26,7 +26,7 @@ import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
 import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
-import { ComplianceValidationError, requireRange } from '../core/validation';
+import { ComplianceValidationError, requireField, requireRange } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
 /** Environment variables the pipeline sets on the container itself. */
@@ -335,6 +335,8 @@ export class BatchPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: BatchPipelineProps) {
     super(scope, id);
+    requireField(this, 'props', props, 'a BatchPipelineProps with at least vpc');
+    requireField(this, 'vpc', props.vpc, 'the ec2.IVpc whose private subnets run the jobs (an AuditedVpc, or any VPC with private subnets)');
     const stack = Stack.of(this);
     const compute = props.compute ?? BatchCompute.fargate();
     const window = props.processingWindow ?? Duration.hours(4);

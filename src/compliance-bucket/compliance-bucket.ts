@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { defaultLifecycleRules, validateLifecycleRules } from './lifecycle';
 import { ComplianceKey } from '../core/compliance-key';
 import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
-import { ComplianceValidationError, daysOf } from '../core/validation';
+import { ComplianceValidationError, daysOf, requireField } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 import { NagControl } from '../nag/nag-control';
 
@@ -292,6 +292,10 @@ export class ComplianceBucket extends s3.BucketBase {
   }
 
   private validate(props: ComplianceBucketProps, versioned: boolean, lifecycleRules: s3.LifecycleRule[], logPrefix: string): void {
+    if (props.replication) {
+      requireField(this, 'replication.destinationBucket', props.replication.destinationBucket,
+        'the s3.IBucket in another Region to replicate to (a ComplianceBucket of a stack in that Region, or one imported with s3.Bucket.fromBucketAttributes)');
+    }
     if (props.objectLockRetention && !props.objectLockMode) {
       throw new ComplianceValidationError(this, 'objectLockRetention', props.objectLockRetention,
         'Object Lock retention needs a mode: set objectLockMode to ObjectLockMode.GOVERNANCE or ObjectLockMode.COMPLIANCE.');

@@ -11,7 +11,7 @@ import {
 import { Construct } from 'constructs';
 import { ComplianceKey } from './compliance-key';
 import { ComplianceTopic } from './compliance-topic';
-import { ComplianceValidationError, requireRange } from './validation';
+import { ComplianceValidationError, requireField, requireRange } from './validation';
 import { warnWeakened } from './weakened';
 import { NagControl } from '../nag/nag-control';
 
@@ -160,6 +160,12 @@ export class ComplianceQueue extends sqs.Queue {
     if (queueName !== undefined && !Token.isUnresolved(queueName) && !QUEUE_NAME.test(queueName)) {
       throw new ComplianceValidationError(scope, `${id}.queueName`, queueName,
         'Allowed: 1 to 80 letters, digits, hyphens (-) and underscores (_); FIFO queues (.fifo) are not supported.');
+    }
+    if (props.deadLetterQueue) {
+      requireField(scope, `${id}.deadLetterQueue.queue`, props.deadLetterQueue.queue, 'the sqs.IQueue that receives messages which failed maxReceiveCount times');
+    }
+    if (props.depthAlarm) {
+      requireField(scope, `${id}.depthAlarm.alarmTopic`, props.depthAlarm.alarmTopic, 'the sns.ITopic the depth alarm notifies');
     }
     requireSeconds(scope, `${id}.retentionPeriod`, props.retentionPeriod, 60, 1209600, 'Allowed: 1 minute to 14 days.');
     requireSeconds(scope, `${id}.visibilityTimeout`, props.visibilityTimeout, 0, 43200, 'Allowed: 0 seconds to 12 hours.');

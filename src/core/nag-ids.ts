@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -9,7 +9,22 @@ import { IConstruct } from 'constructs';
  * than to every wildcard the rule could find.
  */
 export function nagResourceText(scope: IConstruct, value: string): string {
-  return flatten(Stack.of(scope).resolve(value));
+  if (!Token.isUnresolved(value)) {
+    return flatten(Stack.of(scope).resolve(value));
+  }
+  // A reference's text depends on where the referenced resource lives, which is known only once
+  // the app is prepared for synthesis: one in another stack becomes `Fn::ImportValue` of an
+  // export. The value is kept, marked, in the id; `acknowledgeFinding` resolves it each time the
+  // packs read the acknowledgment, so that it matches the finding in either case.
+  return `${LATE_MARK}${value}${LATE_MARK}`;
+}
+
+const LATE_MARK = '\u0000';
+const LATE_SEGMENT = /\u0000([^\u0000]*)\u0000/g;
+
+/** `id` with every value marked by `nagResourceText` replaced by its text, resolved in `scope`'s stack now. */
+function resolveLateTexts(scope: IConstruct, id: string): string {
+  return id.replace(LATE_SEGMENT, (_, value: string) => flatten(Stack.of(scope).resolve(value)));
 }
 
 function flatten(node: any): string {
@@ -47,6 +62,10 @@ function flatten(node: any): string {
  * same metadata key `Validations` uses, so that it stays exactly as narrow as the finding.
  */
 export function acknowledgeFinding(scope: IConstruct, id: string, reason: string): void {
+  if (id.includes(LATE_MARK)) {
+    scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, lateAcknowledgment(scope, id, reason));
+    return;
+  }
   if (id.split('::').length <= 2) {
     Validations.of(scope).acknowledge({ id, reason });
   } else {
@@ -63,4 +82,19 @@ export function skipCheckov(resource: CfnResource, id: string, comment: string):
   const skip = (existing?.skip ?? []).filter((s) => s.id !== id);
   skip.push({ id, comment });
   resource.addMetadata('checkov', { ...existing, skip });
+}
+
+/**
+ * Acknowledged-rules metadata whose one id is computed each time it is read: the packs read it
+ * during validation, after the app has been prepared, so references to other stacks have their
+ * final form by then.
+ */
+function lateAcknowledgment(scope: IConstruct, id: string, reason: string): Record<string, string> {
+  const now = () => resolveLateTexts(scope, id);
+  return new Proxy<Record<string, string>>({}, {
+    ownKeys: () => [now()],
+    getOwnPropertyDescriptor: (_target, key) => (key === now() ? { value: reason, enumerable: true, configurable: true, writable: false } : undefined),
+    get: (_target, key) => (key === now() ? reason : undefined),
+    has: (_target, key) => key === now(),
+  });
 }

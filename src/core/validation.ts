@@ -13,6 +13,18 @@ export class ComplianceValidationError extends Error {
   }
 }
 
+/**
+ * A field the type system requires, checked at run time too: from JavaScript, or from a Python or
+ * Java caller that builds the struct without it, it would otherwise surface as a `TypeError` deep
+ * inside the construct. Throws a `ValidationError` naming the prop and what it must be.
+ */
+export function requireField<T>(scope: IConstruct, prop: string, value: T | undefined | null, allowed: string): T {
+  if (value === undefined || value === null) {
+    throw new ComplianceValidationError(scope, prop, value, `It is required: ${allowed}.`);
+  }
+  return value;
+}
+
 /** Render a prop value for an error message. */
 export function describe(value: unknown): string {
   if (value === undefined) {
