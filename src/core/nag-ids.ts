@@ -93,7 +93,8 @@ function lateAcknowledgment(scope: IConstruct, id: string, reason: string): Reco
   const now = () => resolveLateTexts(scope, id);
   return new Proxy<Record<string, string>>({}, {
     ownKeys: () => [now()],
-    getOwnPropertyDescriptor: (_target, key) => (key === now() ? { value: reason, enumerable: true, configurable: true, writable: false } : undefined),
+    getOwnPropertyDescriptor: (_target, key) =>
+      (key === now() ? { value: reason, enumerable: true, configurable: true, writable: false } : undefined),
     get: (_target, key) => (key === now() ? reason : undefined),
     has: (_target, key) => key === now(),
   });
