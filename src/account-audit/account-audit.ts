@@ -336,6 +336,12 @@ export class AccountAudit extends Construct {
         // Rules created before the recorder exist but never evaluate.
         rule.node.addDependency(this.configRecorder, this.deliveryChannel);
       }
+      if (recorderMode === ConfigRecorderMode.ADOPT_EXISTING) {
+        // The recorder is the account's own, outside the app: CompliancePack cannot see it and would
+        // report every rule as one that never evaluates.
+        acknowledgeFinding(rule.node.defaultChild!, 'CompliancePack-ConfigRuleWithoutRecorder',
+          'configRecorderMode is ADOPT_EXISTING: the AWS Config recorder and delivery channel the account already has in this Region (outside this app; one recorder per Region is allowed) evaluate this rule.');
+      }
       return rule;
     }) : [];
 
