@@ -167,6 +167,8 @@ export class CompliancePack extends NagPack {
       Annotations.of(scope).addError(`CompliancePack: aws-cdk-lib ${tooOld} does not fail synth on validation findings (from 2.262.0 it does), so this pack would check without effect. Upgrade aws-cdk-lib to 2.262.0 or later.`);
     }
 
+    (props.additionalRules ?? []).forEach(requireRuleFields);
+    (props.ruleLevels ?? []).forEach(requireLevelFields);
     const known = new Set([...ALL_RULES.map((r) => r.name), ...(props.additionalRules ?? []).map((r) => r.name)]);
     const nameOf = (prop: string, value: string): string => {
       const name = value.startsWith(`${PACK_NAME}-`) ? value.slice(PACK_NAME.length + 1) : value;
@@ -249,6 +251,50 @@ export class CompliancePack extends NagPack {
       for (const rule of list) {
         this.applyRule({ info: rule.info, explanation: rule.explanation, level: rule.level, rule: rule.evaluate, node });
       }
+    }
+  }
+}
+
+/** The message for a struct or rule field that is missing or of the wrong type. */
+function fieldProblem(value: unknown, wanted: string): string | undefined {
+  if (value === undefined || value === null) {
+    return 'missing';
+  }
+  switch (wanted) {
+    case 'string': return typeof value === 'string' && value !== '' ? undefined : `${JSON.stringify(value)}, not a non-empty string`;
+    case 'list': return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `${JSON.stringify(value)}, not a list of strings`;
+    case 'function': return typeof value === 'function' ? undefined : 'not a method';
+    case 'level': return Object.values(NagMessageLevel).includes(value as NagMessageLevel) ? undefined : `${JSON.stringify(value)}, not a NagMessageLevel`;
+    default: return undefined;
+  }
+}
+
+/**
+ * Each field of a rule of `additionalRules`, checked before the pack uses it. A Python rule whose
+ * fields are plain class attributes reaches the pack without them (jsii reads properties), which
+ * would otherwise fail deep inside the pack with a TypeError.
+ */
+function requireRuleFields(rule: ICompliancePackRule, index: number): void {
+  const fields: Array<[string, string, unknown]> = [
+    ['name', 'string', rule.name], ['level', 'level', rule.level], ['info', 'string', rule.info],
+    ['explanation', 'string', rule.explanation], ['resourceTypes', 'list', rule.resourceTypes], ['evaluate', 'function', (rule as any).evaluate],
+  ];
+  const problems = fields.map(([field, wanted, value]) => [field, fieldProblem(value, wanted)]).filter(([, problem]) => problem !== undefined);
+  if (problems.length > 0) {
+    const label = typeof rule.name === 'string' ? ` (${rule.name})` : '';
+    throw new Error(`CompliancePack: invalid additionalRules[${index}]${label}: ${problems.map(([f, p]) => `${f} is ${p}`).join('; ')}. `
+      + 'A rule needs name, info and explanation (strings), level (a NagMessageLevel), resourceTypes (a list of CloudFormation types, empty for all) and an evaluate method. '
+      + 'From Python, declare each field with @property: jsii reads properties, and plain class attributes never reach the pack.');
+  }
+}
+
+/** `rule` and `level` of each entry of `ruleLevels`. */
+function requireLevelFields(entry: CompliancePackRuleLevel, index: number): void {
+  for (const [field, wanted, value] of [['rule', 'string', entry.rule], ['level', 'level', entry.level]] as Array<[string, string, unknown]>) {
+    const problem = fieldProblem(value, wanted);
+    if (problem) {
+      throw new Error(`CompliancePack: invalid ruleLevels[${index}].${field}: ${problem}. `
+        + 'Each entry needs rule (a rule name or id, such as S3AccessLogging) and level (a NagMessageLevel).');
     }
   }
 }

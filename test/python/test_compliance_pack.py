@@ -73,3 +73,29 @@ def test_a_python_rule_runs_in_the_pack():
 def test_one_acknowledgment_per_control():
     assert "CompliancePack-S3AccessLogging" in NagControl.S3_ACCESS_LOGGING.finding_ids
     assert "AwsSolutions-S1" in NagControl.S3_ACCESS_LOGGING.finding_ids
+
+
+@jsii.implements(ICompliancePackRule)
+class TopicNamedWithClassAttributes:
+    """The same rule with its fields as plain class attributes: jsii does not see them."""
+
+    name = "TopicNamedAttrs"
+    level = cdk_nag.NagMessageLevel.ERROR
+    info = "The topic has no explicit name."
+    explanation = "Alert routing matches topics by name."
+    resource_types = ["AWS::SNS::Topic"]
+
+    def evaluate(self, resource):
+        return cdk_nag.NagRuleCompliance.COMPLIANT
+
+
+def test_a_rule_with_class_attributes_is_refused_naming_the_fields_and_property():
+    try:
+        CompliancePack(additional_rules=[TopicNamedWithClassAttributes()])
+    except Exception as error:  # jsii raises the JavaScript error
+        message = str(error)
+        assert "invalid additionalRules[0]" in message
+        assert "resourceTypes is missing" in message
+        assert "@property" in message
+    else:
+        raise AssertionError("a rule without properties was accepted")
