@@ -17,6 +17,7 @@ import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceTopic } from '../core/compliance-topic';
 import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { publisherArn } from '../core/publisher-arn';
 import { ComplianceValidationError } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
@@ -596,17 +597,17 @@ export class AccountAudit extends Construct {
       principals: [new iam.ServicePrincipal('events.amazonaws.com')],
       actions: ['sqs:SendMessage'],
       resources: [deadLetterQueue.queueArn],
-      conditions: { ArnEquals: { 'aws:SourceArn': rule.ruleArn } },
+      conditions: { ArnEquals: { 'aws:SourceArn': publisherArn(deadLetterQueue, rule) } },
     }));
     if (topic instanceof ComplianceTopic) {
-      topic.allowServicePublish('events.amazonaws.com', { sourceArn: rule.ruleArn });
+      topic.allowServicePublish('events.amazonaws.com', { sourceArn: publisherArn(topic, rule), sourceAccount: stack.account });
     } else {
       topic.addToResourcePolicy(new iam.PolicyStatement({
         sid: 'AllowGuardDutyFindingsRulePublish',
         principals: [new iam.ServicePrincipal('events.amazonaws.com')],
         actions: ['sns:Publish'],
         resources: [topic.topicArn],
-        conditions: { ArnLike: { 'aws:SourceArn': rule.ruleArn }, StringEquals: { 'aws:SourceAccount': stack.account } },
+        conditions: { ArnLike: { 'aws:SourceArn': publisherArn(topic, rule) }, StringEquals: { 'aws:SourceAccount': stack.account } },
       }));
     }
     return rule;

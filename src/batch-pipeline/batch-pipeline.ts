@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, CfnResource, Duration, Names, RemovalPolicy, Size, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, TimeZone } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -26,6 +26,7 @@ import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
 import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { publisherArn } from '../core/publisher-arn';
 import { ComplianceValidationError, requireField, requireRange } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
@@ -673,7 +674,7 @@ export class BatchPipeline extends Construct {
       }))],
     });
     for (const rule of [this.jobFailedRule, this.runEndedRule]) {
-      this.allowAlertPublisher('events.amazonaws.com', this.publisherArn(rule, rule.ruleArn, 'events', 'rule', 64));
+      this.allowAlertPublisher('events.amazonaws.com', publisherArn(this.alertTopic, rule));
       this.deadLetterQueue.addToResourcePolicy(new iam.PolicyStatement({
         sid: `AllowUndeliveredAlertsOf${rule.node.id}`,
         principals: [new iam.ServicePrincipal('events.amazonaws.com')],
@@ -694,7 +695,7 @@ export class BatchPipeline extends Construct {
         alarmDescription: description,
       });
       a.addAlarmAction(alarmAction);
-      this.allowAlertPublisher('cloudwatch.amazonaws.com', this.publisherArn(a, a.alarmArn, 'cloudwatch', 'alarm', 255));
+      this.allowAlertPublisher('cloudwatch.amazonaws.com', publisherArn(this.alertTopic, a));
       return a;
     };
     // AWS/States metrics, published by Step Functions for every state machine: nothing to emit.
@@ -733,28 +734,6 @@ export class BatchPipeline extends Construct {
     });
 
     this.acknowledgeUnfixable([jobRole, stateMachineRole, instanceRoleForAck as ManagedPolicyRole, executionRole], props);
-  }
-
-  /**
-   * The ARN by which `publisher` is admitted to the alert topic. In the topic's own stack, the
-   * publisher's ARN; when the topic lives in another stack, a reference would make that stack
-   * depend on this one while this one already depends on it (a cycle), so the publisher gets a
-   * fixed physical name and the ARN is built from it.
-   */
-  private publisherArn(publisher: Construct, arn: string, service: string, resource: string, maxLength: number): string {
-    const stack = Stack.of(this);
-    if (Stack.of(this.alertTopic) === stack) {
-      return arn;
-    }
-    const name = Names.uniqueResourceName(publisher, { maxLength });
-    const cfn = publisher.node.defaultChild as CfnResource;
-    cfn.addPropertyOverride(service === 'events' ? 'Name' : 'AlarmName', name);
-    return stack.formatArn({
-      service,
-      resource,
-      resourceName: name,
-      arnFormat: service === 'events' ? ArnFormat.SLASH_RESOURCE_NAME : ArnFormat.COLON_RESOURCE_NAME,
-    });
   }
 
   /**
