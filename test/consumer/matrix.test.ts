@@ -119,7 +119,13 @@ const configurations: Configuration[] = [
       const locked = new ComplianceBucket(stack, 'Locked', { objectLockMode: ObjectLockMode.COMPLIANCE, objectLockRetention: Duration.days(365), encryptionKey: key });
       const audit = new AccountAudit(stack, 'Audit', { s3DataEvents: true, lambdaDataEvents: true, alertEmails: ['secops@example.com'] });
       new BatchPipeline(stack, 'Pipeline', {
-        vpc, imageUri: IMAGE_URI, compute: BatchCompute.ec2(), inputBucket: locked, alertTopic: audit.alertTopic, jobTracking: true, backup: true,
+        vpc,
+        imageUri: IMAGE_URI,
+        compute: BatchCompute.ec2(),
+        inputBucket: locked,
+        alertTopic: audit.alertTopic,
+        jobTracking: true,
+        backup: true,
         scale: BatchScale.fromThroughput({ recordsPerRun: 1_000_000, recordsPerSecondPerWorker: 20 }),
       });
       new ComplianceScanner(stack, 'Scanner', {
