@@ -65,6 +65,17 @@ describe('Lambda checks', () => {
     });
     expect(statuses(lambdaNoPublicAccess, i)).toEqual(['FAIL', 'PASS', 'PASS', 'NOT_APPLICABLE', 'ERROR']);
   });
+  test('a source condition pins the caller only with a fixed value under an equality operator', () => {
+    const allowAll = { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: '*' };
+    const i = inv({
+      lambdaFunctions: [
+        fn('wildcard-arn', pol({ ...allowAll, Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::*' } } })),
+        fn('not-account', pol({ ...allowAll, Condition: { StringNotEquals: { 'AWS:SourceAccount': '123456789012' } } })),
+        fn('account-list', pol({ ...allowAll, Condition: { StringEquals: { 'AWS:SourceAccount': ['123456789012'] } } })),
+      ],
+    });
+    expect(statuses(lambdaNoPublicAccess, i)).toEqual(['FAIL', 'FAIL', 'PASS']);
+  });
   test('a function URL open to everyone without auth (lambda:FunctionUrlAuthType NONE) is public', () => {
     const url = { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: '*' };
     const i = inv({

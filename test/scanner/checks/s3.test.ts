@@ -58,6 +58,28 @@ describe('S3 checks', () => {
     expect(s3BucketTlsOnly.evaluate(i)[0].reason).toContain('policy');
   });
 
+  test('public read: a condition that does not pin the caller (TLS only, a wildcard, a negated or IfExists operator) leaves the policy public', () => {
+    const withCondition = (name: string, Condition: object) => bucket(name, { publicAccessBlock: null, policy: policy({ ...publicGet, Condition }) });
+    const i = inv({
+      s3AccountPublicAccessBlock: null,
+      s3Buckets: [
+        withCondition('tls', { Bool: { 'aws:SecureTransport': 'true' } }),
+        withCondition('wildcard', { StringLike: { 'aws:SourceVpce': 'vpce-*' } }),
+        withCondition('negated', { StringNotEquals: { 'aws:SourceAccount': '123456789012' } }),
+        withCondition('ifexists', { StringEqualsIfExists: { 'aws:SourceAccount': '123456789012' } }),
+        withCondition('vpce', { StringEquals: { 'aws:SourceVpce': ['vpce-1'] } }),
+        withCondition('org', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }),
+      ],
+    });
+    expect(statuses(s3BucketNoPublicRead, i)).toEqual(['FAIL', 'FAIL', 'FAIL', 'FAIL', 'PASS', 'PASS']);
+    expect(statuses(s3BucketNoPublicWrite, inv({ s3AccountPublicAccessBlock: null, s3Buckets: [bucket('w', { publicAccessBlock: null, policy: policy({ ...publicGet, Action: 's3:PutObject', Condition: { Bool: { 'aws:SecureTransport': true } } }) })] }))).toEqual(['FAIL']);
+  });
+
+  test('public read through NotAction: an Allow for everyone of every action but deletes grants GetObject', () => {
+    const notAction = bucket('n', { publicAccessBlock: null, policy: policy({ Effect: 'Allow', Principal: '*', NotAction: 's3:Delete*', Resource: 'arn:aws:s3:::b/*' }) });
+    expect(statuses(s3BucketNoPublicRead, inv({ s3AccountPublicAccessBlock: null, s3Buckets: [notAction] }))).toEqual(['FAIL']);
+  });
+
   test('public read: ACL to AllUsers fails unless public ACLs are ignored or ACLs are disabled', () => {
     const acl = [{ grantee: ALL_USERS, permission: 'READ' }];
     const i = inv({

@@ -1,14 +1,7 @@
 import { asArray, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
-import { isEveryonePrincipal, parseStatements } from '../s3/bucket-util';
-
-/**
- * Conditions that scope a `*` principal to a known caller (account, org, source ARN).
- * `lambda:FunctionUrlAuthType` is not one: it says how a URL is authenticated, not who calls, and
- * with `NONE` anyone on the internet may invoke the function (with `AWS_IAM`, any AWS principal
- * whose own policy allows it, of any account).
- */
-const SCOPING_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'aws:principalorgid', 'aws:sourceowner'];
+import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
+import { parseStatements } from '../s3/bucket-util';
 
 export const lambdaNoPublicAccess = defineCheck(
   {
@@ -28,11 +21,9 @@ export const lambdaNoPublicAccess = defineCheck(
     (inv.lambdaFunctions ?? []).map((f) => {
       if (f.policy === undefined) return { resourceId: f.arn, status: 'ERROR' as const, reason: 'could not read the function policy' };
       if (f.policy === null) return notApplicable(f.arn, 'no resource-based policy');
-      const open = parseStatements(f.policy).filter((s) => {
-        if (s.Effect !== 'Allow' || !isEveryonePrincipal(s.Principal)) return false;
-        const cond = JSON.stringify(s.Condition ?? {}).toLowerCase();
-        return !SCOPING_KEYS.some((k) => cond.includes(`"${k}"`));
-      });
+      // AWS's definition of public, shared with the S3 checks: a condition such as
+      // lambda:FunctionUrlAuthType says how a caller is authenticated, not who it is.
+      const open = parseStatements(f.policy).filter((s) => isPublicStatement(s as PolicyStatementJson));
       return open.length === 0
         ? pass(f.arn, 'policy does not allow unscoped public invocation')
         : fail(f.arn, `unscoped Allow for ${asArray(open[0].Action).join(', ')} to ${JSON.stringify(open[0].Principal)}`);

@@ -1,3 +1,4 @@
+import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
 import { asArray, BucketInfo, CheckResult, errored, fail, IamPolicyStatement, Inventory, pass, PublicAccessBlock } from '../../model';
 
 export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
@@ -41,14 +42,17 @@ export function isEveryonePrincipal(principal: unknown): boolean {
 }
 
 /**
- * Unconditional Allow statements for Principal `*` that grant one of `actions`.
- * A statement with a Condition is treated as restricted (source VPC, IP, org id, ...).
+ * The actions of `actions` that public statements of the policy grant, by AWS's definition of a
+ * public policy (`isPublicStatement`): an Allow for everyone whose condition does not pin the
+ * caller with a fixed value of a key AWS lists. `NotAction` grants every action it does not name.
  */
 export function publicPolicyGrants(policy: string | null | undefined, actions: readonly string[]): string[] {
   const out: string[] = [];
   for (const s of parseStatements(policy)) {
-    if (s.Effect !== 'Allow' || !isEveryonePrincipal(s.Principal) || s.Condition) continue;
-    const granted = asArray(s.Action).filter((a) => actions.some((wanted) => actionMatches(a, wanted)));
+    if (!isPublicStatement(s as PolicyStatementJson)) continue;
+    const granted = s.NotAction !== undefined
+      ? actions.filter((wanted) => !asArray(s.NotAction).some((a) => actionMatches(a, wanted)))
+      : asArray(s.Action).filter((a) => actions.some((wanted) => actionMatches(a, wanted)));
     if (granted.length > 0) out.push(...granted);
   }
   return out;
