@@ -50,9 +50,9 @@ interface AppResult {
 
 /**
  * The Lambda bundles the constructs point their functions at (`assets/<path>.lambda/index.js`, one per
- * `src/<path>.lambda.ts`, written by `npx projen bundle`) that are missing.
+ * `src/<path>.lambda.ts`, written by `npx projen bundle`) that are missing under `rootDir`.
  */
-function missingBundles(): string[] {
+export function missingBundles(rootDir: string = root): string[] {
   const missing: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -60,13 +60,21 @@ function missingBundles(): string[] {
       if (entry.isDirectory()) {
         walk(file);
       } else if (entry.name.endsWith('.lambda.ts')) {
-        const bundle = path.join('assets', path.relative(path.join(root, 'src'), file).replace(/\.ts$/, ''), 'index.js');
-        if (!fs.existsSync(path.join(root, bundle))) missing.push(bundle);
+        const bundle = path.join('assets', path.relative(path.join(rootDir, 'src'), file).replace(/\.ts$/, ''), 'index.js');
+        if (!fs.existsSync(path.join(rootDir, bundle))) missing.push(bundle);
       }
     }
   };
-  walk(path.join(root, 'src'));
+  walk(path.join(rootDir, 'src'));
   return missing.sort();
+}
+
+/**
+ * Whether `app.synth()` failed because validation plugins (the packs) reported violations, rather than
+ * because the app does not build: only then are the packs' findings findings.
+ */
+export function isPacksVerdict(error: unknown): boolean {
+  return PLUGINS_FAILED.test(error instanceof Error ? error.message : String(error));
 }
 
 /** Synthesize one app with every pack and print what it holds and what the packs found. */
@@ -90,9 +98,8 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
   } catch (error) {
     failure = error;
   }
-  const failureMessage = failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
-  const failureLine = failureMessage?.split('\n')[0];
-  if (failureMessage !== undefined && !PLUGINS_FAILED.test(failureMessage)) {
+  const failureLine = failure === undefined ? undefined : (failure instanceof Error ? failure.message : String(failure)).split('\n')[0];
+  if (failure !== undefined && !isPacksVerdict(failure)) {
     // Not the packs' verdict: the app did not build, so whatever the packs saw of it means nothing.
     console.log(`${label}: synthesis FAILED after ${seconds(started)}: ${failureLine}`);
     console.log('');
@@ -134,4 +141,6 @@ function main(): number {
   return ok ? 0 : 1;
 }
 
-process.exitCode = main();
+if (require.main === module) {
+  process.exitCode = main();
+}
