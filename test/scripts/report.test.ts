@@ -4,8 +4,8 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { NagReport } from '../../src';
 import { isPacksVerdict, missingBundles } from '../../scripts/report';
+import { NagReport } from '../../src';
 
 // `npx projen report` on a fresh clone: the Lambda bundles are built by `bundle`, and an app that does
 // not build must fail the report with its reason, never with the findings of a half-built tree.
