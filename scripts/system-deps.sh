@@ -19,7 +19,7 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-  echo "test:all: this machine lacks ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
+  echo "test:all: this machine lacks ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
 echo "test:all: installing ${missing[*]} with apt-get"
