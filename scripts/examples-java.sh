@@ -21,7 +21,7 @@ for pom in "${poms[@]}"; do
   echo "== $dir"
   rm -rf "$dir/cdk.out"
   app_started=$(date +%s)
-  if mvn -B -q -Dstyle.color=never -f "$pom" -Dlibrary.version="$version" -Dlibrary.repository="file://$PWD/dist/java" compile exec:java; then
+  if mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$MAVEN_LOCAL_REPO" -f "$pom" -Dlibrary.version="$version" -Dlibrary.repository="file://$PWD/dist/java" compile exec:java; then
     echo "== $dir: no findings ($(( $(date +%s) - app_started ))s)"
   else
     echo "== $dir: FAILED ($(( $(date +%s) - app_started ))s)" >&2

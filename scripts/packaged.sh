@@ -1,6 +1,11 @@
 # Sourced by the scripts that test or run the Python and Java packages jsii-pacmak built
 # (test/python/run.sh, test/java/run.sh, scripts/examples-python.sh, scripts/examples-java.sh).
 
+# The Maven repository jsii-pacmak builds against and scripts/prepare-maven.sh prepares; pass it to
+# every mvn call (-Dmaven.repo.local): Java takes user.home from the password database, not from HOME,
+# so Maven would otherwise use another one when HOME is set elsewhere (as CI does, to start empty).
+MAVEN_LOCAL_REPO="$HOME/.m2/repository"
+
 # packaged_wheel TASK: print the one wheel in dist/python, or fail naming TASK and how to build it.
 packaged_wheel() {
   local wheels=(dist/python/cdk_compliance_constructs-*.whl)
@@ -24,6 +29,6 @@ packaged_java_version() {
     echo "$1: $jar not found; run 'npx projen package:java' first" >&2
     return 1
   fi
-  rm -rf "$HOME/.m2/repository/io/github/cdkcomplianceconstructs/cdk-compliance-constructs/$version"
+  rm -rf "$MAVEN_LOCAL_REPO/io/github/cdkcomplianceconstructs/cdk-compliance-constructs/$version"
   printf '%s\n' "$version"
 }

@@ -4,6 +4,10 @@
  * and the per-pack summary of unacknowledged findings. Exits 1 if any app has a finding or fails to
  * synthesize. The templates stay in examples/<app>/typescript/cdk.out for `npx projen validate`.
  *
+ * The task builds the Lambda bundles first (`bundle`). Run on its own without them, or when an app
+ * fails to synthesize for any other reason than the packs' findings, it prints one line saying what
+ * failed and exits 1: the findings of a half-built app would be artefacts, not findings.
+ *
  *   npx projen report
  */
 import * as fs from 'fs';
@@ -27,6 +31,11 @@ const APPS: ReferenceApp[] = [
 ];
 
 const root = path.join(__dirname, '..');
+/**
+ * How aws-cdk-lib's error ends when validation plugins (here: the packs) report violations, as opposed
+ * to an app that does not build (a construct's error, a missing asset, ...).
+ */
+const PLUGINS_FAILED = /A copy of this report can be found in: /;
 const seconds = (from: number) => `${((Date.now() - from) / 1000).toFixed(1)}s`;
 
 interface AppResult {
@@ -35,6 +44,37 @@ interface AppResult {
   readonly findings: number;
   /** Why synthesis failed (a pack finding fails it too), if it did. */
   readonly failure?: string;
+  /** Whether the app was built, so that the packs' findings mean something. */
+  readonly built: boolean;
+}
+
+/**
+ * The Lambda bundles the constructs point their functions at (`assets/<path>.lambda/index.js`, one per
+ * `src/<path>.lambda.ts`, written by `npx projen bundle`) that are missing under `rootDir`.
+ */
+export function missingBundles(rootDir: string = root): string[] {
+  const missing: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+      } else if (entry.name.endsWith('.lambda.ts')) {
+        const bundle = path.join('assets', path.relative(path.join(rootDir, 'src'), file).replace(/\.ts$/, ''), 'index.js');
+        if (!fs.existsSync(path.join(rootDir, bundle))) missing.push(bundle);
+      }
+    }
+  };
+  walk(path.join(rootDir, 'src'));
+  return missing.sort();
+}
+
+/**
+ * Whether `app.synth()` failed because validation plugins (the packs) reported violations, rather than
+ * because the app does not build: only then are the packs' findings findings.
+ */
+export function isPacksVerdict(error: unknown): boolean {
+  return PLUGINS_FAILED.test(error instanceof Error ? error.message : String(error));
 }
 
 /** Synthesize one app with every pack and print what it holds and what the packs found. */
@@ -58,11 +98,18 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
   } catch (error) {
     failure = error;
   }
+  const failureLine = failure === undefined ? undefined : (failure instanceof Error ? failure.message : String(failure)).split('\n')[0];
+  if (failure !== undefined && !isPacksVerdict(failure)) {
+    // Not the packs' verdict: the app did not build, so whatever the packs saw of it means nothing.
+    console.log(`${label}: synthesis FAILED after ${seconds(started)}: ${failureLine}`);
+    console.log('');
+    return { name: spec.name, findings: 0, failure: failureLine, built: false };
+  }
   const report = NagReport.collect(app, packs);
 
   console.log(failure === undefined
     ? `${label}: synthesized to ${path.relative(process.cwd(), outdir)} in ${seconds(started)}`
-    : `${label}: synthesis FAILED after ${seconds(started)}: ${failure instanceof Error ? failure.message : String(failure)}`);
+    : `${label}: synthesis FAILED after ${seconds(started)}: the packs report findings`);
   for (const stack of stacks) {
     const templateFile = path.join(outdir, stack.templateFile);
     const resources = fs.existsSync(templateFile)
@@ -72,23 +119,28 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
   }
   console.log(report.summary().split('\n').map((line) => `    ${line}`).join('\n'));
   console.log('');
-  return {
-    name: spec.name,
-    findings: report.findings.length,
-    failure: failure === undefined ? undefined : (failure instanceof Error ? failure.message : String(failure)).split('\n')[0],
-  };
+  return { name: spec.name, findings: report.findings.length, failure: failureLine, built: true };
 }
 
 function main(): number {
+  const missing = missingBundles();
+  if (missing.length > 0) {
+    console.error(`report: missing the Lambda bundle${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; build ${missing.length > 1 ? 'them' : 'it'} with 'npx projen bundle' (\`npx projen report\` does that first)`);
+    return 1;
+  }
   const started = Date.now();
   const results = APPS.map(reportApp);
   console.log(`Summary (${seconds(started)}):`);
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(20)} ${r.findings} unacknowledged finding(s)${r.failure ? `; synthesis FAILED: ${r.failure}` : ''}`);
+    console.log(r.built
+      ? `  ${r.name.padEnd(20)} ${r.findings} unacknowledged finding(s)${r.failure ? '; synthesis FAILED' : ''}`
+      : `  ${r.name.padEnd(20)} did not synthesize: ${r.failure}`);
   }
   const ok = results.every((r) => r.findings === 0 && r.failure === undefined);
   console.log(ok ? 'report: every app synthesized with zero findings in every pack' : 'report: FAILED (see above)');
   return ok ? 0 : 1;
 }
 
-process.exitCode = main();
+if (require.main === module) {
+  process.exitCode = main();
+}

@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/packaged.sh
 version=$(packaged_java_version test:java)
-mvn -B -f test/java/pom.xml -Dlibrary.version="$version" -Dlibrary.repository="file://$PWD/dist/java" test
+mvn -B -Dmaven.repo.local="$MAVEN_LOCAL_REPO" -f test/java/pom.xml -Dlibrary.version="$version" -Dlibrary.repository="file://$PWD/dist/java" test

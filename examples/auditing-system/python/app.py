@@ -47,7 +47,13 @@ class AuditingSystemStack(cdk.Stack):
                 "Allowed: 1 to 8 lowercase letters and digits, for example 'dev'."
             )
 
-        network = AuditedVpc(self, "Network", cidr="10.30.0.0/16", az_count=2)
+        network = AuditedVpc(
+            self,
+            "Network",
+            cidr="10.30.0.0/16",
+            # Two zones picked at deploy time (Fn::GetAZs) rather than named in the template.
+            availability_zones=[cdk.Fn.select(i, cdk.Fn.get_azs()) for i in range(2)],
+        )
 
         audit = AccountAudit(
             self,

@@ -10,7 +10,7 @@
  *   npx ts-node --project tsconfig.dev.json examples/auditing-system/typescript/app.ts
  */
 import * as path from 'path';
-import { App, CfnOutput, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { App, CfnOutput, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccountAudit, AuditedVpc, ComplianceScanner, FindingSeverity, NagReport } from '../../../src';
 
@@ -39,7 +39,11 @@ export class AuditingSystemStack extends Stack {
     }
 
     // Flow logs, endpoints on every route table, locked default security group, no open egress.
-    this.network = new AuditedVpc(this, 'Network', { cidr: '10.30.0.0/16', azCount: 2 });
+    this.network = new AuditedVpc(this, 'Network', {
+      cidr: '10.30.0.0/16',
+      // Two zones picked at deploy time (Fn::GetAZs) rather than named in the template.
+      availabilityZones: [0, 1].map((i) => Fn.select(i, Fn.getAzs())),
+    });
 
     // CloudTrail, AWS Config (recorder, delivery channel, rules) and GuardDuty findings to an alert topic.
     this.audit = new AccountAudit(this, 'Audit', {

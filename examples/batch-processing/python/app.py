@@ -36,7 +36,13 @@ class BatchProcessingStack(cdk.Stack):
         super().__init__(scope, construct_id, **kwargs)
 
         # Private subnets only, flow logs, S3 and DynamoDB gateway endpoints on every route table.
-        network = AuditedVpc(self, "Network", cidr="10.40.0.0/16", az_count=2)
+        network = AuditedVpc(
+            self,
+            "Network",
+            cidr="10.40.0.0/16",
+            # Two zones picked at deploy time (Fn::GetAZs) rather than named in the template.
+            availability_zones=[cdk.Fn.select(i, cdk.Fn.get_azs()) for i in range(2)],
+        )
 
         # CloudTrail, AWS Config with its recorder, and GuardDuty findings to an alert topic.
         audit = AccountAudit(self, "Audit")

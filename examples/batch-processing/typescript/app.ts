@@ -11,7 +11,7 @@
  *   npx ts-node --project tsconfig.dev.json examples/batch-processing/typescript/app.ts
  */
 import * as path from 'path';
-import { App, CfnOutput, Duration, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { App, CfnOutput, Fn, Duration, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
@@ -32,7 +32,11 @@ export class BatchProcessingStack extends Stack {
     super(scope, id, props);
 
     // Private subnets only, flow logs, S3 and DynamoDB gateway endpoints on every route table.
-    this.network = new AuditedVpc(this, 'Network', { cidr: '10.40.0.0/16', azCount: 2 });
+    this.network = new AuditedVpc(this, 'Network', {
+      cidr: '10.40.0.0/16',
+      // Two zones picked at deploy time (Fn::GetAZs) rather than named in the template.
+      availabilityZones: [0, 1].map((i) => Fn.select(i, Fn.getAzs())),
+    });
 
     // CloudTrail, AWS Config with its recorder, and GuardDuty findings to an alert topic.
     this.audit = new AccountAudit(this, 'Audit');

@@ -27,6 +27,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Validations;
@@ -54,7 +55,11 @@ public final class AuditingSystemApp {
       }
 
       // Flow logs, endpoints on every route table, locked default security group, no open egress.
-      AuditedVpc network = AuditedVpc.Builder.create(this, "Network").cidr("10.30.0.0/16").azCount(2).build();
+      // Two zones picked at deploy time (Fn::GetAZs) rather than named in the template.
+      AuditedVpc network = AuditedVpc.Builder.create(this, "Network")
+          .cidr("10.30.0.0/16")
+          .availabilityZones(List.of(Fn.select(0, Fn.getAzs()), Fn.select(1, Fn.getAzs())))
+          .build();
 
       // CloudTrail, AWS Config (recorder, delivery channel, rules) and GuardDuty findings to an alert topic.
       AccountAudit audit = AccountAudit.Builder.create(this, "Audit")

@@ -27,6 +27,7 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Validations;
@@ -46,7 +47,11 @@ public final class BatchProcessingApp {
     public BatchProcessingStack(final Construct scope, final String id, final StackProps props) {
       super(scope, id, props);
 
-      AuditedVpc network = AuditedVpc.Builder.create(this, "Network").cidr("10.40.0.0/16").azCount(2).build();
+      // Two zones picked at deploy time (Fn::GetAZs) rather than named in the template.
+      AuditedVpc network = AuditedVpc.Builder.create(this, "Network")
+          .cidr("10.40.0.0/16")
+          .availabilityZones(List.of(Fn.select(0, Fn.getAzs()), Fn.select(1, Fn.getAzs())))
+          .build();
       AccountAudit audit = AccountAudit.Builder.create(this, "Audit").build();
 
       ComplianceBucket transactions = ComplianceBucket.Builder.create(this, "Transactions").build();
