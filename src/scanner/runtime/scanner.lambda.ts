@@ -3,7 +3,8 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { AwsClients } from './clients';
 import { runScan } from './engine';
 import { parseEnv, parseEvent } from './input';
-import { addScoreMetrics, decideAlert, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
+import { addScoreMetrics, decideAlert, PreviousReportError, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
+import { ScanReport } from './report';
 
 const logger = new Logger({ serviceName: 'compliance-scanner' });
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ComplianceScanner', serviceName: 'compliance-scanner' });
@@ -36,7 +37,7 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
   const region = process.env.AWS_REGION ?? 'us-east-1';
   logger.info('scan starting', { regions: input.regions ?? env.regions ?? 'all enabled', checkIds: input.checkIds ?? 'all', dryRun: input.dryRun, deadlineMs });
 
-  const report = await runScan({
+  let report: ScanReport = await runScan({
     regions: input.regions ?? env.regions,
     checkIds: input.checkIds ?? env.checkIds,
     deadlineMs,
@@ -57,12 +58,28 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
   const clients = new AwsClients({ concurrency: env.concurrency, maxAttempts: env.maxAttempts });
   try {
     const loc = { bucket: env.reportBucket, kmsKeyId: env.reportKmsKeyId };
-    const previous = await readPreviousReport(clients, region, loc);
+    let previous: ScanReport | null = null;
+    let unreadable: PreviousReportError | undefined;
+    try {
+      previous = await readPreviousReport(clients, region, loc);
+    } catch (e) {
+      if (!(e instanceof PreviousReportError)) throw e;
+      // The scan is still written, findings and alert included; the invocation fails afterwards.
+      unreadable = e;
+      logger.error('previous report unreadable', { bucket: e.bucket, key: e.key, api: e.api, errorCode: e.code, permission: e.permission, reason: e.message });
+      report = {
+        ...report,
+        statusReasons: [...report.statusReasons, e.message],
+        errors: [...report.errors, { service: 's3', region, api: e.api, resource: `${e.bucket}/${e.key}`, code: e.code, message: e.message, at: new Date().toISOString() }],
+      };
+    }
     const keys = await writeReport(clients, region, loc, report);
     const written = await writeFindings(clients, region, { table: env.findingsTable }, report);
     logger.info('findings written', { ...written });
-    const decision = decideAlert(report, previous, env.scoreThreshold);
+    const decision = decideAlert(report, previous, env.scoreThreshold, unreadable?.message);
     if (decision.alert) await publishSummary(clients, region, env.alertTopicArn, report, decision);
+    // Never swallowed: the function reports an error (Errors metric, errors alarm) once the outputs are out.
+    if (unreadable) throw unreadable;
     return { ...summary, reportKeys: keys, alerted: decision.alert, dryRun: false };
   } finally {
     clients.destroy();
