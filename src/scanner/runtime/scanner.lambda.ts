@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { AwsClients } from './clients';
+import { AwsClients, ScanError } from './clients';
 import { runScan } from './engine';
 import { parseEnv, parseEvent } from './input';
 import { addScoreMetrics, decideAlert, PreviousReportError, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
@@ -8,6 +8,23 @@ import { ScanReport } from './report';
 
 const logger = new Logger({ serviceName: 'compliance-scanner' });
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ComplianceScanner', serviceName: 'compliance-scanner' });
+
+/**
+ * The log attributes of an API error. `service` and `message` are reserved keys of the
+ * Powertools Logger (it drops them, with a warning), so they are logged as `awsService` and
+ * `errorMessage`; `code` is logged as `errorCode`.
+ */
+export function apiErrorLogAttributes(e: ScanError): Record<string, string> {
+  return {
+    awsService: e.service,
+    region: e.region,
+    api: e.api,
+    ...(e.resource ? { resource: e.resource } : {}),
+    errorCode: e.code,
+    errorMessage: e.message,
+    at: e.at,
+  };
+}
 
 /** The part of the Lambda context the handler uses. */
 export interface LambdaContextLike {
@@ -45,7 +62,7 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
     concurrency: env.concurrency,
     maxAttempts: env.maxAttempts,
   });
-  for (const e of report.errors) logger.warn('api error', { ...e });
+  for (const e of report.errors) logger.warn('api error', apiErrorLogAttributes(e));
   logger.info('scan finished', { scanId: report.scanId, status: report.status, score: report.score.overall, findings: report.findings.length, apiStats: report.apiStats });
 
   const summary = { scanId: report.scanId, status: report.status, score: report.score.overall, findings: report.findings.length };
