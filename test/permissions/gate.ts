@@ -1,5 +1,5 @@
 import { getDenialReasons, RequestDenial, runSimulation } from '@cloud-copilot/iam-simulate';
-import { ACCOUNT, FunctionPermissions, PolicyDocument, ResolvedTemplate } from './template';
+import { ACCOUNT, FunctionPermissions, PolicyDocument, REGION, ResolvedTemplate } from './template';
 import { FakeAccountState } from '../scanner/fake-aws/model';
 import { AwsHttpError, WireRequest } from '../scanner/fake-aws/server';
 
@@ -103,6 +103,27 @@ export class PermissionGate {
 
   private principal(): string {
     return `arn:aws:sts::${ACCOUNT}:assumed-role/${this.fn.roleName}/${this.fn.functionName}`;
+  }
+
+  /** Evaluates a call made with the function's credentials outside its code (by Lambda itself), and records it. */
+  public async check(call: string, check: IamCheck): Promise<Decision> {
+    const decision = await this.evaluate(call, check);
+    this.decisions.push(decision);
+    return decision;
+  }
+
+  /** The resource policy of an SQS queue of the template, for a check. */
+  public queueResourcePolicy(queueArn: string): IamCheck['resourcePolicy'] {
+    const id = this.template.findByArn('AWS::SQS::Queue', queueArn);
+    const policy = id ? this.template.queuePolicy(this.template.ref(id)) : undefined;
+    return policy ? { name: `the queue policy ${policy.id}`, policy: policy.policy } : undefined;
+  }
+
+  /** The KMS checks of writing to (or reading from) a resource of the template encrypted with a customer managed key. */
+  public kmsChecksFor(type: string, arn: string, service: string, write: boolean, why: string): IamCheck[] {
+    const id = this.template.findByArn(type, arn);
+    const key = id ? this.template.encryptionKeyOf(id) : undefined;
+    return key ? this.viaKms(service, REGION, key, write, {}, why) : [];
   }
 
   private async evaluate(call: string, check: IamCheck): Promise<Decision> {

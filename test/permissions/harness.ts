@@ -5,13 +5,9 @@ import { fakeEnv, withEnv } from '../scanner/fake-aws/fixtures';
 import { FakeAccountState } from '../scanner/fake-aws/model';
 import { FakeAws } from '../scanner/fake-aws/server';
 
-/**
- * A stack in the fixed account and Region the template is resolved in. The app skips
- * aws-cdk-lib's built-in CloudFormation validation, which the construct tests run and which
- * takes most of a first synthesis; these tests only read the template.
- */
+/** A stack in the fixed account and Region the template is resolved in. */
 export function fixedStack(): { app: App; stack: Stack } {
-  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': false } });
+  const app = new App();
   return { app, stack: new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: REGION } }) };
 }
 

@@ -324,3 +324,64 @@ describe('AuditedVpc network defaults under their own permissions', () => {
     }
   });
 });
+
+/**
+ * What Lambda itself does with each function's credentials (Lambda developer guide: execution
+ * role): write its logs and traces, send a failed asynchronous event to the dead-letter queue,
+ * and for an event source mapping read the stream and send a failed batch to the on-failure
+ * destination. Each is evaluated like the handlers' own calls, KMS-encrypted targets included.
+ */
+describe('Lambda\'s own calls with each function\'s role', () => {
+  async function lambdaCalls(template: ResolvedTemplate, functionLogicalId: string): Promise<PermissionGate> {
+    const fn = template.functionPermissions(functionLogicalId);
+    const gate = new PermissionGate(template, fn, () => fixtureAccount());
+    const props = template.props(functionLogicalId);
+    const logGroup = props.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.functionName}`;
+    const stream = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}:log-stream:2026/01/01/[$LATEST]0123456789abcdef`;
+    await gate.check('Lambda logs', { action: 'logs:CreateLogStream', resource: stream });
+    await gate.check('Lambda logs', { action: 'logs:PutLogEvents', resource: stream });
+    if (props.TracingConfig?.Mode === 'Active') {
+      await gate.check('Lambda active tracing', { action: 'xray:PutTraceSegments', resource: '*' });
+      await gate.check('Lambda active tracing', { action: 'xray:PutTelemetryRecords', resource: '*' });
+    }
+    const sendTo = async (why: string, queueArn: string) => {
+      await gate.check(why, { action: 'sqs:SendMessage', resource: queueArn, resourcePolicy: gate.queueResourcePolicy(queueArn) });
+      for (const c of gate.kmsChecksFor('AWS::SQS::Queue', queueArn, 'sqs', true, `SQS encrypts the message for ${queueArn}`)) await gate.check(why, c);
+    };
+    if (props.DeadLetterConfig?.TargetArn) await sendTo('Lambda dead-letter queue', props.DeadLetterConfig.TargetArn);
+    for (const id of template.ofType('AWS::Lambda::EventSourceMapping')) {
+      const m = template.props(id);
+      if (m.FunctionName !== fn.functionName && m.FunctionName !== fn.functionArn) continue;
+      const streamArn: string = m.EventSourceArn;
+      for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords']) {
+        await gate.check(`event source mapping ${id}`, { action, resource: streamArn });
+      }
+      await gate.check(`event source mapping ${id}`, { action: 'dynamodb:ListStreams', resource: '*' });
+      const tableArn = streamArn.replace(/\/stream\/.*$/, '');
+      for (const c of gate.kmsChecksFor('AWS::DynamoDB::Table', tableArn, 'dynamodb', false, `the stream of ${tableArn} is encrypted with the table's key`)) {
+        await gate.check(`event source mapping ${id}`, c);
+      }
+      const onFailure = m.DestinationConfig?.OnFailure?.Destination;
+      if (onFailure) await sendTo(`event source mapping ${id} on-failure destination`, onFailure);
+    }
+    return gate;
+  }
+
+  test.each([true, false])('ComplianceScanner (remediation dry run %s): the scanner and the remediation function', async (dryRun) => {
+    const app = scannerApp(dryRun);
+    for (const fn of [app.scanner, app.remediation]) {
+      const gate = await lambdaCalls(app.template, fn);
+      expectNoDenials(gate);
+      expect(gate.allowedActions()).toEqual(expect.arrayContaining(['logs:PutLogEvents', 'xray:PutTraceSegments', 'sqs:SendMessage', 'kms:GenerateDataKey']));
+    }
+  });
+
+  test('AuditedVpc: the network-defaults function', async () => {
+    const { app, stack } = fixedStack();
+    new AuditedVpc(stack, 'Vpc').gatewayPrefixListIds();
+    const template = resolvedTemplate(app, stack);
+    const gate = await lambdaCalls(template, logicalIdOf(template, 'AWS::Lambda::Function', 'VpcNetworkDefaults'));
+    expectNoDenials(gate);
+    expect(gate.allowedActions()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+  });
+});
