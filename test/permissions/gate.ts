@@ -14,7 +14,11 @@ import { AwsHttpError, WireRequest } from '../scanner/fake-aws/server';
  * - for writes and reads of KMS-encrypted data, the KMS call the service makes with the caller's
  *   credentials (kms:GenerateDataKey to write, kms:Decrypt to read, with kms:ViaService);
  * - S3's documented answer for GetObject on a missing key: 404 NoSuchKey when the caller may
- *   s3:ListBucket the bucket, 403 AccessDenied otherwise.
+ *   s3:ListBucket the bucket, 403 AccessDenied otherwise. That listing check is evaluated without
+ *   an `s3:prefix` (S3 documents none for it), so only an unconditioned grant turns the 403 into 404.
+ *
+ * A context key the evaluator cannot apply to an action, when a policy conditions on it, makes
+ * the call "not evaluable", never allowed.
  *
  * A request the template does not authorise is answered with the service's own AccessDenied and
  * recorded in `denied`, naming action, resource and what is missing.
@@ -147,6 +151,14 @@ export class PermissionGate {
     const base = { call: check.via ? `${call} (${check.via})` : call, action: check.action, resource: check.resource };
     if (result.resultType === 'error') {
       return { ...base, allowed: false, reason: `the policies could not be evaluated: ${JSON.stringify(result.errors)}` };
+    }
+    // A context key the evaluator drops (not defined for the action) that a policy conditions on
+    // would be judged as absent: the call is reported as not evaluable, never as allowed.
+    const ignored = result.resultType === 'single' ? result.result.ignoredContextKeys ?? [] : result.results.flatMap((x) => x.ignoredContextKeys ?? []);
+    const policyText = JSON.stringify([...this.fn.identityPolicies.map((p) => p.policy), check.resourcePolicy?.policy ?? {}]).toLowerCase();
+    const conditioned = ignored.filter((k) => policyText.includes(`"${k.toLowerCase()}"`));
+    if (conditioned.length > 0) {
+      return { ...base, allowed: false, reason: `a policy conditions on ${conditioned.join(', ')}, which the evaluation cannot apply to ${check.action}: unknown, so not allowed` };
     }
     if (result.overallResult === 'Allowed') return { ...base, allowed: true };
     // A request on every resource of a type (rds:DescribeDBInstances on db:*) is evaluated per pattern.
