@@ -1,6 +1,9 @@
+import { App } from 'aws-cdk-lib';
 import { PermissionGate } from './gate';
 import { logicalIdOf, fixedStack, resolvedTemplate, runAsFunction, startFake } from './harness';
 import { ACCOUNT, REGION, ResolvedTemplate } from './template';
+import { buildAuditingSystemApp } from '../../examples/auditing-system/typescript/app';
+import { buildComplianceScannerApp } from '../../examples/compliance-scanner/typescript/app';
 import { ComplianceBucket, ComplianceScanner, AuditedVpc } from '../../src';
 import { handler as networkDefaults } from '../../src/audited-vpc/network-defaults.lambda';
 import { handler as remediate } from '../../src/scanner/remediation/remediation.lambda';
@@ -325,6 +328,43 @@ describe('AuditedVpc network defaults under their own permissions', () => {
   });
 });
 
+/** Lambda's own calls with a function's role, evaluated by a gate of their own. */
+async function lambdaCalls(template: ResolvedTemplate, functionLogicalId: string): Promise<PermissionGate> {
+  const fn = template.functionPermissions(functionLogicalId);
+  const gate = new PermissionGate(template, fn, () => fixtureAccount());
+  const props = template.props(functionLogicalId);
+  const logGroup = props.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.functionName}`;
+  const stream = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}:log-stream:2026/01/01/[$LATEST]0123456789abcdef`;
+  await gate.check('Lambda logs', { action: 'logs:CreateLogStream', resource: stream });
+  await gate.check('Lambda logs', { action: 'logs:PutLogEvents', resource: stream });
+  if (props.TracingConfig?.Mode === 'Active') {
+    await gate.check('Lambda active tracing', { action: 'xray:PutTraceSegments', resource: '*' });
+    await gate.check('Lambda active tracing', { action: 'xray:PutTelemetryRecords', resource: '*' });
+  }
+  const sendTo = async (why: string, queueArn: string) => {
+    await gate.check(why, { action: 'sqs:SendMessage', resource: queueArn, resourcePolicy: gate.queueResourcePolicy(queueArn) });
+    for (const c of gate.kmsChecksFor('AWS::SQS::Queue', queueArn, 'sqs', true, `SQS encrypts the message for ${queueArn}`)) await gate.check(why, c);
+  };
+  if (props.DeadLetterConfig?.TargetArn) await sendTo('Lambda dead-letter queue', props.DeadLetterConfig.TargetArn);
+  for (const id of template.ofType('AWS::Lambda::EventSourceMapping')) {
+    const m = template.props(id);
+    if (m.FunctionName !== fn.functionName && m.FunctionName !== fn.functionArn) continue;
+    const streamArn: string = m.EventSourceArn;
+    for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords']) {
+      await gate.check(`event source mapping ${id}`, { action, resource: streamArn });
+    }
+    await gate.check(`event source mapping ${id}`, { action: 'dynamodb:ListStreams', resource: '*' });
+    const tableArn = streamArn.replace(/\/stream\/.*$/, '');
+    for (const c of gate.kmsChecksFor('AWS::DynamoDB::Table', tableArn, 'dynamodb', false, `the stream of ${tableArn} is encrypted with the table's key`)) {
+      await gate.check(`event source mapping ${id}`, c);
+    }
+    const onFailure = m.DestinationConfig?.OnFailure?.Destination;
+    if (onFailure) await sendTo(`event source mapping ${id} on-failure destination`, onFailure);
+  }
+  return gate;
+}
+
+
 /**
  * What Lambda itself does with each function's credentials (Lambda developer guide: execution
  * role): write its logs and traces, send a failed asynchronous event to the dead-letter queue,
@@ -332,41 +372,6 @@ describe('AuditedVpc network defaults under their own permissions', () => {
  * destination. Each is evaluated like the handlers' own calls, KMS-encrypted targets included.
  */
 describe('Lambda\'s own calls with each function\'s role', () => {
-  async function lambdaCalls(template: ResolvedTemplate, functionLogicalId: string): Promise<PermissionGate> {
-    const fn = template.functionPermissions(functionLogicalId);
-    const gate = new PermissionGate(template, fn, () => fixtureAccount());
-    const props = template.props(functionLogicalId);
-    const logGroup = props.LoggingConfig?.LogGroup ?? `/aws/lambda/${fn.functionName}`;
-    const stream = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroup}:log-stream:2026/01/01/[$LATEST]0123456789abcdef`;
-    await gate.check('Lambda logs', { action: 'logs:CreateLogStream', resource: stream });
-    await gate.check('Lambda logs', { action: 'logs:PutLogEvents', resource: stream });
-    if (props.TracingConfig?.Mode === 'Active') {
-      await gate.check('Lambda active tracing', { action: 'xray:PutTraceSegments', resource: '*' });
-      await gate.check('Lambda active tracing', { action: 'xray:PutTelemetryRecords', resource: '*' });
-    }
-    const sendTo = async (why: string, queueArn: string) => {
-      await gate.check(why, { action: 'sqs:SendMessage', resource: queueArn, resourcePolicy: gate.queueResourcePolicy(queueArn) });
-      for (const c of gate.kmsChecksFor('AWS::SQS::Queue', queueArn, 'sqs', true, `SQS encrypts the message for ${queueArn}`)) await gate.check(why, c);
-    };
-    if (props.DeadLetterConfig?.TargetArn) await sendTo('Lambda dead-letter queue', props.DeadLetterConfig.TargetArn);
-    for (const id of template.ofType('AWS::Lambda::EventSourceMapping')) {
-      const m = template.props(id);
-      if (m.FunctionName !== fn.functionName && m.FunctionName !== fn.functionArn) continue;
-      const streamArn: string = m.EventSourceArn;
-      for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords']) {
-        await gate.check(`event source mapping ${id}`, { action, resource: streamArn });
-      }
-      await gate.check(`event source mapping ${id}`, { action: 'dynamodb:ListStreams', resource: '*' });
-      const tableArn = streamArn.replace(/\/stream\/.*$/, '');
-      for (const c of gate.kmsChecksFor('AWS::DynamoDB::Table', tableArn, 'dynamodb', false, `the stream of ${tableArn} is encrypted with the table's key`)) {
-        await gate.check(`event source mapping ${id}`, c);
-      }
-      const onFailure = m.DestinationConfig?.OnFailure?.Destination;
-      if (onFailure) await sendTo(`event source mapping ${id} on-failure destination`, onFailure);
-    }
-    return gate;
-  }
-
   test.each([true, false])('ComplianceScanner (remediation dry run %s): the scanner and the remediation function', async (dryRun) => {
     const app = scannerApp(dryRun);
     for (const fn of [app.scanner, app.remediation]) {
@@ -383,5 +388,63 @@ describe('Lambda\'s own calls with each function\'s role', () => {
     const gate = await lambdaCalls(template, logicalIdOf(template, 'AWS::Lambda::Function', 'VpcNetworkDefaults'));
     expectNoDenials(gate);
     expect(gate.allowedActions()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+  });
+});
+
+/**
+ * The reference apps: every function of each, under its own permissions, the scanner twice and
+ * the remediation on what the scanner wrote (as configured by the app, dry run or live).
+ */
+describe.each([
+  ['compliance-scanner', () => {
+    const a = new App();
+    return { app: a, stack: buildComplianceScannerApp(a)[0] };
+  }],
+  ['auditing-system', () => {
+    const a = new App();
+    return { app: a, stack: buildAuditingSystemApp(a)[0] };
+  }],
+])('reference app %s', (_name, build) => {
+  const { app, stack } = build();
+  const template = resolvedTemplate(app, stack);
+  const functions = template.ofType('AWS::Lambda::Function');
+  const scanner = functions.find((id) => template.props(id).Environment?.Variables?.REPORT_BUCKET)!;
+  const remediation = functions.find((id) => template.props(id).Environment?.Variables?.AUDIT_BUCKET);
+
+  test('Lambda\'s own calls with each function\'s role', async () => {
+    expect(functions.length).toBeGreaterThan(0);
+    const denied: string[] = [];
+    for (const id of functions) denied.push(...(await lambdaCalls(template, id)).deniedLines());
+    expect(denied).toEqual([]);
+  });
+
+  test('the scanner twice, then the remediation on its findings', async () => {
+    const state = fixtureAccount();
+    const fake = await startFake(state);
+    const logs = captureLogs();
+    try {
+      const env = template.functionPermissions(scanner).environment;
+      for (const round of [1, 2]) {
+        const run = await runAsFunction(template, scanner, fake, () => scan(scheduledEvent(template, scanner), LAMBDA_CONTEXT));
+        expect(run.gate.deniedLines()).toEqual([]);
+        expect(run.error).toBeUndefined();
+        expect(JSON.parse(state.s3Objects[`${env.REPORT_BUCKET}/compliance-scans/latest.json`].body).scanId).toBe(run.result!.scanId);
+        expect(state.snsMessages.map((m) => m.TopicArn)).toEqual(Array(round).fill(env.ALERT_TOPIC_ARN));
+      }
+      if (remediation) {
+        const items = state.dynamoItems[env.FINDINGS_TABLE] as Array<Record<string, any>>;
+        const allowed = template.functionPermissions(remediation).environment.ALLOWED_FIXES.split(',');
+        const records = items.filter((i) => i.status.S === 'FAIL' && allowed.includes(i.checkId.S))
+          .map((item, n) => ({ eventID: `e${n}`, eventName: 'INSERT', dynamodb: { NewImage: item, SequenceNumber: String(n) } }));
+        expect(records.length).toBeGreaterThan(0);
+        const run = await runAsFunction(template, remediation, fake, () => remediate({ Records: records } as any));
+        expect(run.gate.deniedLines()).toEqual([]);
+        expect(run.error).toBeUndefined();
+        expect(run.result!.batchItemFailures).toEqual([]);
+      }
+    } finally {
+      logs.restore();
+      await fake.stop();
+    }
   });
 });
