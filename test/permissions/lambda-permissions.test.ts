@@ -437,7 +437,13 @@ describe.each([
         const records = items.filter((i) => i.status.S === 'FAIL' && allowed.includes(i.checkId.S))
           .map((item, n) => ({ eventID: `e${n}`, eventName: 'INSERT', dynamodb: { NewImage: item, SequenceNumber: String(n) } }));
         expect(records.length).toBeGreaterThan(0);
-        const run = await runAsFunction(template, remediation, fake, () => remediate({ Records: records } as any));
+        // A new execution environment: the handler keeps its S3 clients (and their endpoint) per container.
+        let coldStart: typeof remediate = remediate;
+        jest.isolateModules(() => {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          coldStart = require('../../src/scanner/remediation/remediation.lambda').handler;
+        });
+        const run = await runAsFunction(template, remediation, fake, () => coldStart({ Records: records } as any));
         expect(run.gate.deniedLines()).toEqual([]);
         expect(run.error).toBeUndefined();
         expect(run.result!.batchItemFailures).toEqual([]);
