@@ -372,6 +372,14 @@ export class ComplianceScanner extends Construct {
         new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
         new iam.PolicyStatement({ sid: 'WriteTraces', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
         new iam.PolicyStatement({ sid: 'WriteFindings', actions: ['dynamodb:BatchWriteItem'], resources: [this.findingsTable.tableArn] }),
+        // The engine lists the previous report's key before reading it: without s3:ListBucket, S3
+        // answers a GetObject on a missing key (the first scan) with 403 AccessDenied, not 404.
+        new iam.PolicyStatement({
+          sid: 'FindPreviousReport',
+          actions: ['s3:ListBucket'],
+          resources: [this.reportBucket.bucketArn],
+          conditions: { StringEquals: { 's3:prefix': `${REPORT_PREFIX}latest.json` } },
+        }),
         new iam.PolicyStatement({ sid: 'ReadPreviousReport', actions: ['s3:GetObject'], resources: [this.reportBucket.arnForObjects(`${REPORT_PREFIX}latest.json`)] }),
         new iam.PolicyStatement({ sid: 'WriteReports', actions: ['s3:PutObject'], resources: [this.reportBucket.arnForObjects(`${REPORT_PREFIX}*`)] }),
         new iam.PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [this.alertTopic.topicArn] }),

@@ -165,6 +165,14 @@ describe('ComplianceScanner defaults', () => {
       Action: 's3:GetObject',
       Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack, bucket), 'Arn'] }, '/compliance-scans/latest.json']] },
     });
+    // Listing is granted for the previous report's key only: the engine looks it up before reading it.
+    expect(bySid('FindPreviousReport')).toEqual({
+      Sid: 'FindPreviousReport',
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: { 'Fn::GetAtt': [logicalId(stack, bucket), 'Arn'] },
+      Condition: { StringEquals: { 's3:prefix': 'compliance-scans/latest.json' } },
+    });
     expect(bySid('PublishAlerts')).toMatchObject({ Action: 'sns:Publish', Resource: { Ref: logicalId(stack, scanner.alertTopic) } });
     expect(bySid('SendToDeadLetterQueue')).toMatchObject({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [logicalId(stack, scanner.deadLetterQueue), 'Arn'] } });
     expect(bySid('UseKeys')).toMatchObject({ Resource: { 'Fn::GetAtt': [logicalId(stack, scanner.key), 'Arn'] } });

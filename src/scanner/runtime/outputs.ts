@@ -1,9 +1,9 @@
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { BatchWriteItemCommand, WriteRequest } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { AwsClients } from './clients';
+import { AwsClients, errorCode, ScanApiError } from './clients';
 import { Finding, ScanReport } from './report';
 
 // ---------------------------------------------------------------------------------------------
@@ -22,11 +22,55 @@ export function reportKeys(report: ScanReport, prefix = 'compliance-scans/'): { 
   return { report: `${prefix}reports/${day}/${report.scanId}.json`, latest: `${prefix}latest.json` };
 }
 
-/** The previous `latest.json`, or null on the first scan. */
+/** The previous report could not be read for a reason other than its absence (AccessDenied, KMS). */
+export class PreviousReportError extends Error {
+  public readonly name = 'PreviousReportUnreadable';
+  constructor(
+    public readonly bucket: string,
+    public readonly key: string,
+    /** The S3 API that failed (ListObjectsV2 or GetObject). */
+    public readonly api: string,
+    public readonly code: string,
+    /** The permission the call needs, as IAM names it. */
+    public readonly permission: string,
+    public readonly cause: unknown,
+  ) {
+    super(`the previous report s3://${bucket}/${key} could not be read: ${api} answered ${code}. The scanner's role needs ${permission}; ` +
+      'new critical findings are judged as if there were no previous report.');
+  }
+}
+
+/**
+ * The previous `latest.json`, or null on the first scan.
+ *
+ * The key is looked up with ListObjectsV2 first: S3 answers a GetObject on a missing key with
+ * 403 AccessDenied, not 404, to a caller that may not list the bucket, so "no previous report"
+ * cannot be told from "denied" by GetObject alone. The listing is granted for this one prefix
+ * (`s3:prefix` condition). A key deleted between the two calls (404 NoSuchKey) is absent; any
+ * other error, AccessDenied first of all, is a `PreviousReportError` naming bucket, key and the
+ * permission the call needs.
+ */
 export async function readPreviousReport(clients: AwsClients, region: string, loc: ReportLocation): Promise<ScanReport | null> {
   const key = reportKeys({ startedAt: '', scanId: '' } as ScanReport, loc.prefix).latest;
-  const out = await clients.call({ service: 's3', region, api: 'GetObject', resource: `${loc.bucket}/${key}`, absentOn: ['NoSuchKey', 'NotFound'] },
-    (c, abortSignal) => c.send(new GetObjectCommand({ Bucket: loc.bucket, Key: key }), { abortSignal }));
+  const fail = (e: unknown, api: string, permission: string): never => {
+    const code = e instanceof ScanApiError ? e.record.code : errorCode(e);
+    throw new PreviousReportError(loc.bucket, key, api, code, permission, e);
+  };
+  let listed;
+  try {
+    listed = await clients.send({ service: 's3', region, api: 'ListObjectsV2', resource: `${loc.bucket}/${key}` }, (c, abortSignal) =>
+      c.send(new ListObjectsV2Command({ Bucket: loc.bucket, Prefix: key, MaxKeys: 1 }), { abortSignal }));
+  } catch (e) {
+    return fail(e, 'ListObjectsV2', `s3:ListBucket on arn:aws:s3:::${loc.bucket} with s3:prefix ${key}`);
+  }
+  if (!(listed.Contents ?? []).some((o) => o.Key === key)) return null;
+  let out;
+  try {
+    out = await clients.call({ service: 's3', region, api: 'GetObject', resource: `${loc.bucket}/${key}`, absentOn: ['NoSuchKey', 'NotFound'] },
+      (c, abortSignal) => c.send(new GetObjectCommand({ Bucket: loc.bucket, Key: key }), { abortSignal }));
+  } catch (e) {
+    return fail(e, 'GetObject', `s3:GetObject on arn:aws:s3:::${loc.bucket}/${key} and kms:Decrypt on the key that encrypts it`);
+  }
   if (!out?.Body) return null;
   return JSON.parse(await out.Body.transformToString('utf8')) as ScanReport;
 }
@@ -136,10 +180,15 @@ export interface AlertDecision {
   readonly newCritical: readonly Finding[];
 }
 
-export function decideAlert(report: ScanReport, previous: ScanReport | null, threshold: number): AlertDecision {
+/**
+ * Whether a scan alerts, and why. With `previousUnreadable` (the previous report exists but could
+ * not be read) every critical finding counts as new and the alert says why.
+ */
+export function decideAlert(report: ScanReport, previous: ScanReport | null, threshold: number, previousUnreadable?: string): AlertDecision {
   const before = new Set((previous?.findings ?? []).map((f) => f.findingId));
   const newCritical = report.findings.filter((f) => f.severity === 'CRITICAL' && !before.has(f.findingId));
   const reasons: string[] = [];
+  if (previousUnreadable) reasons.push(previousUnreadable);
   if (report.score.overall !== null && report.score.overall < threshold) reasons.push(`score ${report.score.overall} is below the threshold ${threshold}`);
   if (newCritical.length > 0) reasons.push(`${newCritical.length} new critical finding(s)`);
   if (report.status === 'FAILED') reasons.push('the scan FAILED');

@@ -1,12 +1,30 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { AwsClients } from './clients';
+import { AwsClients, ScanError } from './clients';
 import { runScan } from './engine';
 import { parseEnv, parseEvent } from './input';
-import { addScoreMetrics, decideAlert, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
+import { addScoreMetrics, decideAlert, PreviousReportError, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
+import { ScanReport } from './report';
 
 const logger = new Logger({ serviceName: 'compliance-scanner' });
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ComplianceScanner', serviceName: 'compliance-scanner' });
+
+/**
+ * The log attributes of an API error. `service` and `message` are reserved keys of the
+ * Powertools Logger (it drops them, with a warning), so they are logged as `awsService` and
+ * `errorMessage`; `code` is logged as `errorCode`.
+ */
+export function apiErrorLogAttributes(e: ScanError): Record<string, string> {
+  return {
+    awsService: e.service,
+    region: e.region,
+    api: e.api,
+    ...(e.resource ? { resource: e.resource } : {}),
+    errorCode: e.code,
+    errorMessage: e.message,
+    at: e.at,
+  };
+}
 
 /** The part of the Lambda context the handler uses. */
 export interface LambdaContextLike {
@@ -36,7 +54,7 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
   const region = process.env.AWS_REGION ?? 'us-east-1';
   logger.info('scan starting', { regions: input.regions ?? env.regions ?? 'all enabled', checkIds: input.checkIds ?? 'all', dryRun: input.dryRun, deadlineMs });
 
-  const report = await runScan({
+  let report: ScanReport = await runScan({
     regions: input.regions ?? env.regions,
     checkIds: input.checkIds ?? env.checkIds,
     deadlineMs,
@@ -44,7 +62,7 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
     concurrency: env.concurrency,
     maxAttempts: env.maxAttempts,
   });
-  for (const e of report.errors) logger.warn('api error', { ...e });
+  for (const e of report.errors) logger.warn('api error', apiErrorLogAttributes(e));
   logger.info('scan finished', { scanId: report.scanId, status: report.status, score: report.score.overall, findings: report.findings.length, apiStats: report.apiStats });
 
   const summary = { scanId: report.scanId, status: report.status, score: report.score.overall, findings: report.findings.length };
@@ -57,12 +75,28 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
   const clients = new AwsClients({ concurrency: env.concurrency, maxAttempts: env.maxAttempts });
   try {
     const loc = { bucket: env.reportBucket, kmsKeyId: env.reportKmsKeyId };
-    const previous = await readPreviousReport(clients, region, loc);
+    let previous: ScanReport | null = null;
+    let unreadable: PreviousReportError | undefined;
+    try {
+      previous = await readPreviousReport(clients, region, loc);
+    } catch (e) {
+      if (!(e instanceof PreviousReportError)) throw e;
+      // The scan is still written, findings and alert included; the invocation fails afterwards.
+      unreadable = e;
+      logger.error('previous report unreadable', { bucket: e.bucket, key: e.key, api: e.api, errorCode: e.code, permission: e.permission, reason: e.message });
+      report = {
+        ...report,
+        statusReasons: [...report.statusReasons, e.message],
+        errors: [...report.errors, { service: 's3', region, api: e.api, resource: `${e.bucket}/${e.key}`, code: e.code, message: e.message, at: new Date().toISOString() }],
+      };
+    }
     const keys = await writeReport(clients, region, loc, report);
     const written = await writeFindings(clients, region, { table: env.findingsTable }, report);
     logger.info('findings written', { ...written });
-    const decision = decideAlert(report, previous, env.scoreThreshold);
+    const decision = decideAlert(report, previous, env.scoreThreshold, unreadable?.message);
     if (decision.alert) await publishSummary(clients, region, env.alertTopicArn, report, decision);
+    // Never swallowed: the function reports an error (Errors metric, errors alarm) once the outputs are out.
+    if (unreadable) throw unreadable;
     return { ...summary, reportKeys: keys, alerted: decision.alert, dryRun: false };
   } finally {
     clients.destroy();

@@ -25,6 +25,11 @@ export interface FakeAwsOptions {
   fail5xx?: Record<string, number>;
   /** BatchWriteItem: this many calls leave part of their items unprocessed. @default 0 */
   unprocessedRounds?: number;
+  /**
+   * Called for every request before it is served; throw an `AwsHttpError` (AccessDenied) to
+   * refuse it. Tests evaluate the caller's permissions here.
+   */
+  authorize?: (request: WireRequest, api: string) => Promise<void>;
 }
 
 export interface FakeAwsStats {
@@ -35,19 +40,31 @@ export interface FakeAwsStats {
   hung: number;
 }
 
+/** The AWS-managed prefix lists of the gateway endpoints in a Region (ids as AWS has them in us-east-1 and eu-west-1). */
+export function managedPrefixLists(region: string): Array<{ PrefixListId: string; PrefixListName: string }> {
+  const known: Record<string, [string, string]> = { 'us-east-1': ['pl-63a5400a', 'pl-02cd2c6b'], 'eu-west-1': ['pl-6da54004', 'pl-6fa54006'] };
+  const [s3, dynamodb] = known[region] ?? [`pl-s3${region.replace(/-/g, '')}`, `pl-ddb${region.replace(/-/g, '')}`];
+  return [
+    { PrefixListId: s3, PrefixListName: `com.amazonaws.${region}.s3` },
+    { PrefixListId: dynamodb, PrefixListName: `com.amazonaws.${region}.dynamodb` },
+  ];
+}
+
 const XMLNS_EC2 = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const tag = (name: string, value: unknown) => (value === undefined || value === null ? '' : `<${name}>${esc(value)}</${name}>`);
 const items = <T>(name: string, list: T[] | undefined, f: (t: T) => string, member = 'item') =>
   `<${name}>${(list ?? []).map((t) => `<${member}>${f(t)}</${member}>`).join('')}</${name}>`;
 
-class HttpError extends Error {
+/** An error answered as AWS words it for the service (status, code, message). */
+export class AwsHttpError extends Error {
   constructor(public readonly status: number, public readonly code: string, message: string) {
     super(message);
   }
 }
 
-interface Req {
+/** A request as the fake received it. */
+export interface WireRequest {
   service: string;
   region: string;
   method: string;
@@ -105,7 +122,7 @@ export class FakeAws {
 
   private region(name: string): FakeRegionState {
     const r = this.state.regions[name];
-    if (!r) throw new HttpError(400, 'UnknownRegion', `region ${name} is not in the fake account`);
+    if (!r) throw new AwsHttpError(400, 'UnknownRegion', `region ${name} is not in the fake account`);
     return r;
   }
 
@@ -136,7 +153,7 @@ export class FakeAws {
     let service = scope?.[2] ?? 'unknown';
     if (service === 's3' && url.pathname.startsWith('/v20180820/')) service = 's3control';
     const ctype = String(req.headers['content-type'] ?? '');
-    const r: Req = {
+    const r: WireRequest = {
       service,
       region: scope?.[1] ?? 'us-east-1',
       method: req.method ?? 'GET',
@@ -162,15 +179,16 @@ export class FakeAws {
       if ((this.fails[service] ?? 0) > 0) {
         this.fails[service]--;
         this.stats.failed++;
-        throw new HttpError(500, service === 'ec2' ? 'InternalError' : 'InternalFailure', 'injected server error');
+        throw new AwsHttpError(500, service === 'ec2' ? 'InternalError' : 'InternalFailure', 'injected server error');
       }
       if (!this.take(key)) {
         this.stats.throttled[key] = (this.stats.throttled[key] ?? 0) + 1;
         throw this.throttleError(service);
       }
+      if (this.options.authorize) await this.options.authorize(r, api);
       out = this.dispatch(r, api);
     } catch (e) {
-      const err = e instanceof HttpError ? e : new HttpError(500, 'InternalError', String(e));
+      const err = e instanceof AwsHttpError ? e : new AwsHttpError(500, 'InternalError', String(e));
       out = this.errorResponse(r, err);
     }
     if (res.destroyed) return;
@@ -178,23 +196,25 @@ export class FakeAws {
     res.end(out.body);
   }
 
-  private throttleError(service: string): HttpError {
+  private throttleError(service: string): AwsHttpError {
     switch (service) {
-      case 'ec2': return new HttpError(503, 'RequestLimitExceeded', 'Request limit exceeded.');
-      case 's3': case 's3control': return new HttpError(503, 'SlowDown', 'Please reduce your request rate.');
-      case 'lambda': return new HttpError(429, 'TooManyRequestsException', 'Rate exceeded');
-      case 'dynamodb': return new HttpError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
-      default: return new HttpError(400, service === 'kms' || service === 'cloudtrail' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded');
+      case 'ec2': return new AwsHttpError(503, 'RequestLimitExceeded', 'Request limit exceeded.');
+      case 's3': case 's3control': return new AwsHttpError(503, 'SlowDown', 'Please reduce your request rate.');
+      case 'lambda': return new AwsHttpError(429, 'TooManyRequestsException', 'Rate exceeded');
+      case 'dynamodb': return new AwsHttpError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
+      default: return new AwsHttpError(400, service === 'kms' || service === 'cloudtrail' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded');
     }
   }
 
-  private apiName(r: Req): string {
+  private apiName(r: WireRequest): string {
     if (r.form.get('Action')) return r.form.get('Action')!;
     if (r.target) return r.target.split('.').pop()!;
     if (r.service === 's3') {
       const sub = ['publicAccessBlock', 'policy', 'acl', 'encryption', 'logging', 'ownershipControls', 'versioning', 'location'].find((q) => r.query.has(q));
       if (r.path === '/') return 'ListBuckets';
+      if (r.method === 'GET' && r.query.get('list-type') === '2') return 'ListObjectsV2';
       if (r.method === 'PUT' && !sub) return 'PutObject';
+      if (r.method === 'PUT') return `PutBucket:${sub}`;
       if (r.method === 'GET' && !sub && r.path.split('/').length > 2) return 'GetObject';
       return `GetBucket:${sub ?? 'unknown'}`;
     }
@@ -203,7 +223,7 @@ export class FakeAws {
     return 'Unknown';
   }
 
-  private errorResponse(r: Req, e: HttpError): Res {
+  private errorResponse(r: WireRequest, e: AwsHttpError): Res {
     switch (r.service) {
       case 'ec2':
         return { status: e.status, contentType: 'text/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error>${tag('Code', e.code)}${tag('Message', e.message)}</Error></Errors><RequestID>req-1</RequestID></Response>` };
@@ -227,7 +247,7 @@ export class FakeAws {
     return { slice, next: end < list.length ? Buffer.from(String(end)).toString('base64') : undefined };
   }
 
-  private dispatch(r: Req, api: string): Res {
+  private dispatch(r: WireRequest, api: string): Res {
     switch (r.service) {
       case 'ec2': return this.ec2(r, api);
       case 'iam': case 'sts': case 'rds': case 'sns': return this.query(r, api);
@@ -236,12 +256,12 @@ export class FakeAws {
       case 'kms': case 'cloudtrail': return this.json11(r, api);
       case 'dynamodb': return this.dynamodb(r, api);
       case 'lambda': return this.lambda(r, api);
-      default: throw new HttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
+      default: throw new AwsHttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
     }
   }
 
   // ------------------------------------------------------------------ EC2 (ec2 query protocol)
-  private ec2(r: Req, api: string): Res {
+  private ec2(r: WireRequest, api: string): Res {
     const reg = this.region(r.region);
     const f = r.form;
     const xml = (inner: string) => ({
@@ -287,13 +307,38 @@ export class FakeAws {
         return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
       case 'DescribeFlowLogs':
         return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType));
+      case 'EnableEbsEncryptionByDefault':
+        reg.ebsEncryptionByDefault = true;
+        return xml(tag('ebsEncryptionByDefault', true));
+      case 'RevokeSecurityGroupIngress':
+      case 'RevokeSecurityGroupEgress': {
+        const groupId = f.get('GroupId') ?? '';
+        const group = reg.securityGroups.find((g) => g.GroupId === groupId);
+        if (!group) throw new AwsHttpError(400, 'InvalidGroup.NotFound', `The security group '${groupId}' does not exist`);
+        const rules = api === 'RevokeSecurityGroupIngress' ? group.ingress : group.egress;
+        const protocol = f.get('IpPermissions.1.IpProtocol');
+        const peerGroup = f.get('IpPermissions.1.Groups.1.GroupId');
+        const cidr = f.get('IpPermissions.1.IpRanges.1.CidrIp');
+        const matches = (p: FakePermission) => (peerGroup && p.groups?.includes(peerGroup)) || (cidr && p.cidrs?.includes(cidr));
+        const index = rules.findIndex((p) => p.IpProtocol === protocol && matches(p));
+        if (index < 0) {
+          throw new AwsHttpError(400, 'InvalidPermission.NotFound', 'The specified rule does not exist in this security group.');
+        }
+        rules.splice(index, 1);
+        return xml(tag('return', true));
+      }
+      case 'DescribeManagedPrefixLists': {
+        const names = [...f.entries()].filter(([k]) => /^Filter\.1\.Value\.\d+$/.test(k)).map(([, v]) => v);
+        const lists = managedPrefixLists(r.region).filter((l) => names.length === 0 || names.includes(l.PrefixListName));
+        return paged(lists, 'prefixListSet', (l) => tag('prefixListId', l.PrefixListId) + tag('prefixListName', l.PrefixListName) + tag('ownerId', 'AWS') + tag('state', 'create-complete'));
+      }
       default:
-        throw new HttpError(400, 'InvalidAction', `fake EC2 does not implement ${api}`);
+        throw new AwsHttpError(400, 'InvalidAction', `fake EC2 does not implement ${api}`);
     }
   }
 
   // ------------------------------------------------------------------ IAM, STS, RDS, SNS (query protocol)
-  private query(r: Req, api: string): Res {
+  private query(r: WireRequest, api: string): Res {
     const ns = { iam: 'https://iam.amazonaws.com/doc/2010-05-08/', sts: 'https://sts.amazonaws.com/doc/2011-06-15/', rds: 'http://rds.amazonaws.com/doc/2014-10-31/', sns: 'http://sns.amazonaws.com/doc/2010-03-31/' }[r.service];
     const xml = (inner: string) => ({
       contentType: 'text/xml',
@@ -327,7 +372,7 @@ export class FakeAws {
       case 'GetCredentialReport':
         return xml(tag('Content', Buffer.from(s.credentialReportCsv).toString('base64')) + tag('ReportFormat', 'text/csv') + tag('GeneratedTime', new Date().toISOString()));
       case 'GetAccountPasswordPolicy':
-        if (!s.passwordPolicy) throw new HttpError(404, 'NoSuchEntity', 'The Password Policy with domain name x cannot be found.');
+        if (!s.passwordPolicy) throw new AwsHttpError(404, 'NoSuchEntity', 'The Password Policy with domain name x cannot be found.');
         return xml(`<PasswordPolicy>${Object.entries(s.passwordPolicy).map(([k, v]) => tag(k, v)).join('')}</PasswordPolicy>`);
       case 'GetAccountSummary':
         return xml(`<SummaryMap>${Object.entries(s.summary).map(([k, v]) => `<entry>${tag('key', k)}${tag('value', v)}</entry>`).join('')}</SummaryMap>`);
@@ -341,12 +386,12 @@ export class FakeAws {
         s.snsMessages.push({ TopicArn: r.form.get('TopicArn') ?? '', Subject: r.form.get('Subject') ?? undefined, Message: r.form.get('Message') ?? '' });
         return xml(tag('MessageId', `m-${s.snsMessages.length}`));
       default:
-        throw new HttpError(400, 'InvalidAction', `fake ${r.service} does not implement ${api}`);
+        throw new AwsHttpError(400, 'InvalidAction', `fake ${r.service} does not implement ${api}`);
     }
   }
 
   // ------------------------------------------------------------------ S3 (REST XML)
-  private s3(r: Req, api: string): Res {
+  private s3(r: WireRequest, api: string): Res {
     const xml = (inner: string) => ({ contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?>${inner}` });
     if (api === 'ListBuckets') {
       const p = this.page(this.state.buckets, r.query.get('continuation-token'), r.query.get('max-buckets'));
@@ -359,47 +404,64 @@ export class FakeAws {
       this.state.s3Objects[`${bucketName}/${rest.join('/')}`] = { body: r.body, headers: r.headers };
       return { contentType: 'application/xml', body: '', headers: { etag: '"etag"' } };
     }
+    if (api === 'ListObjectsV2') {
+      const prefix = r.query.get('prefix') ?? '';
+      const keys = Object.keys(this.state.s3Objects).filter((k) => k.startsWith(`${bucketName}/${prefix}`)).map((k) => k.slice(bucketName.length + 1)).sort();
+      const p = this.page(keys, r.query.get('continuation-token'), r.query.get('max-keys'));
+      return xml('<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' + tag('Name', bucketName) + tag('Prefix', prefix) + tag('KeyCount', p.slice.length) +
+        tag('MaxKeys', r.query.get('max-keys') ?? 1000) + tag('IsTruncated', p.next !== undefined) + tag('NextContinuationToken', p.next) +
+        p.slice.map((k) => `<Contents>${tag('Key', k)}${tag('Size', Buffer.byteLength(this.state.s3Objects[`${bucketName}/${k}`].body))}${tag('LastModified', '2026-01-01T00:00:00.000Z')}</Contents>`).join('') +
+        '</ListBucketResult>');
+    }
     if (api === 'GetObject') {
       const o = this.state.s3Objects[`${bucketName}/${rest.join('/')}`];
-      if (!o) throw new HttpError(404, 'NoSuchKey', 'The specified key does not exist.');
+      if (!o) throw new AwsHttpError(404, 'NoSuchKey', 'The specified key does not exist.');
       return { contentType: 'application/json', body: o.body };
     }
     const b: FakeBucket | undefined = this.state.buckets.find((x) => x.Name === bucketName);
-    if (!b) throw new HttpError(404, 'NoSuchBucket', `The specified bucket ${bucketName} does not exist`);
-    if (b.Region !== r.region) throw new HttpError(301, 'PermanentRedirect', `bucket is in ${b.Region}`);
+    if (!b) throw new AwsHttpError(404, 'NoSuchBucket', `The specified bucket ${bucketName} does not exist`);
+    if (b.Region !== r.region) throw new AwsHttpError(301, 'PermanentRedirect', `bucket is in ${b.Region}`);
     switch (api) {
       case 'GetBucket:publicAccessBlock': {
-        if (!b.publicAccessBlock) throw new HttpError(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
+        if (!b.publicAccessBlock) throw new AwsHttpError(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
         const [a, i, p, rs] = b.publicAccessBlock;
         return xml(`<PublicAccessBlockConfiguration>${tag('BlockPublicAcls', a)}${tag('IgnorePublicAcls', i)}${tag('BlockPublicPolicy', p)}${tag('RestrictPublicBuckets', rs)}</PublicAccessBlockConfiguration>`);
       }
       case 'GetBucket:policy':
-        if (!b.policy) throw new HttpError(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist');
+        if (!b.policy) throw new AwsHttpError(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist');
         return { contentType: 'application/json', body: b.policy };
       case 'GetBucket:acl':
         return xml('<AccessControlPolicy><Owner><ID>owner</ID></Owner>' + items('AccessControlList', b.aclGrants ?? [{ id: 'owner', permission: 'FULL_CONTROL' }], (g) =>
           `<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="${g.uri ? 'Group' : 'CanonicalUser'}">${g.uri ? tag('URI', g.uri) : tag('ID', g.id)}</Grantee>${tag('Permission', g.permission)}`, 'Grant') +
           '</AccessControlPolicy>');
       case 'GetBucket:encryption':
-        if (!b.sse) throw new HttpError(404, 'ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found');
+        if (!b.sse) throw new AwsHttpError(404, 'ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found');
         return xml(`<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault>${tag('SSEAlgorithm', b.sse)}</ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`);
       case 'GetBucket:logging':
         return xml(`<BucketLoggingStatus>${b.loggingTarget ? `<LoggingEnabled>${tag('TargetBucket', b.loggingTarget)}<TargetPrefix>logs/</TargetPrefix></LoggingEnabled>` : ''}</BucketLoggingStatus>`);
       case 'GetBucket:ownershipControls':
-        if (!b.ownership) throw new HttpError(404, 'OwnershipControlsNotFoundError', 'The bucket ownership controls were not found');
+        if (!b.ownership) throw new AwsHttpError(404, 'OwnershipControlsNotFoundError', 'The bucket ownership controls were not found');
         return xml(`<OwnershipControls><Rule>${tag('ObjectOwnership', b.ownership)}</Rule></OwnershipControls>`);
       case 'GetBucket:versioning':
         return xml(`<VersioningConfiguration>${tag('Status', b.versioning)}</VersioningConfiguration>`);
+      case 'PutBucket:publicAccessBlock': {
+        const flag = (name: string) => new RegExp(`<${name}>true</${name}>`).test(r.body);
+        b.publicAccessBlock = [flag('BlockPublicAcls'), flag('IgnorePublicAcls'), flag('BlockPublicPolicy'), flag('RestrictPublicBuckets')];
+        return { contentType: 'application/xml', body: '' };
+      }
+      case 'PutBucket:encryption':
+        b.sse = /<SSEAlgorithm>([^<]+)<\/SSEAlgorithm>/.exec(r.body)?.[1] ?? b.sse;
+        return { contentType: 'application/xml', body: '' };
       case 'GetBucket:location':
         return xml(`<LocationConstraint>${b.Region === 'us-east-1' ? '' : esc(b.Region)}</LocationConstraint>`);
       default:
-        throw new HttpError(400, 'NotImplemented', `fake S3 does not implement ${api}`);
+        throw new AwsHttpError(400, 'NotImplemented', `fake S3 does not implement ${api}`);
     }
   }
 
   private s3control(): Res {
     const pab = this.state.accountPublicAccessBlock;
-    if (!pab) throw new HttpError(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
+    if (!pab) throw new AwsHttpError(404, 'NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
     const [a, i, p, rs] = pab;
     return {
       contentType: 'application/xml',
@@ -408,7 +470,7 @@ export class FakeAws {
   }
 
   // ------------------------------------------------------------------ KMS, CloudTrail (JSON 1.1)
-  private json11(r: Req, api: string): Res {
+  private json11(r: WireRequest, api: string): Res {
     const reg = this.region(r.region);
     const j = r.json;
     const ok = (o: unknown) => ({ contentType: 'application/x-amz-json-1.1', body: JSON.stringify(o) });
@@ -420,7 +482,7 @@ export class FakeAws {
       }
       case 'DescribeKey': {
         const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
-        if (!k) throw new HttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
+        if (!k) throw new AwsHttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
         return ok({ KeyMetadata: { KeyId: k.KeyId, Arn: keyArn(k.KeyId), KeyManager: k.KeyManager, KeyState: k.KeyState, KeySpec: k.KeySpec ?? 'SYMMETRIC_DEFAULT', Origin: k.Origin ?? 'AWS_KMS', Enabled: k.KeyState === 'Enabled' } });
       }
       case 'GetKeyRotationStatus': {
@@ -440,20 +502,20 @@ export class FakeAws {
         });
       case 'GetTrailStatus': {
         const t = reg.trails.find((x) => String(j.Name).endsWith(`/${x.Name}`) || j.Name === x.Name);
-        if (!t) throw new HttpError(400, 'TrailNotFoundException', `trail ${String(j.Name)} not found`);
+        if (!t) throw new AwsHttpError(400, 'TrailNotFoundException', `trail ${String(j.Name)} not found`);
         return ok({ IsLogging: t.IsLogging });
       }
       default:
-        throw new HttpError(400, 'UnknownOperationException', `fake does not implement ${api}`);
+        throw new AwsHttpError(400, 'UnknownOperationException', `fake does not implement ${api}`);
     }
   }
 
   // ------------------------------------------------------------------ DynamoDB (JSON 1.0)
-  private dynamodb(r: Req, api: string): Res {
-    if (api !== 'BatchWriteItem') throw new HttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
+  private dynamodb(r: WireRequest, api: string): Res {
+    if (api !== 'BatchWriteItem') throw new AwsHttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
     const requestItems = r.json.RequestItems as Record<string, Array<{ PutRequest?: { Item: Record<string, unknown> } }>>;
     const count = Object.values(requestItems).reduce((n, l) => n + l.length, 0);
-    if (count > 25) throw new HttpError(400, 'ValidationException', 'Too many items requested for the BatchWriteItem call');
+    if (count > 25) throw new AwsHttpError(400, 'ValidationException', 'Too many items requested for the BatchWriteItem call');
     const unprocessed: Record<string, unknown[]> = {};
     for (const [table, list] of Object.entries(requestItems)) {
       // While rounds remain, accept only the first half of each batch (at least one item).
@@ -466,7 +528,7 @@ export class FakeAws {
   }
 
   // ------------------------------------------------------------------ Lambda (REST JSON)
-  private lambda(r: Req, api: string): Res {
+  private lambda(r: WireRequest, api: string): Res {
     const reg = this.region(r.region);
     const ok = (o: unknown) => ({ contentType: 'application/json', body: JSON.stringify(o) });
     const arn = (n: string) => `arn:aws:lambda:${r.region}:${this.state.accountId}:function:${n}`;
@@ -477,7 +539,7 @@ export class FakeAws {
     }
     const name = r.path.split('/')[3];
     const f = reg.functions.find((x) => x.FunctionName === name);
-    if (!f || !f.policy) throw new HttpError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
+    if (!f || !f.policy) throw new AwsHttpError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
     return ok({ Policy: f.policy, RevisionId: 'r1' });
   }
 }
