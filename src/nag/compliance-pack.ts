@@ -337,7 +337,8 @@ function topLevelStack(node: CfnResource): Stack {
 }
 
 function pick(rule: { name: string; level: NagMessageLevel; info: string; explanation: string; evaluate?: any; describeFinding?: any }): ActiveRule {
-  return { name: rule.name, level: rule.level, info: rule.info, explanation: rule.explanation, evaluate: rule.evaluate, describeFinding: rule.describeFinding };
+  const { name, level, info, explanation, evaluate, describeFinding } = rule;
+  return { name, level, info, explanation, evaluate, describeFinding };
 }
 
 /** The aws-cdk-lib version in use if it is older than 2.262.0 (the first whose validation plugins get the tree and fail synth), else `undefined`. */

@@ -296,8 +296,8 @@ export function ipInCidr(address: string, cidr: string): boolean {
   if (!Number.isInteger(bits) || bits < 0 || bits > n.bits) {
     return false;
   }
-  const shift = BigInt(n.bits - bits);
-  return (a.value >> shift) === (n.value >> shift);
+  const block = 2n ** BigInt(n.bits - bits);
+  return a.value / block === n.value / block;
 }
 
 function parseIp(text: string): { value: bigint; bits: number } | undefined {
@@ -306,7 +306,7 @@ function parseIp(text: string): { value: bigint; bits: number } | undefined {
     if (parts.some((p) => p > 255)) {
       return undefined;
     }
-    return { value: parts.reduce((acc, p) => (acc << 8n) + BigInt(p), 0n), bits: 32 };
+    return { value: parts.reduce((acc, p) => acc * 256n + BigInt(p), 0n), bits: 32 };
   }
   if (text.includes(':')) {
     const [head, tail] = text.split('::');
@@ -319,7 +319,7 @@ function parseIp(text: string): { value: bigint; bits: number } | undefined {
     if (groups.length !== 8 || groups.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) {
       return undefined;
     }
-    return { value: groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n), bits: 128 };
+    return { value: groups.reduce((acc, g) => acc * 65536n + BigInt(parseInt(g, 16)), 0n), bits: 128 };
   }
   return undefined;
 }

@@ -85,8 +85,21 @@ interface DocumentResult {
   readonly unknownDocument?: string;
 }
 
+let recorder: ((request: PolicyRequest, decision: PolicyDecision) => void) | undefined;
+
+/** Observe every evaluation (tests replay them through a reference evaluator); `undefined` stops. */
+export function observeEvaluations(fn: ((request: PolicyRequest, decision: PolicyDecision) => void) | undefined): void {
+  recorder = fn;
+}
+
 /** Evaluate one request. */
 export function evaluateRequest(request: PolicyRequest): PolicyDecision {
+  const decision = decide(request);
+  recorder?.(request, decision);
+  return decision;
+}
+
+function decide(request: PolicyRequest): PolicyDecision {
   if (isUnknownValue(request.resource)) {
     return { decision: 'unknown', reason: `the resource is ${request.resource.unknown}` };
   }
@@ -233,7 +246,9 @@ function orTri2(a: Tri, b: Tri): Tri {
 }
 
 function evaluateDocument(policy: NamedPolicy, request: PolicyRequest, isResourcePolicy: boolean): DocumentResult {
-  const result: DocumentResult = { name: policy.name, deny: [], denyUnknown: [], allowDirect: [], allowAccount: [], allowUnknown: [], nearMisses: [] };
+  const result: DocumentResult = {
+    name: policy.name, deny: [], denyUnknown: [], allowDirect: [], allowAccount: [], allowUnknown: [], nearMisses: [],
+  };
   const statements = statementList(policy.document);
   if (!Array.isArray(statements)) {
     return { ...result, unknownDocument: statements.unknown };

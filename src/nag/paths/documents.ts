@@ -1,8 +1,8 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Resolver, refId } from './resolve';
 import { NamedPolicy } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
 import { propertiesOf } from '../private/context';
-import { Resolver, refId } from './resolve';
 
 /**
  * The documents that decide a request: a role's identity policies, and the resource policies of

@@ -1,8 +1,8 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { DataPath, describePath, PathFamily, PathModel } from './model';
 import { appMemo } from '../private/context';
 import { defineRule, RuleDefinition } from '../private/rule';
-import { DataPath, describePath, PathFamily, PathModel } from './model';
 
 export { describePath, PathModel };
 export type { DataPath, PathFamily };

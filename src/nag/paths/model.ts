@@ -1,10 +1,10 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { evaluateRequest, NamedPolicy, PolicyDecision, PolicyRequest, principalText, RequestPrincipal } from '../../policy/evaluate';
-import { RequestContext } from '../../policy/conditions';
-import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
-import { propertiesOf } from '../private/context';
 import { awsManagedKeyPolicy, Documents } from './documents';
 import { Resolver } from './resolve';
+import { RequestContext } from '../../policy/conditions';
+import { evaluateRequest, NamedPolicy, PolicyDecision, PolicyRequest, principalText, RequestPrincipal } from '../../policy/evaluate';
+import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
+import { propertiesOf } from '../private/context';
 
 /** The families of data paths; each has one CompliancePack rule. */
 export type PathFamily =
@@ -129,7 +129,7 @@ export class PathModel {
     return undefined;
   }
 
-  private roleFor(stack: Stack, raw: any): { principal: RequestPrincipal; role?: CfnResource; identity?: NamedPolicy[]; unknownPolicies?: string[] } | Unknown {
+  private roleFor(stack: Stack, raw: any): RoleUse | Unknown {
     const role = this.find(stack, raw, 'AWS::IAM::Role');
     const account = this.resolver.account(stack);
     if (role) {
@@ -254,8 +254,15 @@ export class PathModel {
     const findingTarget = key ? this.docs.label(key) : 'AwsManagedKey';
     for (const action of actions) {
       this.evaluate(family, judged, source, targetLabel, findingTarget, {
-        principal, action, resource: keyArn, resourceAccount: account, context: ctx, mode: 'kms', resourcePolicy: policy,
-        identityPolicies: 'role' in principal ? ids.identity : undefined, unknownIdentityPolicies: ids.unknownPolicies,
+        principal,
+        action,
+        resource: keyArn,
+        resourceAccount: account,
+        context: ctx,
+        mode: 'kms',
+        resourcePolicy: policy,
+        identityPolicies: 'role' in principal ? ids.identity : undefined,
+        unknownIdentityPolicies: ids.unknownPolicies,
       });
     }
   }
@@ -269,7 +276,12 @@ export class PathModel {
     }
     const label = `role ${this.docs.label(role)}`;
     this.add({
-      family: 'role-trust', judged, source, target: label, action: 'sts:AssumeRole', findingId: `${this.docs.label(role)}::${service}`,
+      family: 'role-trust',
+      judged,
+      source,
+      target: label,
+      action: 'sts:AssumeRole',
+      findingId: `${this.docs.label(role)}::${service}`,
       request: { principal: { service }, action: 'sts:AssumeRole', resource: this.resolver.arnOf(role), resourceAccount: account, context, mode: 'trust', resourcePolicy: this.docs.trustPolicy(role) },
       result: evaluateRequest({ principal: { service }, action: 'sts:AssumeRole', resource: this.resolver.arnOf(role), resourceAccount: account, context, mode: 'trust', resourcePolicy: this.docs.trustPolicy(role) }),
     });
@@ -480,21 +492,28 @@ export class PathModel {
     const policy = this.bucketPolicy(bucket);
     const label = `${this.docs.label(bucket)} bucket`;
     const base = {
-      principal, resourceAccount: account, mode: 'same-account' as const, resourcePolicy: policy,
-      identityPolicies: 'role' in principal ? ids.identity : undefined, unknownIdentityPolicies: ids.unknownPolicies,
+      principal,
+      resourceAccount: account,
+      mode: 'same-account' as const,
+      resourcePolicy: policy,
+      identityPolicies: 'role' in principal ? ids.identity : undefined,
+      unknownIdentityPolicies: ids.unknownPolicies,
     };
     if (withAcl) {
       this.evaluate(family, judged, source, label, this.docs.label(bucket), { ...base, action: 's3:GetBucketAcl', resource: bucketArn, context });
     }
     const objectArn = typeof bucketArn === 'string' ? `${bucketArn}/${objectKey}` : bucketArn;
     this.evaluate(family, judged, source, label, this.docs.label(bucket), {
-      ...base, action: 's3:PutObject', resource: objectArn,
+      ...base,
+      action: 's3:PutObject',
+      resource: objectArn,
       context: { ...context, ...(withAcl ? { 's3:x-amz-acl': 'bucket-owner-full-control' } : {}), 'aws:SecureTransport': 'true' },
     });
   }
 
   /** Use of the bucket's default SSE-KMS key by a service that writes objects to it. */
-  private bucketKey(family: PathFamily, judged: CfnResource, source: string, bucket: CfnResource, principal: RequestPrincipal, context: RequestContext,
+  private bucketKey(family: PathFamily, judged: CfnResource, source: string, bucket: CfnResource, principal: RequestPrincipal,
+    context: RequestContext,
     ids: { identity?: NamedPolicy[]; unknownPolicies?: string[] } = {}): void {
     const rules = listOf(propertiesOf(bucket)?.BucketEncryption?.ServerSideEncryptionConfiguration);
     const sse = rules[0]?.ServerSideEncryptionByDefault;
@@ -580,7 +599,11 @@ export class PathModel {
     const sse = listOf(propertiesOf(target)?.BucketEncryption?.ServerSideEncryptionConfiguration)[0]?.ServerSideEncryptionByDefault;
     if (sse && String(sse.SSEAlgorithm).startsWith('aws:kms')) {
       this.add({
-        family: 's3-access-log-delivery', judged: bucket, source, target: `${this.docs.label(target)} bucket`, action: 's3:PutObject',
+        family: 's3-access-log-delivery',
+        judged: bucket,
+        source,
+        target: `${this.docs.label(target)} bucket`,
+        action: 's3:PutObject',
         findingId: `${this.docs.label(target)}::SSE-KMS`,
         result: { decision: 'denied', document: 'the log bucket\'s default encryption', reason: 'server access logs are delivered only to buckets whose default encryption is SSE-S3, and this one uses SSE-KMS' },
       });
@@ -629,6 +652,14 @@ export class PathModel {
       this.deliver('config-delivery', channel, source, props.SnsTopicARN, principal, context, ids);
     }
   }
+}
+
+/** A role that makes requests, with its identity policies when the app defines it. */
+interface RoleUse {
+  readonly principal: RequestPrincipal;
+  readonly role?: CfnResource;
+  readonly identity?: NamedPolicy[];
+  readonly unknownPolicies?: string[];
 }
 
 /** The SSE-KMS request headers a service sends when it writes with this key, as S3 condition keys. */
