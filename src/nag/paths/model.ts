@@ -595,7 +595,22 @@ export class PathModel {
     }
     const context = { 'aws:SourceAccount': account, 'aws:SourceArn': this.resolver.arnOf(bucket) };
     const prefix = typeof logging.LogFilePrefix === 'string' ? logging.LogFilePrefix : '';
-    this.bucketDelivery('s3-access-log-delivery', bucket, source, target, { service: 'logging.s3.amazonaws.com' }, context, `${prefix}2026-01-01-00-00-00-LOG`, false);
+    const targetProps = propertiesOf(target) ?? {};
+    const ownership = listOf(targetProps.OwnershipControls?.Rules)[0]?.ObjectOwnership;
+    if (targetProps.AccessControl === 'LogDeliveryWrite' && ownership !== undefined && ownership !== 'BucketOwnerEnforced') {
+      // ACLs enabled and the log delivery group granted write: S3 delivers through the ACL.
+      this.add({
+        family: 's3-access-log-delivery',
+        judged: bucket,
+        source,
+        target: `${this.docs.label(target)} bucket`,
+        action: 's3:PutObject',
+        findingId: `${this.docs.label(target)}::s3:PutObject`,
+        result: { decision: 'allowed', document: 'the log bucket\'s ACL', reason: 'the LogDeliveryWrite ACL grants the S3 log delivery group' },
+      });
+    } else {
+      this.bucketDelivery('s3-access-log-delivery', bucket, source, target, { service: 'logging.s3.amazonaws.com' }, context, `${prefix}2026-01-01-00-00-00-LOG`, false);
+    }
     const sse = listOf(propertiesOf(target)?.BucketEncryption?.ServerSideEncryptionConfiguration)[0]?.ServerSideEncryptionByDefault;
     if (sse && String(sse.SSEAlgorithm).startsWith('aws:kms')) {
       this.add({
