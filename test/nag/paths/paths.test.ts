@@ -21,6 +21,8 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { CompliancePack } from '../../../src';
+import { pathModel } from '../../../src/nag/paths';
+import { ALL_RULES } from '../../../src/nag/rules';
 import { observeEvaluations, PolicyDecision, PolicyRequest } from '../../../src/policy/evaluate';
 import { newStack } from '../../nag-helper';
 import { disagreements } from '../../policy/reference';
@@ -48,7 +50,7 @@ function pathFindings(stack: Stack): Finding[] {
   return report.violations.flatMap((v) => v.violatingResources.map((r) => ({
     rule: v.ruleName.replace(/^CompliancePack-/, '').replace(/\[.*$/, ''),
     id: v.ruleName,
-    path: r.constructPath,
+    path: r.constructPath ?? '',
     message: v.description,
   })));
 }
@@ -261,6 +263,11 @@ function configChannel(stack: Stack, allowed: boolean): void {
   new config.CfnDeliveryChannel(stack, 'Channel', { s3BucketName: bucket.bucketName });
 }
 
+test('every data-path rule has twins here', () => {
+  expect(FAMILIES.map(([name]) => name).sort()).toEqual(ALL_RULES.filter((r) => r.describeFinding).map((r) => r.name).sort());
+  expect([...PATH_RULES].sort()).toEqual(FAMILIES.map(([name]) => name).sort());
+});
+
 describe.each(FAMILIES)('%s', (ruleName, twins) => {
   test.each(twins)('%s: denied twin has an error, allowed twin none', (_name, denied, allowed) => {
     const bad = newStack(new App());
@@ -293,7 +300,6 @@ test('a value known only at deploy time is never allowed, and not a finding', ()
   const stack = newStack(new App());
   const topic = sns.Topic.fromTopicArn(stack, 'Shared', 'arn:aws:sns:us-east-1:123456789012:shared');
   rule(stack).addTarget(new targets.SnsTopic(topic));
-  const { pathModel } = require('../../../src/nag/paths');
   (stack.node.root as App).synth();
   const cfnRule = stack.node.findChild('JobFailedRule').node.defaultChild as events.CfnRule;
   const paths = pathModel(cfnRule).pathsOf(cfnRule);
@@ -309,7 +315,6 @@ test('every evaluation agrees with iam-simulate', async () => {
 test('server access logs through the log bucket\'s policy (ACLs disabled) are allowed', () => {
   const stack = newStack(new App({ context: { '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true } }));
   new s3.Bucket(stack, 'Data', { serverAccessLogsBucket: new s3.Bucket(stack, 'LogBucket'), serverAccessLogsPrefix: 'data/' });
-  const { pathModel } = require('../../../src/nag/paths');
   (stack.node.root as App).synth();
   const data = stack.node.findChild('Data').node.defaultChild as s3.CfnBucket;
   expect(pathModel(data).pathsOf(data).map((p: any) => `${p.action} ${p.result.decision} ${p.result.document}`)).toEqual(['s3:PutObject allowed the bucket policy of LogBucket']);
