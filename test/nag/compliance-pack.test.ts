@@ -27,6 +27,7 @@ describe('the rule list', () => {
     const W = NagMessageLevel.WARN;
     expect(CompliancePack.ruleCatalog().map((r) => [r.id, r.level])).toEqual([
       ['CompliancePack-BatchEc2Imdsv2', E],
+      ['CompliancePack-BatchExecutionRoleAuthorized', E],
       ['CompliancePack-BatchFargateRoleTrust', E],
       ['CompliancePack-BatchJobRetryStrategy', W],
       ['CompliancePack-BatchJobTimeout', W],
@@ -67,6 +68,7 @@ describe('the rule list', () => {
       ['CompliancePack-SchedulerTargetAuthorized', E],
       ['CompliancePack-SnsTopicKms', E],
       ['CompliancePack-SnsTopicPolicy', E],
+      ['CompliancePack-StateMachineTasksAuthorized', E],
     ]);
     expect(new CompliancePack().ruleIds).toEqual(CompliancePack.ruleCatalog().map((r) => r.id));
   });

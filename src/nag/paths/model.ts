@@ -17,7 +17,9 @@ export type PathFamily =
   | 'cloudtrail-delivery'
   | 'flow-log-delivery'
   | 's3-access-log-delivery'
-  | 'config-delivery';
+  | 'config-delivery'
+  | 'state-machine'
+  | 'execution-role';
 
 /** One data path of the app: a source that makes a principal call an action on a target. */
 export interface DataPath {
@@ -76,6 +78,9 @@ export class PathModel {
     build('AWS::StepFunctions::StateMachine', (r) => this.stateMachine(r));
     build('AWS::Scheduler::Schedule', (r) => this.schedule(r));
     build('AWS::Batch::JobDefinition', (r) => this.jobDefinition(r));
+    build('AWS::Batch::JobDefinition', (r) => this.batchExecutionRole(r));
+    build('AWS::ECS::TaskDefinition', (r) => this.ecsExecutionRole(r));
+    build('AWS::StepFunctions::StateMachine', (r) => this.stateMachineTasks(r));
     build('AWS::Batch::ComputeEnvironment', (r) => this.computeEnvironment(r));
     build('AWS::IAM::InstanceProfile', (r) => this.instanceProfile(r));
     build('AWS::CloudTrail::Trail', (r) => this.trail(r));
@@ -438,6 +443,127 @@ export class PathModel {
     }
   }
 
+  /** What a Batch job's execution role must do before the container starts: pull the image, write logs, read secrets. */
+  private batchExecutionRole(def: CfnResource): void {
+    const props = propertiesOf(def) ?? {};
+    const ecsContainers = listOf(props.EcsProperties?.TaskProperties)
+      .flatMap((t: any) => listOf(t?.Containers).map((c: any) => ({ ...c, ExecutionRoleArn: t.ExecutionRoleArn })));
+    const tasks = [props.ContainerProperties, ...ecsContainers];
+    for (const c of tasks) {
+      if (c && c.ExecutionRoleArn !== undefined) {
+        this.executionRole(def, c.ExecutionRoleArn, c.Image, c.LogConfiguration, listOf(c.Secrets));
+      }
+    }
+  }
+
+  private ecsExecutionRole(def: CfnResource): void {
+    const props = propertiesOf(def) ?? {};
+    if (props.ExecutionRoleArn === undefined) {
+      return;
+    }
+    for (const c of listOf(props.ContainerDefinitions)) {
+      this.executionRole(def, props.ExecutionRoleArn, c?.Image, c?.LogConfiguration, listOf(c?.Secrets));
+    }
+  }
+
+  private executionRole(def: CfnResource, roleRaw: any, imageRaw: any, logConfiguration: any, secrets: any[]): void {
+    const { stack, account, region, partition } = this.stackOf(def);
+    const source = this.docs.label(def);
+    const role = this.roleFor(stack, roleRaw);
+    if (isUnknownValue(role)) {
+      this.unknownPath('execution-role', def, source, 'execution role', 'pull', `its execution role is ${role.unknown}`);
+      return;
+    }
+    const base = { principal: role.principal, resourceAccount: account, context: {}, mode: 'same-account' as const, identityPolicies: role.identity, unknownIdentityPolicies: role.unknownPolicies };
+    const image = this.resolver.string(stack, imageRaw);
+    const ecr = typeof image === 'string' ? /^(\d{12}|\{AccountId\})\.dkr\.ecr\.([^.]+)\.amazonaws\.com[^/]*\/([^:@]+)/.exec(image) : undefined;
+    if (ecr) {
+      const repoArn = `arn:${partition}:ecr:${ecr[2]}:${ecr[1]}:repository/${ecr[3]}`;
+      const repo = this.byArn.get(repoArn) ?? this.docs.ofType('AWS::ECR::Repository').find((r) => this.resolver.arnOf(r) === repoArn);
+      const label = repo ? `${this.docs.label(repo)} repository` : `repository ${ecr[3]}`;
+      this.evaluate('execution-role', def, source, 'ECR', 'Ecr', { ...base, action: 'ecr:GetAuthorizationToken', resource: '*' });
+      for (const action of ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']) {
+        this.evaluate('execution-role', def, source, label, repo ? this.docs.label(repo) : ecr[3], { ...base, action, resource: repoArn });
+      }
+    }
+    if (logConfiguration?.LogDriver === 'awslogs') {
+      const group = this.resolver.string(stack, logConfiguration.Options?.['awslogs-group']);
+      if (isUnknownValue(group)) {
+        this.unknownPath('execution-role', def, source, 'log group', 'logs:PutLogEvents', `the log group is ${group.unknown}`);
+      } else if (typeof group === 'string') {
+        const groupArn = `arn:${partition}:logs:${region}:${account}:log-group:${group}:*`;
+        this.deliver('execution-role', def, source, this.byArn.has(groupArn) ? groupArn : groupArn, role.principal, {}, role, 'job/default/0123456789abcdef');
+      }
+    }
+    for (const secret of secrets) {
+      const from = this.resolver.string(stack, secret?.ValueFrom);
+      if (isUnknownValue(from)) {
+        this.unknownPath('execution-role', def, source, `secret ${secret?.Name}`, 'secretsmanager:GetSecretValue', `the secret is ${from.unknown}`);
+        continue;
+      }
+      if (/^arn:[^:]+:secretsmanager:/.test(from)) {
+        const secretArn = from.split(':').slice(0, 7).join(':');
+        this.evaluate('execution-role', def, source, `secret ${secret?.Name}`, `Secret${secret?.Name}`, { ...base, action: 'secretsmanager:GetSecretValue', resource: secretArn });
+      } else {
+        const paramArn = from.startsWith('arn:') ? from : `arn:${partition}:ssm:${region}:${account}:parameter/${from.replace(/^\//, '')}`;
+        this.evaluate('execution-role', def, source, `parameter ${secret?.Name}`, `Parameter${secret?.Name}`, { ...base, action: 'ssm:GetParameters', resource: paramArn });
+      }
+    }
+  }
+
+  /** What a state machine's role must do: deliver its logs, and call the services its tasks integrate. */
+  private stateMachineTasks(sm: CfnResource): void {
+    const props = propertiesOf(sm) ?? {};
+    const { stack, account } = this.stackOf(sm);
+    const source = this.docs.label(sm);
+    if (props.RoleArn === undefined) {
+      return;
+    }
+    const role = this.roleFor(stack, props.RoleArn);
+    if (isUnknownValue(role)) {
+      this.unknownPath('state-machine', sm, source, 'tasks', 'run', `its role is ${role.unknown}`);
+      return;
+    }
+    const base = { principal: role.principal, resourceAccount: account, context: {}, mode: 'same-account' as const, identityPolicies: role.identity, unknownIdentityPolicies: role.unknownPolicies };
+    if (listOf(props.LoggingConfiguration?.Destinations).length > 0) {
+      // Step Functions sets up vended log delivery with the role; these actions take Resource "*".
+      for (const action of ['logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery', 'logs:ListLogDeliveries',
+        'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups']) {
+        this.evaluate('state-machine', sm, source, 'its log group', 'LogDelivery', { ...base, action, resource: '*' });
+      }
+    }
+    const text = this.resolver.string(stack, props.DefinitionString);
+    let definition: any;
+    if (typeof text === 'string') {
+      try {
+        definition = JSON.parse(text);
+      } catch {
+        definition = undefined;
+      }
+    } else if (props.Definition && typeof props.Definition === 'object') {
+      definition = this.resolver.value(stack, props.Definition);
+    }
+    if (!definition) {
+      if (props.DefinitionString !== undefined || props.Definition !== undefined) {
+        this.unknownPath('state-machine', sm, source, 'tasks', 'run', 'the definition is only known at deploy time');
+      }
+      return;
+    }
+    for (const task of tasksOf(definition)) {
+      const resource = String(task.Resource ?? '');
+      const params = task.Parameters ?? task.Arguments ?? {};
+      if (/^arn:[^:]+:states:::batch:submitJob/.test(resource)) {
+        for (const [key, label] of [['JobDefinition', 'job definition'], ['JobQueue', 'job queue']]) {
+          const arn = this.resolver.string(stack, params[key]);
+          const target = typeof arn === 'string' ? this.byArn.get(arn) ?? this.docs.ofType(key === 'JobQueue' ? 'AWS::Batch::JobQueue' : 'AWS::Batch::JobDefinition', stack).find((r) => this.resolver.arnOf(r) === arn) : undefined;
+          this.evaluate('state-machine', sm, source, `${target ? this.docs.label(target) : String(arn)} ${label}`, target ? this.docs.label(target) : key, { ...base, action: 'batch:SubmitJob', resource: arn });
+        }
+      } else if (/^arn:[^:]+:states:::sns:publish/.test(resource) && params.TopicArn !== undefined) {
+        this.deliver('state-machine', sm, source, params.TopicArn, role.principal, {}, role);
+      }
+    }
+  }
+
   private computeEnvironment(ce: CfnResource): void {
     const props = propertiesOf(ce) ?? {};
     if (props.ServiceRole !== undefined) {
@@ -669,6 +795,29 @@ export class PathModel {
   }
 }
 
+/** Every Task state of a definition, in Parallel branches and Map iterators too. */
+function tasksOf(definition: any): any[] {
+  const out: any[] = [];
+  const visit = (machine: any) => {
+    for (const state of Object.values(machine?.States ?? {}) as any[]) {
+      if (state?.Type === 'Task') {
+        out.push(state);
+      }
+      for (const branch of listOf(state?.Branches)) {
+        visit(branch);
+      }
+      if (state?.Iterator) {
+        visit(state.Iterator);
+      }
+      if (state?.ItemProcessor) {
+        visit(state.ItemProcessor);
+      }
+    }
+  };
+  visit(definition);
+  return out;
+}
+
 /** A role that makes requests, with its identity policies when the app defines it. */
 interface RoleUse {
   readonly principal: RequestPrincipal;
@@ -685,5 +834,5 @@ function sseHeaders(keyValue: any, key: CfnResource | undefined, resolver: Resol
 
 const ARN_TYPES = [
   'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Lambda::Function', 'AWS::StepFunctions::StateMachine', 'AWS::Logs::LogGroup',
-  'AWS::Events::EventBus', 'AWS::IAM::Role', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Batch::JobQueue',
+  'AWS::Events::EventBus', 'AWS::IAM::Role', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition', 'AWS::ECR::Repository',
 ];

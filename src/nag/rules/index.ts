@@ -1,5 +1,6 @@
 import { RuleDefinition } from '../private/rule';
 import BatchEc2Imdsv2 from './batch/BatchEc2Imdsv2';
+import BatchExecutionRoleAuthorized from './batch/BatchExecutionRoleAuthorized';
 import BatchFargateRoleTrust from './batch/BatchFargateRoleTrust';
 import BatchJobRetryStrategy from './batch/BatchJobRetryStrategy';
 import BatchJobTimeout from './batch/BatchJobTimeout';
@@ -40,10 +41,12 @@ import S3TlsOnlyPolicy from './s3/S3TlsOnlyPolicy';
 import SchedulerTargetAuthorized from './scheduler/SchedulerTargetAuthorized';
 import SnsTopicKms from './sns/SnsTopicKms';
 import SnsTopicPolicy from './sns/SnsTopicPolicy';
+import StateMachineTasksAuthorized from './stepfunctions/StateMachineTasksAuthorized';
 
 /** Every rule of the CompliancePack, in the order they run and are listed. */
 export const ALL_RULES: RuleDefinition[] = [
   BatchEc2Imdsv2,
+  BatchExecutionRoleAuthorized,
   BatchFargateRoleTrust,
   BatchJobRetryStrategy,
   BatchJobTimeout,
@@ -84,4 +87,5 @@ export const ALL_RULES: RuleDefinition[] = [
   SchedulerTargetAuthorized,
   SnsTopicKms,
   SnsTopicPolicy,
+  StateMachineTasksAuthorized,
 ];

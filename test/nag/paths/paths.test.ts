@@ -6,6 +6,7 @@
  * through iam-simulate, and the two must agree.
  */
 import { App, Stack } from 'aws-cdk-lib';
+import * as batch from 'aws-cdk-lib/aws-batch';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as config from 'aws-cdk-lib/aws-config';
@@ -20,6 +21,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { CompliancePack } from '../../../src';
 import { pathModel } from '../../../src/nag/paths';
 import { ALL_RULES } from '../../../src/nag/rules';
@@ -29,7 +31,8 @@ import { disagreements } from '../../policy/reference';
 
 const ACCOUNT = '123456789012';
 const PATH_RULES = ['EventsRuleTargetAuthorized', 'AlarmActionAuthorized', 'KmsKeyUseAuthorized', 'RoleTrustAuthorized', 'SchedulerTargetAuthorized',
-  'LambdaDestinationAuthorized', 'CloudTrailDeliveryAuthorized', 'FlowLogDeliveryAuthorized', 'S3AccessLogDeliveryAuthorized', 'ConfigDeliveryAuthorized'];
+  'LambdaDestinationAuthorized', 'CloudTrailDeliveryAuthorized', 'FlowLogDeliveryAuthorized', 'S3AccessLogDeliveryAuthorized', 'ConfigDeliveryAuthorized',
+  'BatchExecutionRoleAuthorized', 'StateMachineTasksAuthorized'];
 
 interface Finding {
   readonly rule: string;
@@ -224,6 +227,12 @@ const FAMILIES: Array<[string, Array<[string, Build, Build]>]> = [
       new s3.Bucket(s, 'Data', { serverAccessLogsBucket: new s3.Bucket(s, 'LogBucket', { encryption: s3.BucketEncryption.S3_MANAGED }), serverAccessLogsPrefix: 'data/' });
     }],
   ]],
+  ['BatchExecutionRoleAuthorized', [
+    ['execution role may not write the awslogs group', (s) => jobWithLogs(s, false), (s) => jobWithLogs(s, true)],
+  ]],
+  ['StateMachineTasksAuthorized', [
+    ['state machine role may not publish to the topic of its task', (s) => publishingStateMachine(s, false), (s) => publishingStateMachine(s, true)],
+  ]],
   ['ConfigDeliveryAuthorized', [
     ['bucket without a policy for config.amazonaws.com', (s) => configChannel(s, false), (s) => configChannel(s, true)],
   ]],
@@ -245,6 +254,39 @@ function schedule(stack: Stack, allowed: boolean): void {
     scheduleExpression: 'cron(0 0 * * ? *)',
     flexibleTimeWindow: { mode: 'OFF' },
     target: { arn: queue.queueArn, roleArn: role.roleArn },
+  });
+}
+
+function jobWithLogs(stack: Stack, allowed: boolean): void {
+  const group = new logs.LogGroup(stack, 'JobLogs');
+  const role = new iam.Role(stack, 'ExecutionRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+  if (allowed) {
+    group.grantWrite(role);
+  }
+  new batch.CfnJobDefinition(stack, 'Job', {
+    type: 'container',
+    platformCapabilities: ['FARGATE'],
+    containerProperties: {
+      image: 'public.ecr.aws/amazonlinux/amazonlinux:2023',
+      executionRoleArn: role.roleArn,
+      resourceRequirements: [{ type: 'VCPU', value: '0.25' }, { type: 'MEMORY', value: '512' }],
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group.logGroupName } },
+    },
+  });
+}
+
+function publishingStateMachine(stack: Stack, allowed: boolean): void {
+  const topic = new sns.Topic(stack, 'Alerts');
+  const role = new iam.Role(stack, 'StateMachineRole', { assumedBy: new iam.ServicePrincipal('states.amazonaws.com') });
+  if (allowed) {
+    topic.grantPublish(role);
+  }
+  new sfn.CfnStateMachine(stack, 'Run', {
+    roleArn: role.roleArn,
+    definitionString: stack.toJsonString({
+      StartAt: 'Notify',
+      States: { Notify: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn: topic.topicArn, Message: 'run ended' }, End: true } },
+    }),
   });
 }
 
