@@ -352,7 +352,7 @@ test('a value known only at deploy time is never allowed, and not a finding', ()
 test('every evaluation agrees with iam-simulate', async () => {
   expect(evaluations.length).toBeGreaterThan(20);
   expect(await disagreements(evaluations)).toEqual([]);
-});
+}, 60_000);
 
 test('server access logs through the log bucket\'s policy (ACLs disabled) are allowed', () => {
   const stack = newStack(new App({ context: { '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true } }));
