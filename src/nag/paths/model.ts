@@ -449,9 +449,11 @@ export class PathModel {
     const ecsContainers = listOf(props.EcsProperties?.TaskProperties)
       .flatMap((t: any) => listOf(t?.Containers).map((c: any) => ({ ...c, ExecutionRoleArn: t.ExecutionRoleArn })));
     const tasks = [props.ContainerProperties, ...ecsContainers];
+    // On EC2 the container agent may pull with the instance role instead; only Fargate pulls with the execution role alone.
+    const fargate = listOf(props.PlatformCapabilities).includes('FARGATE');
     for (const c of tasks) {
       if (c && c.ExecutionRoleArn !== undefined) {
-        this.executionRole(def, c.ExecutionRoleArn, c.Image, c.LogConfiguration, listOf(c.Secrets));
+        this.executionRole(def, c.ExecutionRoleArn, fargate ? c.Image : undefined, c.LogConfiguration, listOf(c.Secrets));
       }
     }
   }
@@ -461,8 +463,9 @@ export class PathModel {
     if (props.ExecutionRoleArn === undefined) {
       return;
     }
+    const fargate = listOf(props.RequiresCompatibilities).includes('FARGATE');
     for (const c of listOf(props.ContainerDefinitions)) {
-      this.executionRole(def, props.ExecutionRoleArn, c?.Image, c?.LogConfiguration, listOf(c?.Secrets));
+      this.executionRole(def, props.ExecutionRoleArn, fargate ? c?.Image : undefined, c?.LogConfiguration, listOf(c?.Secrets));
     }
   }
 
@@ -475,7 +478,7 @@ export class PathModel {
       return;
     }
     const base = { principal: role.principal, resourceAccount: account, context: {}, mode: 'same-account' as const, identityPolicies: role.identity, unknownIdentityPolicies: role.unknownPolicies };
-    const image = this.resolver.string(stack, imageRaw);
+    const image = imageRaw === undefined ? undefined : this.resolver.string(stack, imageRaw);
     const ecr = typeof image === 'string' ? /^(\d{12}|\{AccountId\})\.dkr\.ecr\.([^.]+)\.amazonaws\.com[^/]*\/([^:@]+)/.exec(image) : undefined;
     if (ecr) {
       const repoArn = `arn:${partition}:ecr:${ecr[2]}:${ecr[1]}:repository/${ecr[3]}`;
