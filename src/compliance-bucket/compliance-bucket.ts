@@ -373,7 +373,7 @@ export class ComplianceBucket extends s3.BucketBase {
       principals: [new iam.AnyPrincipal()],
       actions: ['s3:PutObject'],
       resources: [logBucket.arnForObjects('*')],
-      conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'AES256' } },
+      conditions: askedForOtherThan('s3:x-amz-server-side-encryption', 'AES256'),
     }));
     return logBucket;
   }
@@ -434,7 +434,7 @@ export class ComplianceBucket extends s3.BucketBase {
       principals: [new iam.AnyPrincipal()],
       actions: ['s3:PutObject'],
       ...(sseS3Objects.length > 0 ? { notResources: sseS3Objects } : { resources: [objects] }),
-      conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+      conditions: askedForOtherThan('s3:x-amz-server-side-encryption', 'aws:kms'),
     }));
     if (sseS3Objects.length > 0) {
       this.bucket.addToResourcePolicy(new iam.PolicyStatement({
@@ -443,7 +443,7 @@ export class ComplianceBucket extends s3.BucketBase {
         principals: [new iam.AnyPrincipal()],
         actions: ['s3:PutObject'],
         resources: sseS3Objects,
-        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'AES256'] } },
+        conditions: askedForOtherThan('s3:x-amz-server-side-encryption', ['aws:kms', 'AES256']),
       }));
     }
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
@@ -452,7 +452,19 @@ export class ComplianceBucket extends s3.BucketBase {
       principals: [new iam.AnyPrincipal()],
       actions: ['s3:PutObject'],
       resources: [objects],
-      conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': this.key.keyArn } },
+      conditions: askedForOtherThan('s3:x-amz-server-side-encryption-aws-kms-key-id', this.key.keyArn),
+    }));
+    // SSE-KMS without a key id would use the AWS managed key aws/s3.
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'DenyKmsPutsWithoutThisKey',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:PutObject'],
+      resources: [objects],
+      conditions: {
+        StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
+        Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' },
+      },
     }));
   }
 
@@ -493,4 +505,16 @@ export class ComplianceBucket extends s3.BucketBase {
         'Access logs of the source bucket are operational records; their durability comes from versioning, and the source data itself can be replicated with the `replication` prop.');
     }
   }
+}
+
+/**
+ * The condition of a deny for puts that ask for an encryption header value other than `allowed`.
+ * A put that names no encryption gets the bucket default and is not denied: a negated operator
+ * (even `...IfExists`) is true when the key is absent, so the header must also be present.
+ */
+function askedForOtherThan(key: string, allowed: string | string[]): Record<string, Record<string, unknown>> {
+  return {
+    StringNotEquals: { [key]: allowed },
+    Null: { [key]: 'false' },
+  };
 }

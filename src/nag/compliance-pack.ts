@@ -112,6 +112,7 @@ interface ActiveRule {
   readonly info: string;
   readonly explanation: string;
   readonly evaluate: (node: CfnResource) => NagRuleResult;
+  readonly describeFinding?: (node: CfnResource, findingId: string) => string | undefined;
 }
 
 /**
@@ -249,8 +250,40 @@ export class CompliancePack extends NagPack {
         continue;
       }
       for (const rule of list) {
-        this.applyRule({ info: rule.info, explanation: rule.explanation, level: rule.level, rule: rule.evaluate, node });
+        if (rule.describeFinding) {
+          this.applyDescribedRule(rule, node);
+        } else {
+          this.applyRule({ info: rule.info, explanation: rule.explanation, level: rule.level, rule: rule.evaluate, node });
+        }
       }
+    }
+  }
+
+  /** Apply a rule whose findings each carry their own message (the rule is evaluated once). */
+  private applyDescribedRule(rule: ActiveRule, node: CfnResource): void {
+    let result: NagRuleResult;
+    try {
+      result = rule.evaluate(node);
+    } catch {
+      this.applyRule({ info: rule.info, explanation: rule.explanation, level: rule.level, rule: rule.evaluate, node });
+      return;
+    }
+    if (!Array.isArray(result)) {
+      const fixed = (): NagRuleResult => result;
+      this.applyRule({ info: rule.info, explanation: rule.explanation, level: rule.level, rule: fixed, ruleSuffixOverride: rule.name, node });
+      return;
+    }
+    for (const finding of result) {
+      const message = rule.describeFinding!(node, finding);
+      const one = (): NagRuleResult => [finding];
+      this.applyRule({
+        info: message ? `${rule.info} ${message}` : rule.info,
+        explanation: rule.explanation,
+        level: rule.level,
+        rule: one,
+        ruleSuffixOverride: rule.name,
+        node,
+      });
     }
   }
 }
@@ -349,8 +382,9 @@ function topLevelStack(node: CfnResource): Stack {
   return stack;
 }
 
-function pick(rule: { name: string; level: NagMessageLevel; info: string; explanation: string; evaluate?: any }): ActiveRule {
-  return { name: rule.name, level: rule.level, info: rule.info, explanation: rule.explanation, evaluate: rule.evaluate };
+function pick(rule: { name: string; level: NagMessageLevel; info: string; explanation: string; evaluate?: any; describeFinding?: any }): ActiveRule {
+  const { name, level, info, explanation, evaluate, describeFinding } = rule;
+  return { name, level, info, explanation, evaluate, describeFinding };
 }
 
 /** The aws-cdk-lib version in use if it is older than 2.262.0 (the first whose validation plugins get the tree and fail synth), else `undefined`. */

@@ -64,7 +64,7 @@ describe('AccountAudit defaults', () => {
     expect(trail.Properties.KMSKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AuditKey/), 'Arn'] });
     expect(trail.Properties.S3BucketName).toEqual({ Ref: bucketId });
     const denyOtherKey = bucketStatements(template).find((s) => s.Sid === 'DenyPutsWithOtherKmsKey');
-    expect(denyOtherKey.Condition.StringNotEqualsIfExists['s3:x-amz-server-side-encryption-aws-kms-key-id']).toEqual(trail.Properties.KMSKeyId);
+    expect(denyOtherKey.Condition.StringNotEquals['s3:x-amz-server-side-encryption-aws-kms-key-id']).toEqual(trail.Properties.KMSKeyId);
     expect(audit.key).toBe(audit.complianceBucket!.key);
     expect(audit.bucket).toBe(audit.complianceBucket);
   });
@@ -107,11 +107,11 @@ describe('AccountAudit defaults', () => {
     const kmsOnly = statements.find((s) => s.Sid === 'DenyPutsWithOtherEncryption');
     expect(kmsOnly.Resource).toBeUndefined();
     expect(kmsOnly.NotResource['Fn::Join'][1][1]).toBe('/AWSLogs/*/CloudTrail-Digest/*');
-    expect(kmsOnly.Condition).toEqual({ StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } });
+    expect(kmsOnly.Condition).toEqual({ StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } });
     const digest = statements.find((s) => s.Sid === 'DenyPutsWithOtherEncryptionThanKmsOrSseS3');
     expect(digest.Effect).toBe('Deny');
     expect(digest.Resource['Fn::Join'][1][1]).toBe('/AWSLogs/*/CloudTrail-Digest/*');
-    expect(digest.Condition).toEqual({ StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'AES256'] } });
+    expect(digest.Condition).toEqual({ StringNotEquals: { 's3:x-amz-server-side-encryption': ['aws:kms', 'AES256'] }, Null: { 's3:x-amz-server-side-encryption': 'false' } });
     Annotations.fromStack(stack).hasWarning('/TestStack/Audit/Bucket', Match.stringLikeRegexp('s3ManagedEncryptionKeyPatterns weakens'));
   });
 

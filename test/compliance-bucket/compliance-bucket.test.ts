@@ -5,6 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ComplianceBucket, ComplianceBucketProps, ComplianceKey, NagReport, ObjectLockMode } from '../../src';
+import { pathModel } from '../../src/nag/paths';
+import { evaluateRequest } from '../../src/policy/evaluate';
 import { formatFindings, nagFindings, newStack } from '../nag-helper';
 
 function synth(props: ComplianceBucketProps = {}): { stack: Stack; bucket: ComplianceBucket; template: Template } {
@@ -80,13 +82,22 @@ describe('ComplianceBucket defaults', () => {
         Sid: 'DenyPutsWithOtherEncryption',
         Effect: 'Deny',
         Action: 's3:PutObject',
-        Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+        Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
       }),
       expect.objectContaining({
         Sid: 'DenyPutsWithOtherKmsKey',
         Effect: 'Deny',
         Action: 's3:PutObject',
-        Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': { 'Fn::GetAtt': [expect.stringMatching(/^AuditKey/), 'Arn'] } } },
+        Condition: {
+          StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': { 'Fn::GetAtt': [expect.stringMatching(/^AuditKey/), 'Arn'] } },
+          Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' },
+        },
+      }),
+      expect.objectContaining({
+        Sid: 'DenyKmsPutsWithoutThisKey',
+        Effect: 'Deny',
+        Action: 's3:PutObject',
+        Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } },
       }),
     ]));
   });
@@ -119,8 +130,35 @@ describe('ComplianceBucket defaults', () => {
       Effect: 'Deny',
       Principal: { AWS: '*' },
       Action: 's3:PutObject',
-      Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'AES256' } },
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' }, Null: { 's3:x-amz-server-side-encryption': 'false' } },
     })]));
+  });
+
+  test('server access logs (written without an encryption header) and puts that name no encryption are allowed, as AWS evaluates them', () => {
+    const stack = newStack();
+    const audit = new ComplianceBucket(stack, 'Audit');
+    const writer = new iam.Role(stack, 'Writer', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    audit.bucket.grantPut(writer);
+    (stack.node.root as App).synth();
+    const data = audit.bucket.node.defaultChild as s3.CfnBucket;
+    const delivery = pathModel(data).pathsOf(data, 's3-access-log-delivery');
+    expect(delivery.map((p) => `${p.action} ${p.result.decision}: ${p.result.reason}`)).toEqual([expect.stringMatching(/^s3:PutObject allowed/)]);
+    // The bucket policy as the bucket's own objects see it (Resource and NotResource narrowed to them).
+    const document = stack.resolve((audit.bucket.policy!.node.defaultChild as s3.CfnBucketPolicy).policyDocument);
+    const statements = document.Statement.map((st: any) => ({ ...st, Resource: '*', NotResource: undefined }));
+    const put = (context: Record<string, string>) => evaluateRequest({
+      principal: { role: 'arn:aws:iam::123456789012:role/Writer', account: '123456789012' },
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::audit/report.json',
+      resourceAccount: '123456789012',
+      mode: 'same-account',
+      context: { 'aws:SecureTransport': 'true', ...context },
+      identityPolicies: [{ name: 'the writer\'s policy', document: { Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] } }],
+      resourcePolicy: { name: 'the bucket policy', document: { ...document, Statement: statements } },
+    }).decision;
+    expect(put({})).toBe('allowed');
+    expect(put({ 's3:x-amz-server-side-encryption': 'AES256' })).toBe('denied');
+    expect(put({ 's3:x-amz-server-side-encryption': 'aws:kms' })).toBe('denied');
   });
 
   test('has lifecycle rules with transitions, noncurrent expiry and multipart cleanup', () => {

@@ -27,7 +27,7 @@ describe('ComplianceBucket s3ManagedEncryptionKeyPatterns', () => {
     expect(deny.NotResource['Fn::Join'][1][1]).toBe('/AWSLogs/*/CloudTrail-Digest/*');
     const there = s.find((x) => x.Sid === 'DenyPutsWithOtherEncryptionThanKmsOrSseS3');
     expect(there.Effect).toBe('Deny');
-    expect(there.Condition).toEqual({ StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'AES256'] } });
+    expect(there.Condition).toEqual({ StringNotEquals: { 's3:x-amz-server-side-encryption': ['aws:kms', 'AES256'] }, Null: { 's3:x-amz-server-side-encryption': 'false' } });
     // the other-KMS-key deny still covers every object
     expect(s.find((x) => x.Sid === 'DenyPutsWithOtherKmsKey').Resource['Fn::Join'][1][1]).toBe('/*');
     Annotations.fromStack(stack).hasWarning('/TestStack/Audit', Match.stringLikeRegexp('s3ManagedEncryptionKeyPatterns weakens a secure default'));

@@ -238,10 +238,10 @@ const CHECKLIST: Record<number, ChecklistItem> = {
       for (const [id, bucket] of Object.entries(buckets(app.template))) {
         const algorithm = bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm;
         const denies = (policies[id] ?? []).filter((s) => s.Effect === 'Deny' && s.Action.includes('s3:PutObject'));
-        expect({ id, algorithm: denies.map((s) => s.Condition?.StringNotEqualsIfExists?.['s3:x-amz-server-side-encryption']).find((a) => a) })
+        expect({ id, algorithm: denies.map((s) => s.Condition?.StringNotEquals?.['s3:x-amz-server-side-encryption']).find((a) => a) })
           .toEqual({ id, algorithm });
         if (algorithm === 'aws:kms') {
-          expect(denies.some((s) => s.Condition?.StringNotEqualsIfExists?.['s3:x-amz-server-side-encryption-aws-kms-key-id'])).toBe(true);
+          expect(denies.some((s) => s.Condition?.StringNotEquals?.['s3:x-amz-server-side-encryption-aws-kms-key-id'])).toBe(true);
         }
       }
     },

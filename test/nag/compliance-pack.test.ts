@@ -27,36 +27,48 @@ describe('the rule list', () => {
     const W = NagMessageLevel.WARN;
     expect(CompliancePack.ruleCatalog().map((r) => [r.id, r.level])).toEqual([
       ['CompliancePack-BatchEc2Imdsv2', E],
+      ['CompliancePack-BatchExecutionRoleAuthorized', E],
       ['CompliancePack-BatchFargateRoleTrust', E],
       ['CompliancePack-BatchJobRetryStrategy', W],
       ['CompliancePack-BatchJobTimeout', W],
       ['CompliancePack-BatchPrivilegedContainer', E],
       ['CompliancePack-BatchPublicNetwork', E],
+      ['CompliancePack-CloudTrailDeliveryAuthorized', E],
+      ['CompliancePack-AlarmActionAuthorized', E],
+      ['CompliancePack-ConfigDeliveryAuthorized', E],
       ['CompliancePack-ConfigRuleWithoutRecorder', E],
       ['CompliancePack-DynamoDbCustomerManagedKey', E],
       ['CompliancePack-DynamoDbPointInTimeRecovery', W],
+      ['CompliancePack-FlowLogDeliveryAuthorized', E],
       ['CompliancePack-SecurityGroupOpenEgress', E],
       ['CompliancePack-VpcFlowLogs', E],
       ['CompliancePack-VpcGatewayEndpointRouteTables', E],
+      ['CompliancePack-EventsRuleTargetAuthorized', E],
       ['CompliancePack-GuardDutyFindingsRoute', E],
       ['CompliancePack-IamWriteOnWildcardResource', E],
       ['CompliancePack-LambdaRoleInlinePolicy', E],
+      ['CompliancePack-RoleTrustAuthorized', E],
       ['CompliancePack-KmsKeyPolicyNoKmsStar', E],
+      ['CompliancePack-KmsKeyUseAuthorized', E],
       ['CompliancePack-LambdaActiveTracing', W],
       ['CompliancePack-LambdaDeprecatedRuntime', E],
+      ['CompliancePack-LambdaDestinationAuthorized', E],
       ['CompliancePack-LambdaExplicitLogGroup', W],
       ['CompliancePack-LambdaFailureDestination', W],
       ['CompliancePack-LambdaReservedConcurrency', W],
       ['CompliancePack-LogGroupKeyAllowsLogs', E],
       ['CompliancePack-LogGroupKmsEncrypted', E],
       ['CompliancePack-LogGroupRetention', W],
+      ['CompliancePack-S3AccessLogDeliveryAuthorized', E],
       ['CompliancePack-S3AccessLogging', E],
       ['CompliancePack-S3DenyWrongEncryptionPolicy', E],
       ['CompliancePack-S3LifecycleRules', W],
       ['CompliancePack-S3PublicAccessBlock', E],
       ['CompliancePack-S3TlsOnlyPolicy', E],
+      ['CompliancePack-SchedulerTargetAuthorized', E],
       ['CompliancePack-SnsTopicKms', E],
       ['CompliancePack-SnsTopicPolicy', E],
+      ['CompliancePack-StateMachineTasksAuthorized', E],
     ]);
     expect(new CompliancePack().ruleIds).toEqual(CompliancePack.ruleCatalog().map((r) => r.id));
   });
@@ -111,6 +123,9 @@ describe('the seed failures', () => {
       'CompliancePack-GuardDutyFindingsRoute Seeds/Detector',
       'CompliancePack-IamWriteOnWildcardResource[Action::s3:PutEncryptionConfiguration] Seeds/Remediation/ServiceRole/DefaultPolicy/Resource',
       'CompliancePack-KmsKeyPolicyNoKmsStar Seeds/DataKey/Resource',
+      'CompliancePack-KmsKeyUseAuthorized[DataKey::kms:Decrypt] Seeds/AppLogs/Resource',
+      'CompliancePack-KmsKeyUseAuthorized[DataKey::kms:Encrypt] Seeds/AppLogs/Resource',
+      'CompliancePack-KmsKeyUseAuthorized[DataKey::kms:GenerateDataKey] Seeds/AppLogs/Resource',
       'CompliancePack-LambdaActiveTracing Seeds/Remediation/Resource',
       'CompliancePack-LambdaDeprecatedRuntime Seeds/Remediation/Resource',
       'CompliancePack-LambdaExplicitLogGroup Seeds/Remediation/Resource',
@@ -120,6 +135,7 @@ describe('the seed failures', () => {
       'CompliancePack-LogGroupKeyAllowsLogs Seeds/AppLogs/Resource',
       'CompliancePack-LogGroupKmsEncrypted Seeds/ScannerLogs/Resource',
       'CompliancePack-LogGroupRetention Seeds/ScannerLogs/Resource',
+      'CompliancePack-RoleTrustAuthorized[Ec2OnlyRole::ecs-tasks.amazonaws.com] Seeds/FargateJob/Resource',
       'CompliancePack-S3AccessLogging Seeds/Reports',
       'CompliancePack-S3DenyWrongEncryptionPolicy Seeds/Reports',
       'CompliancePack-S3LifecycleRules Seeds/Reports',
@@ -264,7 +280,7 @@ describe('props', () => {
     expect(pack.ruleIds).not.toContain('CompliancePack-LambdaReservedConcurrency');
     const findings = packFindings(seeds(), pack);
     expect(findings.some((f) => f.startsWith('CompliancePack-LambdaReservedConcurrency') || f.startsWith('CompliancePack-S3LifecycleRules'))).toBe(false);
-    expect(findings).toHaveLength(29);
+    expect(findings).toHaveLength(33);
   });
 
   test('ruleLevels: a WARN rule reported as an error', () => {

@@ -15,6 +15,8 @@ class AppIndex {
   private readonly byType = new Map<string, CfnResource[]>();
   private readonly properties = new Map<CfnResource, any>();
   private readonly logicalIds = new Map<CfnResource, string>();
+  private readonly memo = new Map<string, any>();
+  public readonly all: CfnResource[] = [];
 
   constructor(root: IConstruct) {
     const visit = (node: IConstruct, stack: Stack | undefined): void => {
@@ -27,6 +29,7 @@ class AppIndex {
         }
         index.add(node);
         push(this.byType, node.cfnResourceType, node);
+        this.all.push(node);
       }
       for (const child of node.node.children) {
         visit(child, here);
@@ -48,6 +51,14 @@ class AppIndex {
       this.properties.set(node, lazyProperties(node));
     }
     return this.properties.get(node);
+  }
+
+  /** A value derived from the whole app, built once per index. */
+  public memoized<T>(key: string, build: (resources: CfnResource[]) => T): T {
+    if (!this.memo.has(key)) {
+      this.memo.set(key, build(this.all));
+    }
+    return this.memo.get(key);
   }
 
   public logicalIdOf(node: CfnResource): string {
@@ -292,4 +303,12 @@ function sameEnvironment(a: Stack, b: Stack): boolean {
 /** The logical id of `node` in its stack. */
 export function logicalIdOf(node: CfnResource): string {
   return indexOf(node).logicalIdOf(node);
+}
+
+/**
+ * A value derived from every CfnResource of the app that holds `node` (such as the model of its
+ * data paths), built once per validation run. Outside a run it is built for each call.
+ */
+export function appMemo<T>(node: CfnResource, key: string, build: (resources: CfnResource[]) => T): T {
+  return indexOf(node).memoized(key, build);
 }

@@ -23,6 +23,11 @@ export interface RuleDefinition {
   readonly control?: string;
   /** Judge one resource; never throws on unresolved values. */
   readonly evaluate: (node: CfnResource) => NagRuleResult;
+  /**
+   * The message of one finding (for rules that return finding ids), reported after `info`: for
+   * data-path rules, the source, target, action and the document that denies it.
+   */
+  readonly describeFinding?: (node: CfnResource, findingId: string) => string | undefined;
 }
 
 /** What a rule body gets: the resource and its resolved properties. */
