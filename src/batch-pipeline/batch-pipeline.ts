@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, TimeZone, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -455,6 +455,21 @@ export class BatchPipeline extends Construct {
     });
     this.jobRole = jobRole;
     this.executionRole = executionRole;
+    // An image given by URI in a private ECR repository is pulled with the execution role (an
+    // ecs.ContainerImage from an ECR repository grants this itself).
+    const repository = props.imageUri === undefined ? undefined : ecrRepositoryOf(props.imageUri);
+    if (repository) {
+      executionRole.addToPrincipalPolicy(new iam.PolicyStatement({
+        sid: 'PullTheJobImage',
+        actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        resources: [`arn:${stack.partition}:ecr:${repository.region}:${repository.account}:repository/${repository.name}`],
+      }));
+      executionRole.addToPrincipalPolicy(new iam.PolicyStatement({
+        sid: 'LogInToTheRegistry',
+        actions: ['ecr:GetAuthorizationToken'],
+        resources: ['*'],
+      }));
+    }
 
     // The user's variables in name order, so the template does not depend on the iteration order of
     // the caller's map (Java's Map.of, for one, has none); the pipeline's own names are not theirs to set.
@@ -988,4 +1003,13 @@ class AlertTopicTarget implements events.IRuleTarget {
       retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: Duration.hours(2).toSeconds() },
     };
   }
+}
+
+/** The account, Region and repository of an image URI in a private ECR registry, if it is one. */
+function ecrRepositoryOf(uri: string): { account: string; region: string; name: string } | undefined {
+  if (Token.isUnresolved(uri)) {
+    return undefined;
+  }
+  const m = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9][a-z0-9._\/-]*?)(?::[\w.-]+|@sha256:[a-f0-9]{64})?$/.exec(uri);
+  return m ? { account: m[1], region: m[2], name: m[3] } : undefined;
 }
