@@ -1,6 +1,7 @@
-import { asArray, fail, pass } from '../../model';
+import { evaluateRequest } from '../../../../policy/evaluate';
+import { fail, pass } from '../../model';
 import { defineCheck } from '../define';
-import { actionMatches, isEveryonePrincipal, missing, parseStatements, S3_META } from './bucket-util';
+import { missing, S3_META } from './bucket-util';
 
 export const s3BucketTlsOnly = defineCheck(
   {
@@ -18,16 +19,36 @@ export const s3BucketTlsOnly = defineCheck(
     (inv.s3Buckets ?? []).map((b) => {
       const err = missing(b, ['policy']);
       if (err) return err;
-      const denies = parseStatements(b.policy).some((s) => {
-        if (s.Effect !== 'Deny' || !isEveryonePrincipal(s.Principal)) return false;
-        const actions = asArray(s.Action);
-        const covers = (wanted: string) => actions.some((a) => actionMatches(a, wanted));
-        if (!covers('s3:GetObject') || !covers('s3:PutObject')) return false;
-        const c = JSON.stringify(s.Condition ?? {});
-        return /"aws:SecureTransport":\s*("false"|false)/i.test(c);
-      });
-      return denies
+      const denied = deniesWithoutTls(b.name, b.policy ?? null, inv.accountId);
+      return denied
         ? pass(b.arn, 'policy denies aws:SecureTransport=false', b.region)
         : fail(b.arn, 'no policy statement denies non-TLS requests', b.region);
     }),
 );
+
+/**
+ * True when the bucket policy refuses object reads and writes made without TLS, judged the way
+ * AWS evaluates the policy (src/policy): a caller whose own policies allow everything is denied
+ * s3:GetObject and s3:PutObject with aws:SecureTransport false. Every spelling AWS accepts counts
+ * alike (`"false"`, `false`, `["false"]`, `Bool` or `BoolIfExists`, a list or a lone statement).
+ */
+function deniesWithoutTls(bucket: string, policy: string | null, accountId: string): boolean {
+  if (!policy) return false;
+  let document: unknown;
+  try {
+    document = JSON.parse(policy);
+  } catch {
+    return false;
+  }
+  const account = /^\d{12}$/.test(accountId) ? accountId : '123456789012';
+  return ['s3:GetObject', 's3:PutObject'].every((action) => evaluateRequest({
+    principal: { role: `arn:aws:iam::${account}:role/any-caller`, account },
+    action,
+    resource: `arn:aws:s3:::${bucket}/any-object`,
+    resourceAccount: account,
+    context: { 'aws:SecureTransport': 'false' },
+    identityPolicies: [{ name: 'a policy allowing everything', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+    resourcePolicy: { name: 'the bucket policy', document },
+    mode: 'same-account',
+  }).decision === 'denied');
+}
