@@ -27,7 +27,8 @@ function statementSpellings(s: Statement, notActionFor?: string[]): Statement[] 
     const forms: any[] = [c];
     const lowerKeys = (block: any) => Object.fromEntries(Object.entries(block).map(([k, v]) => [k.toLowerCase(), v]));
     forms.push(Object.fromEntries(Object.entries(c).map(([op, block]) => [op, lowerKeys(block)])));
-    forms.push(Object.fromEntries(Object.entries(c).map(([op, block]) => [op, Object.fromEntries(Object.entries(block as object).map(([k, v]) => [k, scalarOrList(v).at(-1)]))])));
+    const listValues = (block: any) => Object.fromEntries(Object.entries(block).map(([k, v]) => [k, scalarOrList(v).at(-1)]));
+    forms.push(Object.fromEntries(Object.entries(c).map(([op, block]) => [op, listValues(block)])));
     if (JSON.stringify(c).includes('"false"') || JSON.stringify(c).includes('"true"')) {
       forms.push(JSON.parse(JSON.stringify(c).replace(/"(true|false)"/g, '$1')));
     }

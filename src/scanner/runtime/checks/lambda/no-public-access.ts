@@ -1,6 +1,6 @@
+import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
 import { asArray, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
-import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
 import { parseStatements } from '../s3/bucket-util';
 
 export const lambdaNoPublicAccess = defineCheck(
