@@ -199,7 +199,9 @@ describe('outages', () => {
 
   test('a short-circuited call gives its concurrency slot back', async () => {
     await withFake(fixtureAccount(), { hang: ['kms'] }, async () => {
-      const clients = new AwsClients({ callTimeoutMs: 300, requestTimeoutMs: 200, maxAttempts: 1, breakerThreshold: 1, breakerCooldownMs: 600_000, concurrencyByService: { kms: 1 } });
+      const clients = new AwsClients({
+        callTimeoutMs: 300, requestTimeoutMs: 200, maxAttempts: 1, breakerThreshold: 1, breakerCooldownMs: 600_000, concurrencyByService: { kms: 1 },
+      });
       try {
         const call = () => clients.send({ service: 'kms', region: REGIONS[0], api: 'ListKeys' }, (c, signal) => c.send(new ListKeysCommand({}), { abortSignal: signal }));
         await expect(call()).rejects.toThrow();
