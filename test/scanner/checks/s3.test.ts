@@ -80,6 +80,11 @@ describe('S3 checks', () => {
     expect(statuses(s3BucketNoPublicRead, inv({ s3AccountPublicAccessBlock: null, s3Buckets: [notAction] }))).toEqual(['FAIL']);
   });
 
+  test('TLS only in another partition: a deny written with that partition\'s ARNs counts', () => {
+    const cn = (name: string) => bucket(name, { policy: policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws-cn:s3:::${name}`, `arn:aws-cn:s3:::${name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }) });
+    expect(statuses(s3BucketTlsOnly, inv({ partition: 'aws-cn', s3Buckets: [cn('b')] }))).toEqual(['PASS']);
+  });
+
   test('public read: ACL to AllUsers fails unless public ACLs are ignored or ACLs are disabled', () => {
     const acl = [{ grantee: ALL_USERS, permission: 'READ' }];
     const i = inv({

@@ -19,7 +19,7 @@ export const s3BucketTlsOnly = defineCheck(
     (inv.s3Buckets ?? []).map((b) => {
       const err = missing(b, ['policy']);
       if (err) return err;
-      const denied = deniesWithoutTls(b.name, b.policy ?? null, inv.accountId);
+      const denied = deniesWithoutTls(b.name, b.policy ?? null, inv.accountId, inv.partition);
       return denied
         ? pass(b.arn, 'policy denies aws:SecureTransport=false', b.region)
         : fail(b.arn, 'no policy statement denies non-TLS requests', b.region);
@@ -32,7 +32,7 @@ export const s3BucketTlsOnly = defineCheck(
  * s3:GetObject and s3:PutObject with aws:SecureTransport false. Every spelling AWS accepts counts
  * alike (`"false"`, `false`, `["false"]`, `Bool` or `BoolIfExists`, a list or a lone statement).
  */
-function deniesWithoutTls(bucket: string, policy: string | null, accountId: string): boolean {
+function deniesWithoutTls(bucket: string, policy: string | null, accountId: string, partition: string): boolean {
   if (!policy) return false;
   let document: unknown;
   try {
@@ -40,11 +40,13 @@ function deniesWithoutTls(bucket: string, policy: string | null, accountId: stri
   } catch {
     return false;
   }
-  const account = /^\d{12}$/.test(accountId) ? accountId : '123456789012';
+  // The caller is of the bucket's own account (any account would do: the deny names everyone);
+  // an account id the scan could not learn is replaced by a well-formed one.
+  const account = /^\d{12}$/.test(accountId) ? accountId : '000000000000';
   return ['s3:GetObject', 's3:PutObject'].every((action) => evaluateRequest({
-    principal: { role: `arn:aws:iam::${account}:role/any-caller`, account },
+    principal: { role: `arn:${partition}:iam::${account}:role/any-caller`, account },
     action,
-    resource: `arn:aws:s3:::${bucket}/any-object`,
+    resource: `arn:${partition}:s3:::${bucket}/any-object`,
     resourceAccount: account,
     context: { 'aws:SecureTransport': 'false' },
     identityPolicies: [{ name: 'a policy allowing everything', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
