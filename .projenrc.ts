@@ -245,7 +245,7 @@ project.addTask('test:examples', {
 });
 
 project.addTask('test:cdk-newest', {
-  description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION})`,
+  description: `Run the jest suite against the newest aws-cdk-lib release (${CDK_NEWEST_VERSION}) as well as the minimum (${CDK_MIN_VERSION}); tests that never load aws-cdk-lib run once, in the main suite`,
   exec: `bash scripts/test-cdk-version.sh ${CDK_NEWEST_VERSION}`,
 });
 
