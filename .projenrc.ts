@@ -133,6 +133,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // every test has finished and reported by then, so jest exits instead of waiting for them.
     extraCliOptions: ['--forceExit'],
     jestConfig: {
+      // Two workers: jest's default on two cores is one worker, which it runs in band on one core.
+      // A fixed two keeps memory bounded on bigger machines (a worker grows to a few GiB); a worker
+      // that passes 3 GiB between test files is replaced.
+      maxWorkers: 2,
+      workerIdleMemoryLimit: '3GB',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/python/', '/test/java/'],
     },
