@@ -3,7 +3,7 @@
  *
  *   npx ts-node --project tsconfig.dev.json scripts/paths-report.ts [all]
  */
-import { App, CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -11,7 +11,6 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { IConstruct } from 'constructs';
 import { buildAuditingSystemApp } from '../examples/auditing-system/typescript/app';
 import { buildBatchProcessingApp } from '../examples/batch-processing/typescript/app';
 import { buildComplianceScannerApp } from '../examples/compliance-scanner/typescript/app';
@@ -23,18 +22,6 @@ import { describePath, PathModel } from '../src/nag/paths';
 import { withIndex } from '../src/nag/private/context';
 
 const showAll = process.argv[2] === 'all';
-
-function resources(root: IConstruct): CfnResource[] {
-  const out: CfnResource[] = [];
-  const visit = (n: IConstruct) => {
-    if (CfnResource.isCfnResource(n)) {
-      out.push(n);
-    }
-    n.node.children.forEach(visit);
-  };
-  visit(root);
-  return out;
-}
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -91,7 +78,7 @@ for (const [name, build] of APPS) {
   build(app);
   app.synth();
   withIndex(app, () => {
-    const model = new PathModel(resources(app));
+    const model = PathModel.ofTree(app);
     const counts: Record<string, number> = {};
     for (const p of model.paths) {
       counts[p.result.decision] = (counts[p.result.decision] ?? 0) + 1;

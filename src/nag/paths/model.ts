@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { awsManagedKeyPolicy, Documents } from './documents';
 import { Resolver } from './resolve';
 import { RequestContext } from '../../policy/conditions';
@@ -44,6 +45,19 @@ export function describePath(path: DataPath): string {
 
 /** Every data path of the app, indexed by the resource that wires it. */
 export class PathModel {
+  /** The model of every CfnResource under `root` (call inside the validation run's index, `withIndex`). */
+  public static ofTree(root: IConstruct): PathModel {
+    const resources: CfnResource[] = [];
+    const visit = (node: IConstruct): void => {
+      if (CfnResource.isCfnResource(node)) {
+        resources.push(node);
+      }
+      node.node.children.forEach(visit);
+    };
+    visit(root);
+    return new PathModel(resources);
+  }
+
   public readonly paths: DataPath[] = [];
   private readonly byJudged = new Map<CfnResource, DataPath[]>();
   private readonly resolver: Resolver;
@@ -162,31 +176,22 @@ export class PathModel {
       return;
     }
     const base = { principal, resourceAccount: account, identityPolicies: 'role' in principal ? ids.identity : undefined, unknownIdentityPolicies: ids.unknownPolicies, mode: 'same-account' as const };
-    if (service === 'sns') {
-      const label = target ? `${this.docs.label(target)} topic` : arn;
+    const queueing = service === undefined ? undefined : QUEUEING_TARGETS[service];
+    if (queueing) {
+      const label = target ? `${this.docs.label(target)} ${queueing.noun}` : arn;
       if (!target) {
         if ('service' in principal) {
-          this.unknownPath(family, judged, source, label, 'sns:Publish', 'the topic is not defined in this app, so its policy is not known');
+          this.unknownPath(family, judged, source, label, queueing.action, `the ${queueing.noun} is not defined in this app, so its policy is not known`);
         }
         return;
       }
-      this.evaluate(family, judged, source, label, this.docs.label(target), { ...base, action: 'sns:Publish', resource: arn, context, resourcePolicy: this.docs.topicPolicy(target) });
+      const resourcePolicy = queueing.policy(this.docs, target);
+      const request = { ...base, action: queueing.action, resource: arn, context, resourcePolicy };
+      this.evaluate(family, judged, source, label, this.docs.label(target), request);
       const key = propertiesOf(target)?.KmsMasterKeyId;
       if (key !== undefined) {
-        this.keyUse(family, judged, source, `${label}'s key`, key, principal, { ...context, 'kms:EncryptionContext:aws:sns:topicArn': arn }, 'sns', ['kms:GenerateDataKey', 'kms:Decrypt'], ids);
-      }
-    } else if (service === 'sqs') {
-      const label = target ? `${this.docs.label(target)} queue` : arn;
-      if (!target) {
-        if ('service' in principal) {
-          this.unknownPath(family, judged, source, label, 'sqs:SendMessage', 'the queue is not defined in this app, so its policy is not known');
-        }
-        return;
-      }
-      this.evaluate(family, judged, source, label, this.docs.label(target), { ...base, action: 'sqs:SendMessage', resource: arn, context, resourcePolicy: this.docs.queuePolicy(target) });
-      const key = propertiesOf(target)?.KmsMasterKeyId;
-      if (key !== undefined) {
-        this.keyUse(family, judged, source, `${label}'s key`, key, principal, { ...context, 'kms:EncryptionContext:aws:sqs:arn': arn }, 'sqs', ['kms:GenerateDataKey', 'kms:Decrypt'], ids);
+        const keyContext = { ...context, [queueing.encryptionContextKey]: arn };
+        this.keyUse(family, judged, source, `${label}'s key`, key, principal, keyContext, queueing.via, ['kms:GenerateDataKey', 'kms:Decrypt'], ids);
       }
     } else if (service === 'lambda') {
       const fn = this.find(stack, targetRaw, 'AWS::Lambda::Function');
@@ -834,6 +839,22 @@ function sseHeaders(keyValue: any, key: CfnResource | undefined, resolver: Resol
   const id = key ? resolver.arnOf(key) : keyValue;
   return { 's3:x-amz-server-side-encryption': 'aws:kms', 's3:x-amz-server-side-encryption-aws-kms-key-id': typeof id === 'string' || isUnknownValue(id) ? id : unknown('the key id') };
 }
+
+/**
+ * Targets that take a message under their resource policy and encrypt it with their key: SNS
+ * topics and SQS queues, judged alike (the action, the policy, the key's encryption context).
+ */
+interface QueueingTarget {
+  readonly via: string;
+  readonly noun: string;
+  readonly action: string;
+  readonly encryptionContextKey: string;
+  readonly policy: (docs: Documents, target: CfnResource) => NamedPolicy | undefined;
+}
+const QUEUEING_TARGETS: Record<string, QueueingTarget> = {
+  sns: { via: 'sns', noun: 'topic', action: 'sns:Publish', encryptionContextKey: 'kms:EncryptionContext:aws:sns:topicArn', policy: (docs, target) => docs.topicPolicy(target) },
+  sqs: { via: 'sqs', noun: 'queue', action: 'sqs:SendMessage', encryptionContextKey: 'kms:EncryptionContext:aws:sqs:arn', policy: (docs, target) => docs.queuePolicy(target) },
+};
 
 const ARN_TYPES = [
   'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Lambda::Function', 'AWS::StepFunctions::StateMachine', 'AWS::Logs::LogGroup',

@@ -85,16 +85,8 @@ export function servicePrincipals(statement: any): string[] {
   return asList(principal.Service).filter((s) => typeof s === 'string');
 }
 
-/** True when a statement's principal is everyone (`"*"` or `{"AWS": "*"}`). */
-export function isEveryone(principal: any): boolean {
-  if (principal === '*') {
-    return true;
-  }
-  if (principal && typeof principal === 'object') {
-    return asList(principal.AWS).includes('*');
-  }
-  return false;
-}
+/** True when a statement's principal is everyone (`"*"` or `{"AWS": "*"}`); one definition with the scanner's. */
+export { isEveryone } from '../../policy/public-access';
 
 /** True when `action` (an IAM action, possibly with wildcards) matches `wanted` (a literal action). */
 export function actionMatches(action: any, wanted: string): boolean {

@@ -2,8 +2,7 @@
  * The data paths of the three reference apps: every one is allowed (none denied, none left to
  * deploy time), and every evaluation agrees with iam-simulate.
  */
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { App, Stack } from 'aws-cdk-lib';
 import { buildAuditingSystemApp } from '../../../examples/auditing-system/typescript/app';
 import { buildBatchProcessingApp } from '../../../examples/batch-processing/typescript/app';
 import { buildComplianceScannerApp } from '../../../examples/compliance-scanner/typescript/app';
@@ -11,18 +10,6 @@ import { describePath, PathModel } from '../../../src/nag/paths';
 import { withIndex } from '../../../src/nag/private/context';
 import { observeEvaluations, PolicyDecision, PolicyRequest } from '../../../src/policy/evaluate';
 import { disagreements } from '../../policy/reference';
-
-function cfnResources(root: IConstruct): CfnResource[] {
-  const out: CfnResource[] = [];
-  const visit = (n: IConstruct) => {
-    if (CfnResource.isCfnResource(n)) {
-      out.push(n);
-    }
-    n.node.children.forEach(visit);
-  };
-  visit(root);
-  return out;
-}
 
 const APPS: Array<[string, (app: App) => Stack[], number]> = [
   ['compliance-scanner', buildComplianceScannerApp, 20],
@@ -38,7 +25,7 @@ test.each(APPS)('%s: every data path is allowed, as iam-simulate agrees', async 
   observeEvaluations((request, decision) => evaluations.push([request, decision]));
   let model: PathModel;
   try {
-    model = withIndex(app, () => new PathModel(cfnResources(app)));
+    model = withIndex(app, () => PathModel.ofTree(app));
   } finally {
     observeEvaluations(undefined);
   }

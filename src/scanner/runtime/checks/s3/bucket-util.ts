@@ -32,15 +32,6 @@ export function actionMatches(pattern: string, action: string): boolean {
   return re.test(action);
 }
 
-export function isEveryonePrincipal(principal: unknown): boolean {
-  if (principal === '*') return true;
-  if (principal && typeof principal === 'object') {
-    const aws = (principal as { AWS?: unknown }).AWS;
-    return asArray(aws as string | string[] | undefined).some((p) => p === '*');
-  }
-  return false;
-}
-
 /**
  * The actions of `actions` that public statements of the policy grant, by AWS's definition of a
  * public policy (`isPublicStatement`): an Allow for everyone whose condition does not pin the
