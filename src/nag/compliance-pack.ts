@@ -1,7 +1,9 @@
 import { Annotations, CfnResource, IPolicyValidationContext, Lazy, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { fsbpLabel, frameworksOf, requireControlForRule } from '../controls';
 import { withIndex } from './private/context';
+import { ControlFrameworks } from '../controls/compliance-controls';
 import { RuleDefinition } from './private/rule';
 import { ALL_RULES } from './rules';
 
@@ -96,14 +98,33 @@ export interface CompliancePackRuleInfo {
   readonly info: string;
   /** Why it matters and how to fix it. */
   readonly explanation: string;
-  /** The seed review failure(s) it makes impossible. */
+  /**
+   * Formerly the review failure that motivated the rule; now always empty. The rule's documentation
+   * tells its history, and `controlId` and `frameworks` say what it maps to.
+   *
+   * @deprecated use `controlId` and `frameworks`
+   */
   readonly seed: string;
   /**
-   * The AWS Foundational Security Best Practices (FSBP) or CIS control it matches.
+   * The AWS Foundational Security Best Practices (FSBP) control it matches, as `FSBP <id>`.
    *
-   * @default - no matching control
+   * @default - no matching FSBP control
+   * @deprecated use `frameworks.fsbp`
    */
   readonly control?: string;
+  /**
+   * Id of the control it checks in the library's controls catalog (`S3.5`, `Batch.JobTimeout`),
+   * the same id as the ComplianceScanner check that verifies the control at run time.
+   *
+   * @default - the rule is in no catalog entry
+   */
+  readonly controlId?: string;
+  /**
+   * The framework requirements (FSBP, CIS, NIST 800-53 r5, PCI DSS 3.2.1 and 4.0, HIPAA) of its control.
+   *
+   * @default - the rule is in no catalog entry
+   */
+  readonly frameworks?: ControlFrameworks;
 }
 
 interface ActiveRule {
@@ -134,19 +155,24 @@ interface ActiveRule {
  */
 export class CompliancePack extends NagPack {
   /**
-   * Every built-in rule with its id, level, resource types, seed failure and matching control.
+   * Every built-in rule with its id, level, resource types, control id and framework mappings.
    */
   public static ruleCatalog(): CompliancePackRuleInfo[] {
-    return ALL_RULES.map((r) => ({
-      name: r.name,
-      id: `${PACK_NAME}-${r.name}`,
-      level: r.level,
-      resourceTypes: [...r.resourceTypes],
-      info: r.info,
-      explanation: r.explanation,
-      seed: r.seed,
-      control: r.control,
-    }));
+    return ALL_RULES.map((r) => {
+      const entry = requireControlForRule(r.name);
+      return {
+        name: r.name,
+        id: `${PACK_NAME}-${r.name}`,
+        level: r.level,
+        resourceTypes: [...r.resourceTypes],
+        info: r.info,
+        explanation: r.explanation,
+        seed: '',
+        control: fsbpLabel(entry),
+        controlId: entry.id,
+        frameworks: frameworksOf(entry),
+      };
+    });
   }
 
   public readonly name = PACK_NAME;

@@ -1,77 +1,15 @@
 import { IConstruct } from 'constructs';
+import { CONTROLS, controlForNagControl, findingIdsOf } from '../controls';
 import { acknowledgeFinding } from '../core/nag-ids';
 
 /**
- * Which finding ids of which pack check the same control. One table, used by `NagControl`: a row
- * per control, the ids of AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321, Serverless and
- * CompliancePack that check it (a pack without such a rule has no id in the row).
+ * Which finding ids of which pack check the same control: the controls catalog's entries that name
+ * a `NagControl`, with the ids of AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321,
+ * Serverless and CompliancePack that check each (a pack without such a rule has no id).
  */
-const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[] }> = {
-  S3_ACCESS_LOGGING: {
-    description: 'S3 server access logging',
-    ids: ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CompliancePack-S3AccessLogging'],
-  },
-  S3_KMS_ENCRYPTION: {
-    description: 'S3 default encryption with KMS',
-    ids: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
-  },
-  S3_REPLICATION: {
-    description: 'S3 cross-Region replication',
-    ids: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
-  },
-  S3_LIFECYCLE: {
-    description: 'S3 lifecycle rules',
-    ids: ['CompliancePack-S3LifecycleRules'],
-  },
-  LAMBDA_CONCURRENCY: {
-    description: 'Lambda reserved concurrency',
-    ids: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency', 'CompliancePack-LambdaReservedConcurrency'],
-  },
-  LAMBDA_FAILURE_DESTINATION: {
-    description: 'Lambda dead-letter queue or on-failure destination',
-    ids: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ', 'CompliancePack-LambdaFailureDestination'],
-  },
-  LAMBDA_INSIDE_VPC: {
-    description: 'Lambda function in a VPC',
-    ids: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
-  },
-  LAMBDA_TRACING: {
-    description: 'Lambda X-Ray active tracing',
-    ids: ['Serverless-LambdaTracing', 'CompliancePack-LambdaActiveTracing'],
-  },
-  LAMBDA_RUNTIME: {
-    description: 'Lambda on the latest or a supported runtime',
-    ids: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion', 'CompliancePack-LambdaDeprecatedRuntime'],
-  },
-  LOG_GROUP_KMS: {
-    description: 'CloudWatch log group encrypted with KMS',
-    ids: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted', 'CompliancePack-LogGroupKmsEncrypted'],
-  },
-  LOG_GROUP_RETENTION: {
-    description: 'CloudWatch log group retention',
-    ids: ['HIPAA.Security-CloudWatchLogGroupRetentionPeriod', 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'PCI.DSS.321-CloudWatchLogGroupRetentionPeriod', 'Serverless-CloudWatchLogGroupRetentionPeriod', 'CompliancePack-LogGroupRetention'],
-  },
-  VPC_FLOW_LOGS: {
-    description: 'VPC flow logs',
-    ids: ['AwsSolutions-VPC7', 'HIPAA.Security-VPCFlowLogsEnabled', 'NIST.800.53.R5-VPCFlowLogsEnabled', 'PCI.DSS.321-VPCFlowLogsEnabled', 'CompliancePack-VpcFlowLogs'],
-  },
-  DYNAMODB_PITR: {
-    description: 'DynamoDB point-in-time recovery',
-    ids: ['AwsSolutions-DDB3', 'HIPAA.Security-DynamoDBPITREnabled', 'NIST.800.53.R5-DynamoDBPITREnabled', 'CompliancePack-DynamoDbPointInTimeRecovery'],
-  },
-  SNS_KMS: {
-    description: 'SNS topic encrypted with KMS',
-    ids: ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS', 'CompliancePack-SnsTopicKms'],
-  },
-  SQS_DEAD_LETTER_QUEUE: {
-    description: 'SQS queue with a dead-letter queue',
-    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
-  },
-  DYNAMODB_BACKUP_PLAN: {
-    description: 'DynamoDB table in an AWS Backup plan',
-    ids: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
-  },
-};
+const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[] }> = Object.fromEntries(
+  CONTROLS.filter((c) => c.nagControl !== undefined).map((c) => [c.nagControl!, { description: c.title, ids: findingIdsOf(c) }]),
+);
 
 /**
  * A security control that several cdk-nag packs check under different ids, so that one call
@@ -130,6 +68,8 @@ export class NagControl {
 
   /** Name of the control, for example `S3_ACCESS_LOGGING`. */
   public readonly name: string;
+  /** Id of the control in the library's controls catalog (`ComplianceControls`), for example `S3.9`. */
+  public readonly controlId: string;
   /** What the control is, in a few words. */
   public readonly description: string;
   /** The finding ids of every pack that checks this control. */
@@ -138,6 +78,7 @@ export class NagControl {
   private constructor(name: string) {
     const row = CONTROL_TABLE[name];
     this.name = name;
+    this.controlId = controlForNagControl(name)!.id;
     this.description = row.description;
     this.findingIds = [...row.ids];
   }

@@ -3,8 +3,9 @@ import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { propertiesOf } from './context';
 
 /**
- * One rule of the CompliancePack: what it checks, why, where the requirement comes from, and the
- * pure function that judges one CfnResource.
+ * One rule of the CompliancePack: what it checks, why, and the pure function that judges one
+ * CfnResource. Its control (id and framework mappings) is the controls catalog's entry that lists
+ * the rule's name (`src/controls/catalog.ts`).
  */
 export interface RuleDefinition {
   /** Stable name; the finding id is `CompliancePack-<name>`. Equal to the rule's file name. */
@@ -17,10 +18,6 @@ export interface RuleDefinition {
   readonly info: string;
   /** Why it matters and how to fix it. */
   readonly explanation: string;
-  /** The seed review failure(s) the rule makes impossible, as `<file> #<n>`. */
-  readonly seed: string;
-  /** The AWS Foundational Security Best Practices or CIS control it matches, where one exists. */
-  readonly control?: string;
   /** Judge one resource; never throws on unresolved values. */
   readonly evaluate: (node: CfnResource) => NagRuleResult;
   /**
@@ -60,7 +57,3 @@ export const NON_COMPLIANT = NagRuleCompliance.NON_COMPLIANT;
 export const NOT_APPLICABLE = NagRuleCompliance.NOT_APPLICABLE;
 export const ERROR = NagMessageLevel.ERROR;
 export const WARN = NagMessageLevel.WARN;
-
-export const SEED_000 = '000_8539daffd67ca827.txt';
-export const SEED_002 = '002_d92724b23843a58b.txt';
-export const SEED_004 = '004_5b6328fd8d3c63a0.txt';

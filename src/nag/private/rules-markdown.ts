@@ -1,9 +1,11 @@
 import { NagMessageLevel } from 'cdk-nag';
+import { ControlFrameworks } from '../../controls/compliance-controls';
 import { CompliancePackRuleInfo } from '../compliance-pack';
 
 /**
- * RULES.md, generated from the rules' own metadata. `scripts/rules-md.ts` writes it; a test fails
- * when the checked-in file differs, so it cannot drift from the code.
+ * RULES.md, generated from the rules' own metadata and their controls catalog entries.
+ * `scripts/rules-md.ts` writes it; a test fails when the checked-in file differs, so it cannot
+ * drift from the code.
  */
 export function renderRulesMarkdown(rules: CompliancePackRuleInfo[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -19,12 +21,25 @@ export function renderRulesMarkdown(rules: CompliancePackRuleInfo[]): string {
     '',
     `${rules.length} rules.`,
     '',
-    '| id | level | resources | what | why | seed failure | control |',
+    'The control column is the id of the rule\'s control in the controls catalog (docs/controls.md),',
+    'shared with the ComplianceScanner check that verifies it in the account.',
+    '',
+    '| id | level | resources | what | why | control | frameworks |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rules) {
     const level = r.level === NagMessageLevel.ERROR ? 'ERROR' : r.level === NagMessageLevel.WARN ? 'WARN' : 'INFO';
-    lines.push(`| \`${r.id}\` | ${level} | ${r.resourceTypes.map((t) => `\`${t}\``).join('<br>')} | ${escape(r.info)} | ${escape(r.explanation)} | ${escape(r.seed)} | ${escape(r.control ?? '-')} |`);
+    lines.push(`| \`${r.id}\` | ${level} | ${r.resourceTypes.map((t) => `\`${t}\``).join('<br>')} | ${escape(r.info)} | ${escape(r.explanation)} | ${r.controlId ? `\`${r.controlId}\`` : '-'} | ${escape(frameworkText(r.frameworks))} |`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** `FSBP S3.5; CIS 2.1.1; NIST SC-8, ...` (frameworks with no requirement left out). */
+export function frameworkText(f: ControlFrameworks | undefined): string {
+  if (!f) {
+    return '-';
+  }
+  const parts: Array<[string, string[]]> = [['FSBP', f.fsbp], ['CIS', f.cis], ['NIST 800-53', f.nist80053r5], ['PCI DSS 3.2.1', f.pciDss321], ['PCI DSS 4.0', f.pciDss40], ['HIPAA', f.hipaa]];
+  const text = parts.filter(([, ids]) => ids.length > 0).map(([name, ids]) => `${name} ${ids.join(', ')}`).join('; ');
+  return text === '' ? '-' : text;
 }

@@ -323,9 +323,11 @@ export interface CheckMetadata {
   readonly category: Category;
   /** CloudFormation-style resource type the results are about. */
   readonly resourceType: string;
-  /** AWS Security Hub Foundational Security Best Practices control ids, e.g. `S3.1`. */
+  /** Id of the control in the controls catalog (`src/controls`), e.g. `S3.1`. */
+  readonly controlId?: string;
+  /** AWS Security Hub Foundational Security Best Practices control ids, e.g. `S3.1` (from the catalog). */
   readonly fsbp: readonly string[];
-  /** CIS AWS Foundations Benchmark v3.0 recommendation numbers. */
+  /** CIS AWS Foundations Benchmark v3.0 recommendation numbers (from the catalog). */
   readonly cis: readonly string[];
   readonly remediation: string;
   /** IAM actions the collectors need for this check; the construct builds its policy from these. */

@@ -1,5 +1,5 @@
 import { propertiesOf } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { isUnknown } from '../../private/values';
 import { resolveReference } from '../shared';
 
@@ -16,8 +16,6 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::ComputeEnvironment'],
   info: 'The AWS Batch EC2 compute environment does not require IMDSv2 (launch template HttpTokens: required).',
   explanation: 'IMDSv1 answers any request from the instance, so an SSRF flaw in a job leaks the instance role credentials. Give the compute environment a launch template with httpTokens required (requireImdsv2).',
-  seed: `${SEED_004} #17`,
-  control: 'FSBP EC2.8 / EC2.170',
   body: (node, props) => {
     const resources = props.ComputeResources;
     if (!resources || isUnknown(resources) || isUnknown(resources.Type)) {

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A Batch job's (or ECS task's) execution role may not do what the container needs before it
@@ -14,5 +14,4 @@ export default pathRule('execution-role', {
   resourceTypes: ['AWS::Batch::JobDefinition', 'AWS::ECS::TaskDefinition'],
   info: 'The execution role may not pull the image, write the log group or read the secrets the container needs.',
   explanation: 'ECS uses the execution role to call ecr:GetAuthorizationToken, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer, logs:CreateLogStream and logs:PutLogEvents for the awslogs driver, and secretsmanager:GetSecretValue or ssm:GetParameters for secrets; without them the job fails with CannotPullContainerError or ResourceInitializationError. Grant the role the action the finding names.',
-  seed: `${SEED_004} #17`,
 });

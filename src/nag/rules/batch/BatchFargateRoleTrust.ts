@@ -1,5 +1,5 @@
 import { logicalIdOf } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isUnknown } from '../../private/values';
 import { resolveReference, roleTrusts } from '../shared';
 import { jobTasks } from './containers';
@@ -18,7 +18,6 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition'],
   info: 'A role of the Fargate job definition does not trust ecs-tasks.amazonaws.com.',
   explanation: 'Fargate jobs run as ECS tasks; a job or execution role that only EC2 may assume cannot be assumed, so the job fails to start or runs without its permissions. Let ecs-tasks.amazonaws.com assume the role.',
-  seed: `${SEED_004} #17`,
   body: (node, props) => {
     if (isUnknown(props.PlatformCapabilities)) {
       return NOT_APPLICABLE;

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 import { isUnknown } from '../../private/values';
 
 /**
@@ -13,7 +13,6 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition'],
   info: 'The AWS Batch job definition has no retry strategy (RetryStrategy.Attempts > 1).',
   explanation: 'Spot reclaims and transient host failures end attempts that would succeed on retry; without retries they fail the whole job. Set retryAttempts (2 or more), with evaluateOnExit rules where some failures must not be retried.',
-  seed: `${SEED_004} #29`,
   body: (_node, props) => {
     const attempts = props.RetryStrategy?.Attempts;
     if (attempts === undefined) {

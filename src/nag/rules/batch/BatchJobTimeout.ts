@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
  * An AWS Batch job definition has no timeout.
@@ -12,6 +12,5 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition'],
   info: 'The AWS Batch job definition has no timeout (Timeout.AttemptDurationSeconds).',
   explanation: 'A hung job without a timeout holds its compute and blocks the queue until someone notices. Set timeout to the longest an attempt may legitimately take.',
-  seed: `${SEED_004} #27`,
   body: (_node, props) => (props.Timeout?.AttemptDurationSeconds === undefined ? NON_COMPLIANT : COMPLIANT),
 });

@@ -1,5 +1,5 @@
 import { jobContainers } from './containers';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { isTrue, isUnknown } from '../../private/values';
 
 /**
@@ -14,8 +14,6 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition'],
   info: 'The AWS Batch job definition runs a privileged container.',
   explanation: 'A privileged container has root on the host: it can escape the container and read other jobs\' data. Remove privileged: true.',
-  seed: `${SEED_004} #17, #11`,
-  control: 'FSBP ECS.4 (the ECS equivalent)',
   body: (_node, props) => {
     const flags = jobContainers(props).map((c) => c.Privileged ?? c.SecurityContext?.Privileged);
     if (flags.some(isTrue)) {

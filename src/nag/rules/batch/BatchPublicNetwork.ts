@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isTrue, isUnknown, referencedId } from '../../private/values';
 import { pointsAt, resolveReference } from '../shared';
 import { jobTasks } from './containers';
@@ -47,7 +47,6 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition', 'AWS::Batch::ComputeEnvironment'],
   info: 'The AWS Batch job definition assigns public IPs, or the compute environment is in public subnets.',
   explanation: 'Batch workloads process internal data and need no inbound reachability; public IPs or public subnets expose the instances and tasks to the internet. Run them in private subnets with VPC endpoints or a NAT gateway, and keep assignPublicIp off.',
-  seed: `${SEED_004} #17`,
   body: (node, props) => {
     if (node.cfnResourceType === 'AWS::Batch::JobDefinition') {
       const assigns = jobTasks(props).map((t) => t.NetworkConfiguration?.AssignPublicIp);

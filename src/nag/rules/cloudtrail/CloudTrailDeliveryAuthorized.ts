@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A trail cannot deliver: the bucket policy must let `cloudtrail.amazonaws.com` call
@@ -14,5 +14,4 @@ export default pathRule('cloudtrail-delivery', {
   resourceTypes: ['AWS::CloudTrail::Trail'],
   info: 'A CloudTrail trail cannot deliver to its bucket or log group.',
   explanation: 'CloudTrail checks the bucket ACL and writes log files as cloudtrail.amazonaws.com with s3:x-amz-acl bucket-owner-full-control and aws:SourceArn of the trail; CloudWatch Logs delivery uses the trail\'s role. A trail that cannot deliver fails to create, or stops logging. Grant what the finding names in the bucket policy or the role\'s policy.',
-  seed: `${SEED_004} #5`,
 });

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A CloudWatch alarm's SNS action is not authorised: the topic policy must admit
@@ -15,5 +15,4 @@ export default pathRule('alarm-action', {
   resourceTypes: ['AWS::CloudWatch::Alarm'],
   info: 'A CloudWatch alarm cannot publish to its SNS action topic.',
   explanation: 'CloudWatch publishes alarm notifications as cloudwatch.amazonaws.com with aws:SourceArn of the alarm; a topic policy that does not admit it makes the alarm change state silently. Allow cloudwatch.amazonaws.com sns:Publish in the topic policy, restricted to the alarm\'s ARN or account.',
-  seed: `${SEED_004} #27`,
 });

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * AWS Config cannot deliver: its delivery channel's bucket policy must let `config.amazonaws.com`
@@ -14,5 +14,4 @@ export default pathRule('config-delivery', {
   resourceTypes: ['AWS::Config::DeliveryChannel'],
   info: 'The AWS Config delivery channel cannot deliver to its bucket or topic.',
   explanation: 'Config delivers configuration history and snapshots as config.amazonaws.com (with the service-linked role) with s3:x-amz-acl bucket-owner-full-control, and notifications to the channel\'s topic; if the bucket or topic policy does not admit it, the delivery channel fails and the recorder\'s history is lost. Grant what the finding names.',
-  seed: `${SEED_004} #13`,
 });

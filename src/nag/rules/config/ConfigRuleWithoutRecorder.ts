@@ -1,5 +1,5 @@
 import { appResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_002, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
 /**
  * AWS Config rules in an app that has no configuration recorder and delivery channel.
@@ -16,8 +16,6 @@ export default defineRule({
   resourceTypes: ['AWS::Config::ConfigRule'],
   info: 'The AWS Config rule has no configuration recorder and delivery channel in its account and Region in the app.',
   explanation: 'Config rules evaluate nothing unless a recorder records resource changes and a delivery channel delivers them, so the rule silently never reports. Create a recorder and delivery channel (or reuse the account\'s) and acknowledge this rule with the reason when one exists outside the app.',
-  seed: `${SEED_004} #13; ${SEED_002} #6`,
-  control: 'FSBP Config.1',
   body: (node) => {
     const recorder = appResourcesOfType(node, 'AWS::Config::ConfigurationRecorder').length > 0;
     const channel = appResourcesOfType(node, 'AWS::Config::DeliveryChannel').length > 0;

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isFalse, isUnknown } from '../../private/values';
 
 /**
@@ -15,7 +15,6 @@ export default defineRule({
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   info: 'The DynamoDB table is not encrypted with a customer managed KMS key.',
   explanation: 'With an AWS owned or AWS managed key, access to the data cannot be restricted or audited through a key policy. Use TableEncryption.CUSTOMER_MANAGED with your key.',
-  seed: `${SEED_004} #22`,
   body: (node, props) => {
     const sse = props.SSESpecification;
     if (isUnknown(sse) || isUnknown(sse?.SSEEnabled)) {

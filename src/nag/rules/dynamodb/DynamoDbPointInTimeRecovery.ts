@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, WARN } from '../../private/rule';
 import { asList, isTrue, isUnknown } from '../../private/values';
 
 /**
@@ -12,8 +12,6 @@ export default defineRule({
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   info: 'The DynamoDB table has no point-in-time recovery.',
   explanation: 'Without point-in-time recovery a bad write or delete cannot be undone. Set pointInTimeRecoverySpecification (pointInTimeRecoveryEnabled: true).',
-  seed: `${SEED_004} #22`,
-  control: 'FSBP DynamoDB.2',
   body: (node, props) => {
     const specs = node.cfnResourceType === 'AWS::DynamoDB::Table'
       ? [props.PointInTimeRecoverySpecification]

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A VPC flow log cannot deliver: to CloudWatch Logs through a role whose policy must allow
@@ -14,5 +14,4 @@ export default pathRule('flow-log-delivery', {
   resourceTypes: ['AWS::EC2::FlowLog'],
   info: 'A VPC flow log cannot deliver to its log group or bucket.',
   explanation: 'Flow logs to CloudWatch Logs are written with the flow log\'s role (which vpc-flow-logs.amazonaws.com must be able to assume); flow logs to S3 are written by delivery.logs.amazonaws.com with s3:x-amz-acl bucket-owner-full-control. A flow log that cannot deliver shows status "Access error" and records nothing. Grant what the finding names.',
-  seed: `${SEED_004} #7`,
 });

@@ -1,5 +1,5 @@
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isUnknown } from '../../private/values';
 import { pointsAt } from '../shared';
 
@@ -22,7 +22,6 @@ export default defineRule({
   resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'],
   info: 'The security group allows outbound traffic to 0.0.0.0/0 or ::/0.',
   explanation: 'Open egress lets a compromised workload reach any host on the internet (exfiltration, command and control). Set allowAllOutbound: false and allow only the destinations needed (VPC endpoints, prefix lists, peer security groups).',
-  seed: `${SEED_004} #3`,
   body: (node, props) => {
     if (node.cfnResourceType === 'AWS::EC2::SecurityGroupEgress') {
       if (isUnknown(props.CidrIp) || isUnknown(props.CidrIpv6)) {

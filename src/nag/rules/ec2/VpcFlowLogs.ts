@@ -1,5 +1,5 @@
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 import { asList } from '../../private/values';
 import { pointsAt } from '../shared';
 
@@ -15,8 +15,6 @@ export default defineRule({
   resourceTypes: ['AWS::EC2::VPC'],
   info: 'The VPC has no flow log.',
   explanation: 'Without flow logs there is no record of the network traffic in the VPC, for incident response or audit. Add a flow log (vpc.addFlowLog) to an encrypted destination.',
-  seed: `${SEED_004} #7`,
-  control: 'FSBP EC2.6',
   body: (node) => {
     const found = stackResourcesOfType(node, 'AWS::EC2::FlowLog').some((flowLog) => {
       const p = propertiesOf(flowLog);

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { isUnknown } from '../../private/values';
 
 /**
@@ -13,7 +13,6 @@ export default defineRule({
   resourceTypes: ['AWS::EC2::VPCEndpoint'],
   info: 'The gateway VPC endpoint is associated with no route table.',
   explanation: 'A gateway endpoint works only through the route tables it is added to; with none, traffic to S3 or DynamoDB keeps going over the NAT or internet gateway. List the route tables of every subnet that uses the service.',
-  seed: `${SEED_004} #2, #9`,
   body: (_node, props) => {
     const type = props.VpcEndpointType ?? 'Gateway';
     if (isUnknown(type)) {

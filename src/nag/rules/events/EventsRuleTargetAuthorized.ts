@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * An EventBridge rule cannot deliver to one of its targets (SNS topic, SQS queue, Lambda function,
@@ -17,5 +17,4 @@ export default pathRule('events-target', {
   resourceTypes: ['AWS::Events::Rule'],
   info: 'An EventBridge rule\'s target does not authorise the delivery.',
   explanation: 'EventBridge delivers to SNS, SQS, Lambda and CloudWatch Logs as events.amazonaws.com with aws:SourceArn of the rule, so the target\'s resource policy must admit it; targets with a role (Step Functions, event buses, SNS with authorizeUsingRole) need the role\'s policy to allow the action. A denied delivery only counts as FailedInvocations and nobody hears of it. Add the statement the finding names (aws-cdk-lib targets add it for targets of the same stack).',
-  seed: `${SEED_004} #25`,
 });

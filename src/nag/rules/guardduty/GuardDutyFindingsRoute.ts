@@ -1,5 +1,5 @@
 import { appResourcesOfType, propertiesOf } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 import { asList } from '../../private/values';
 
 function routesGuardDuty(rule: any): boolean {
@@ -30,7 +30,6 @@ export default defineRule({
   resourceTypes: ['AWS::GuardDuty::Detector'],
   info: 'The GuardDuty detector has no EventBridge rule that routes its findings.',
   explanation: 'GuardDuty findings stay in the console unless something forwards them; threats then go unnoticed. Add an EventBridge rule on source aws.guardduty with a target that alerts (SNS topic, ticketing, SIEM).',
-  seed: `${SEED_004} #25`,
   body: (node) => {
     const routed = appResourcesOfType(node, 'AWS::Events::Rule').some((rule) => routesGuardDuty(propertiesOf(rule)));
     return routed ? COMPLIANT : NON_COMPLIANT;

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isUnknown, statementsOf } from '../../private/values';
 
 /** Verbs of actions that only read. Anything else (including `*` and `service:*`) may write. */
@@ -48,7 +48,6 @@ export default defineRule({
     'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
   info: 'The IAM policy allows write actions on every resource ("Resource": "*").',
   explanation: 'Write access to every resource of a service breaks least privilege: a compromised principal can change or delete anything of that type in the account. Name the resources (ARNs) the principal writes to.',
-  seed: `${SEED_004} #11`,
   body: (node, props) => {
     const documents = STANDALONE.has(node.cfnResourceType)
       ? [props.PolicyDocument]

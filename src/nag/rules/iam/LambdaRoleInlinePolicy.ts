@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_002 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isUnknown } from '../../private/values';
 import { isLambdaRole, pointsAt, resolveReference } from '../shared';
 
@@ -17,7 +17,6 @@ export default defineRule({
   resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::RolePolicy'],
   info: 'A Lambda execution role has an inline policy.',
   explanation: 'Inline policies cannot be reviewed, versioned or reused centrally, and many organisations forbid them on execution roles. Put the permissions in a customer managed policy (iam.ManagedPolicy) attached to the role.',
-  seed: `${SEED_002} #1`,
   body: (node, props) => {
     if (node.cfnResourceType === 'AWS::IAM::Role') {
       if (!isLambdaRole(node)) {

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A role that a service must assume does not trust that service with the request context it sends:
@@ -16,5 +16,4 @@ export default pathRule('role-trust', {
     'AWS::Batch::ComputeEnvironment', 'AWS::IAM::InstanceProfile', 'AWS::CloudTrail::Trail', 'AWS::EC2::FlowLog', 'AWS::Config::ConfigurationRecorder'],
   info: 'A role the resource needs a service to assume does not trust that service.',
   explanation: 'The service calls sts:AssumeRole with its own principal and, for most services, aws:SourceAccount and aws:SourceArn of the resource. A trust policy that names another service, or conditions the service does not meet, makes every invocation fail (functions do not start, jobs stay RUNNABLE, rules count FailedInvocations). Trust the service principal the finding names, with conditions on aws:SourceAccount or aws:SourceArn that match the resource.',
-  seed: `${SEED_004} #17`,
 });

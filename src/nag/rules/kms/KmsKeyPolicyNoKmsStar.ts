@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, statementsOf } from '../../private/values';
 
 /**
@@ -15,7 +15,6 @@ export default defineRule({
   resourceTypes: ['AWS::KMS::Key', 'AWS::KMS::ReplicaKey'],
   info: 'The KMS key policy allows kms:* (every KMS action).',
   explanation: 'Separate key administration (kms:Create*, kms:Put*, kms:ScheduleKeyDeletion...) from key use (kms:Decrypt, kms:GenerateDataKey*...) and grant each to the principals that need it; ComplianceKey does this.',
-  seed: `${SEED_004} #12, #24`,
   body: (_node, props) => {
     const statements = statementsOf(props.KeyPolicy);
     if (statements === undefined) {

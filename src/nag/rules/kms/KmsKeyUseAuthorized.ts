@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A service that writes to a KMS-encrypted resource cannot use that resource's key: EventBridge or
@@ -19,5 +19,4 @@ export default pathRule('key-use', {
     'AWS::Scheduler::Schedule', 'AWS::CloudTrail::Trail', 'AWS::EC2::FlowLog', 'AWS::Config::DeliveryChannel'],
   info: 'A service writing to an encrypted resource may not use its KMS key.',
   explanation: 'Writing to an SSE-KMS topic, queue, log group or bucket makes the service call kms:GenerateDataKey (and kms:Decrypt) on the key in the writer\'s name. KMS authorizes only what the key policy allows: a service principal must be named in it, with the conditions the service meets (aws:SourceArn, kms:EncryptionContext); a role needs the key policy to allow its account and its own policy to allow the key. Otherwise every write fails. Add the key policy statement the finding names (ComplianceKey.grantServiceUse).',
-  seed: `${SEED_004} #24`,
 });

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, WARN } from '../../private/rule';
 import { isUnknown } from '../../private/values';
 
 /**
@@ -12,8 +12,6 @@ export default defineRule({
   resourceTypes: ['AWS::Lambda::Function'],
   info: 'The Lambda function does not have active X-Ray tracing.',
   explanation: 'Without tracing, failures and latency across the services a function calls cannot be followed. Set tracing: Tracing.ACTIVE.',
-  seed: `${SEED_004} #30`,
-  control: 'FSBP Lambda.7',
   body: (_node, props) => {
     const mode = props.TracingConfig?.Mode;
     if (isUnknown(mode) || isUnknown(props.TracingConfig)) {

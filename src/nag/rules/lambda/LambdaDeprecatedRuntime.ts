@@ -1,5 +1,5 @@
 import { deprecatedSince, RUNTIME_LIST_AS_OF } from './runtimes';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_000, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 
 /**
  * A Lambda function runs on a runtime AWS has deprecated.
@@ -14,8 +14,6 @@ export default defineRule({
   resourceTypes: ['AWS::Lambda::Function'],
   info: 'The Lambda function runs on a deprecated runtime.',
   explanation: `AWS no longer patches deprecated runtimes; functions on them miss security fixes and eventually cannot be updated. Move to a supported runtime (list as of ${RUNTIME_LIST_AS_OF}).`,
-  seed: `${SEED_004} #10; ${SEED_000} #2`,
-  control: 'FSBP Lambda.2',
   body: (_node, props) => {
     const runtime = props.Runtime;
     if (typeof runtime !== 'string') {

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A Lambda function's role may not send to its dead-letter queue or on-failure (on-success)
@@ -13,5 +13,4 @@ export default pathRule('lambda-destination', {
   resourceTypes: ['AWS::Lambda::Function', 'AWS::Lambda::EventInvokeConfig'],
   info: 'A Lambda function\'s role may not send to its dead-letter queue or destination.',
   explanation: 'Lambda sends failed asynchronous events to the dead-letter queue or destination with the function\'s execution role; without sqs:SendMessage or sns:Publish on it (and the key of an encrypted queue or topic), the events are dropped. Grant the role the action the finding names.',
-  seed: `${SEED_004} #29`,
 });

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_000, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
  * A Lambda function writes to the implicit `/aws/lambda/<name>` log group instead of a log group
@@ -13,6 +13,5 @@ export default defineRule({
   resourceTypes: ['AWS::Lambda::Function'],
   info: 'The Lambda function has no explicit log group (LoggingConfig.LogGroup).',
   explanation: 'The implicit log group is created by Lambda on first write, unencrypted and kept forever, and a log group matched to it by name breaks when the function is renamed. Give the function a log group (logGroup prop) with KMS and retention.',
-  seed: `${SEED_000} #2`,
   body: (_node, props) => (props.LoggingConfig?.LogGroup === undefined ? NON_COMPLIANT : COMPLIANT),
 });

@@ -1,5 +1,5 @@
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 import { pointsAt } from '../shared';
 
 /**
@@ -14,7 +14,6 @@ export default defineRule({
   resourceTypes: ['AWS::Lambda::Function'],
   info: 'The Lambda function has no dead-letter queue and no on-failure destination.',
   explanation: 'Asynchronous invocations that fail after their retries are dropped without a trace. Configure a dead-letter queue (deadLetterQueue) or an onFailure destination.',
-  seed: `${SEED_004} #29`,
   body: (node, props) => {
     if (props.DeadLetterConfig?.TargetArn !== undefined) {
       return COMPLIANT;

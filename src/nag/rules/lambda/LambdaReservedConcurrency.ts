@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_002, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
  * A Lambda function has no reserved concurrency.
@@ -12,6 +12,5 @@ export default defineRule({
   resourceTypes: ['AWS::Lambda::Function'],
   info: 'The Lambda function has no reserved concurrency.',
   explanation: 'Without reserved concurrency one function can take the whole account concurrency and throttle every other function, and a runaway trigger scales it without bound. Set reservedConcurrentExecutions.',
-  seed: `${SEED_002} #4; ${SEED_004} #10, #29, #30`,
   body: (_node, props) => (props.ReservedConcurrentExecutions === undefined ? NON_COMPLIANT : COMPLIANT),
 });

@@ -1,5 +1,5 @@
 import { propertiesOf } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { actionMatches, asList, statementsOf } from '../../private/values';
 import { resolveReference } from '../shared';
 
@@ -17,7 +17,6 @@ export default defineRule({
   resourceTypes: ['AWS::Logs::LogGroup'],
   info: 'The log group\'s KMS key policy does not allow the CloudWatch Logs service principal to use the key.',
   explanation: 'CloudWatch Logs encrypts with the key only if the key policy allows logs.<region>.amazonaws.com kms:GenerateDataKey* and kms:Decrypt; otherwise the log group cannot be created or written. Grant it in the key policy (ComplianceLogGroup does).',
-  seed: `${SEED_004} #24`,
   body: (node, props) => {
     if (props.KmsKeyId === undefined) {
       return NOT_APPLICABLE;

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
 /**
  * A CloudWatch log group is not encrypted with a KMS key.
@@ -11,6 +11,5 @@ export default defineRule({
   resourceTypes: ['AWS::Logs::LogGroup'],
   info: 'The CloudWatch log group is not encrypted with a customer managed KMS key.',
   explanation: 'Logs often hold request data and identifiers; with a customer managed key, access to them is controlled and audited through the key policy and CloudTrail. Set encryptionKey (ComplianceLogGroup does by default).',
-  seed: `${SEED_004} #8, #21`,
   body: (_node, props) => (props.KmsKeyId === undefined ? NON_COMPLIANT : COMPLIANT),
 });

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
  * A CloudWatch log group keeps its events forever (no `RetentionInDays`).
@@ -12,6 +12,5 @@ export default defineRule({
   resourceTypes: ['AWS::Logs::LogGroup'],
   info: 'The CloudWatch log group has no retention period.',
   explanation: 'Without a retention period, events are kept forever: cost grows without bound and data is held longer than record-keeping rules allow. Set retention.',
-  seed: `${SEED_004} #8, #21`,
   body: (_node, props) => (props.RetentionInDays === undefined ? NON_COMPLIANT : COMPLIANT),
 });

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A bucket's server access logs cannot be delivered to its log bucket: with ACLs disabled the log
@@ -14,5 +14,4 @@ export default pathRule('s3-access-log-delivery', {
   resourceTypes: ['AWS::S3::Bucket'],
   info: 'The bucket\'s server access logs cannot be delivered to its log bucket.',
   explanation: 'S3 delivers server access logs as logging.s3.amazonaws.com with aws:SourceArn of the source bucket and aws:SourceAccount; on a bucket with Object Ownership "bucket owner enforced" only the bucket policy can admit it, and log delivery to a bucket whose default encryption is SSE-KMS is not supported. Add the bucket policy statement (aws-cdk-lib adds it for a serverAccessLogsBucket of the same stack) and use SSE-S3 on the log bucket.',
-  seed: `${SEED_004} #6`,
 });

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
 /**
  * An S3 bucket has no server access logging.
@@ -12,7 +12,5 @@ export default defineRule({
   resourceTypes: ['AWS::S3::Bucket'],
   info: 'The S3 bucket has no server access logging.',
   explanation: 'Without access logs there is no record of who read or changed which object, which audits require. Set serverAccessLogsBucket (ComplianceBucket does by default).',
-  seed: `${SEED_004} #6`,
-  control: 'FSBP S3.9',
   body: (_node, props) => (props.LoggingConfiguration === undefined ? NON_COMPLIANT : COMPLIANT),
 });

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 import { actionMatches, asList, isEveryone } from '../../private/values';
 import { bucketPolicyStatements, conditionEntries } from '../shared';
 
@@ -19,7 +19,6 @@ export default defineRule({
   resourceTypes: ['AWS::S3::Bucket'],
   info: 'The S3 bucket has no policy that denies uploads with the wrong server-side encryption.',
   explanation: 'Default encryption applies only when a put names none; a client can still ask for a weaker or foreign key. Deny s3:PutObject when s3:x-amz-server-side-encryption (or the KMS key id) is not the bucket\'s own; ComplianceBucket does this.',
-  seed: `${SEED_004} #14`,
   body: (node, props) => {
     const found = bucketPolicyStatements(node, props).some((s) => s.Effect === 'Deny'
       && isEveryone(s.Principal)

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, NON_COMPLIANT, SEED_004, WARN } from '../../private/rule';
+import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 import { asList, isUnknown } from '../../private/values';
 
 /**
@@ -12,8 +12,6 @@ export default defineRule({
   resourceTypes: ['AWS::S3::Bucket'],
   info: 'The S3 bucket has no enabled lifecycle rule.',
   explanation: 'Without lifecycle rules, retention and archival are not enforced: noncurrent versions and incomplete uploads pile up forever and data is never moved to cheaper classes. Add lifecycleRules.',
-  seed: `${SEED_004} #18`,
-  control: 'FSBP S3.13',
   body: (_node, props) => {
     const rules = props.LifecycleConfiguration?.Rules;
     if (isUnknown(props.LifecycleConfiguration) || isUnknown(rules)) {

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE, SEED_000, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { isTrue, isUnknown } from '../../private/values';
 
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
@@ -16,8 +16,6 @@ export default defineRule({
   resourceTypes: ['AWS::S3::Bucket'],
   info: 'The S3 bucket does not block public access with all four public-access block settings.',
   explanation: 'Without an explicit block, one ACL or bucket policy change can expose the data. Set blockPublicAccess: BlockPublicAccess.BLOCK_ALL.',
-  seed: `${SEED_000} #1; ${SEED_004} #4`,
-  control: 'FSBP S3.8',
   body: (_node, props) => {
     const config = props.PublicAccessBlockConfiguration;
     if (isUnknown(config)) {

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 import { asList, isEveryone, isFalse } from '../../private/values';
 import { bucketPolicyStatements } from '../shared';
 
@@ -14,8 +14,6 @@ export default defineRule({
   resourceTypes: ['AWS::S3::Bucket'],
   info: 'The S3 bucket has no policy that denies requests without TLS (aws:SecureTransport).',
   explanation: 'Without the deny, clients can read and write objects over plain HTTP. Set enforceSSL: true (and minimumTLSVersion: 1.2).',
-  seed: `${SEED_004} #4, #20`,
-  control: 'FSBP S3.5',
   body: (node, props) => {
     const found = bucketPolicyStatements(node, props).some((s) => s.Effect === 'Deny'
       && isEveryone(s.Principal)

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * An EventBridge Scheduler schedule's role may not call its target or send to its dead-letter
@@ -14,5 +14,4 @@ export default pathRule('scheduler-target', {
   resourceTypes: ['AWS::Scheduler::Schedule'],
   info: 'An EventBridge Scheduler schedule\'s role may not call its target or dead-letter queue.',
   explanation: 'Scheduler calls the target and sends failed invocations to the dead-letter queue with the schedule\'s execution role; if the role\'s policy (or the target\'s resource policy) does not allow the action, the schedule fires and nothing runs. Allow the action the finding names on the target\'s ARN in the role\'s policy.',
-  seed: `${SEED_004} #27`,
 });

@@ -1,4 +1,4 @@
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
 /**
  * An SNS topic is not encrypted with a customer managed KMS key.
@@ -13,8 +13,6 @@ export default defineRule({
   resourceTypes: ['AWS::SNS::Topic'],
   info: 'The SNS topic is not encrypted with a customer managed KMS key.',
   explanation: 'Messages at rest in the topic are then protected only by a key whose use nobody can restrict or audit per topic. Set masterKey to a customer managed key whose policy lets the publishing services use it.',
-  seed: `${SEED_004} #16`,
-  control: 'FSBP SNS.1',
   body: (_node, props) => {
     const key = props.KmsMasterKeyId;
     if (key === undefined) {

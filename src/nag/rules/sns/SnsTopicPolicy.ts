@@ -1,5 +1,5 @@
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, SEED_004 } from '../../private/rule';
+import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 import { actionMatches, asList, isEveryone, statementsOf } from '../../private/values';
 import { pointsAt } from '../shared';
 
@@ -16,7 +16,6 @@ export default defineRule({
   resourceTypes: ['AWS::SNS::Topic'],
   info: 'The SNS topic has no topic policy restricting who may publish.',
   explanation: 'Without a topic policy, who may publish is decided only by identity policies across the account; alert topics then accept forged messages from any principal allowed sns:Publish on "*". Add a topic policy that names the publishers and denies non-TLS requests (enforceSSL).',
-  seed: `${SEED_004} #16`,
   body: (node, props) => {
     const names = [props.TopicName];
     const documents: any[] = [];

@@ -1,5 +1,5 @@
 import { pathRule } from '../../paths';
-import { ERROR, SEED_004 } from '../../private/rule';
+import { ERROR } from '../../private/rule';
 
 /**
  * A state machine's role may not do what its definition needs: set up delivery to its log group,
@@ -14,5 +14,4 @@ export default pathRule('state-machine', {
   resourceTypes: ['AWS::StepFunctions::StateMachine'],
   info: 'The state machine\'s role may not call what its tasks or logging need.',
   explanation: 'Step Functions runs every task integration with the state machine\'s role: batch:SubmitJob on the job definition and the job queue, sns:Publish on the topic (and its key), and the logs:*LogDelivery actions on "*" for CloudWatch Logs logging. A task the role may not call fails the execution at that state. Grant the role the action the finding names.',
-  seed: `${SEED_004} #27`,
 });

@@ -8,8 +8,6 @@ export const cloudtrailMultiRegionLogging = defineCheck(
     severity: 'HIGH',
     category: 'cloudtrail',
     resourceType: 'AWS::::Account',
-    fsbp: ['CloudTrail.1'],
-    cis: ['3.1'],
     remediation: 'Create a multi-region trail with management events (or an organization trail) and start logging.',
     requiredActions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus'],
     datasets: ['cloudtrail.trails'],

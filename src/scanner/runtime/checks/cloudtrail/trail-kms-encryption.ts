@@ -8,8 +8,6 @@ export const cloudtrailKmsEncryption = defineCheck(
     severity: 'MEDIUM',
     category: 'cloudtrail',
     resourceType: 'AWS::CloudTrail::Trail',
-    fsbp: ['CloudTrail.2'],
-    cis: ['3.5'],
     remediation: 'Set a customer managed KMS key on the trail (SSE-KMS).',
     requiredActions: ['cloudtrail:DescribeTrails'],
     datasets: ['cloudtrail.trails'],

@@ -8,8 +8,6 @@ export const cloudtrailLogValidation = defineCheck(
     severity: 'LOW',
     category: 'cloudtrail',
     resourceType: 'AWS::CloudTrail::Trail',
-    fsbp: ['CloudTrail.4'],
-    cis: ['3.2'],
     remediation: 'Enable log file integrity validation on the trail.',
     requiredActions: ['cloudtrail:DescribeTrails'],
     datasets: ['cloudtrail.trails'],

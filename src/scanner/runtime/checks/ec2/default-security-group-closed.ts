@@ -8,8 +8,6 @@ export const defaultSecurityGroupClosed = defineCheck(
     severity: 'HIGH',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.2'],
-    cis: ['5.4'],
     remediation: 'Remove every inbound and outbound rule from the default security group; give resources purpose-made groups.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

@@ -8,8 +8,6 @@ export const ebsAttachedVolumeEncrypted = defineCheck(
     severity: 'MEDIUM',
     category: 'ebs',
     resourceType: 'AWS::EC2::Volume',
-    fsbp: ['EC2.3'],
-    cis: [],
     remediation: 'Snapshot the volume, copy the snapshot with encryption, create a volume from it and swap it in.',
     requiredActions: ['ec2:DescribeVolumes'],
     datasets: ['ec2.volumes'],

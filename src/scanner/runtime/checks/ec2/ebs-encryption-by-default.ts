@@ -8,8 +8,6 @@ export const ebsEncryptionByDefault = defineCheck(
     severity: 'MEDIUM',
     category: 'ebs',
     resourceType: 'AWS::::Account',
-    fsbp: ['EC2.7'],
-    cis: ['2.2.1'],
     remediation: 'Enable EBS encryption by default in the EC2 console settings of the region (or `aws ec2 enable-ebs-encryption-by-default`).',
     requiredActions: ['ec2:GetEbsEncryptionByDefault'],
     datasets: ['ec2.ebsEncryptionByDefault'],

@@ -8,8 +8,6 @@ export const ebsSnapshotNotPublic = defineCheck(
     severity: 'CRITICAL',
     category: 'ebs',
     resourceType: 'AWS::EC2::Snapshot',
-    fsbp: ['EC2.1'],
-    cis: [],
     remediation: 'Remove the `all` group from the snapshot create-volume permission; enable block public access for EBS snapshots.',
     requiredActions: ['ec2:DescribeSnapshots'],
     datasets: ['ec2.snapshots'],

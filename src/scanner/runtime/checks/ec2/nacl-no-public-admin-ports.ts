@@ -9,8 +9,6 @@ export const naclNoPublicAdminPorts = defineCheck(
     severity: 'MEDIUM',
     category: 'vpc',
     resourceType: 'AWS::EC2::NetworkAcl',
-    fsbp: ['EC2.21'],
-    cis: ['5.1'],
     remediation: 'Add a deny entry for 22 and 3389 from 0.0.0.0/0 and ::/0 numbered below any allow entry that covers them.',
     requiredActions: ['ec2:DescribeNetworkAcls'],
     datasets: ['ec2.networkAcls'],

@@ -8,8 +8,6 @@ export const naclUnused = defineCheck(
     severity: 'LOW',
     category: 'vpc',
     resourceType: 'AWS::EC2::NetworkAcl',
-    fsbp: ['EC2.16'],
-    cis: [],
     remediation: 'Delete network ACLs that are associated with no subnet.',
     requiredActions: ['ec2:DescribeNetworkAcls'],
     datasets: ['ec2.networkAcls'],

@@ -8,8 +8,6 @@ export const sgNoIpv4AdminPorts = defineCheck(
     severity: 'HIGH',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.53'],
-    cis: ['5.2'],
     remediation: 'Remove inbound rules that open 22 or 3389 (including all-traffic rules and port ranges containing them) to 0.0.0.0/0.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

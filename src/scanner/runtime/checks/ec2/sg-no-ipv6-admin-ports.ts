@@ -8,8 +8,6 @@ export const sgNoIpv6AdminPorts = defineCheck(
     severity: 'HIGH',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.54'],
-    cis: ['5.3'],
     remediation: 'Remove inbound rules that open 22 or 3389 (including all-traffic rules and port ranges containing them) to ::/0.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

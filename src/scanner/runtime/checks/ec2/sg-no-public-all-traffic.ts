@@ -9,8 +9,6 @@ export const sgNoPublicAllTraffic = defineCheck(
     severity: 'CRITICAL',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.18'],
-    cis: [],
     remediation: 'Replace protocol -1 rules from 0.0.0.0/0 or ::/0 with rules for the specific ports the workload serves.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

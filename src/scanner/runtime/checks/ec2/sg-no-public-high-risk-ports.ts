@@ -8,8 +8,6 @@ export const sgNoPublicHighRiskPorts = defineCheck(
     severity: 'HIGH',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.19'],
-    cis: [],
     remediation: 'Restrict database, file-sharing, mail and admin ports to the CIDRs or security groups that need them.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

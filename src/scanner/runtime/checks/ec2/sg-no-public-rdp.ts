@@ -8,8 +8,6 @@ export const sgNoPublicRdp = defineCheck(
     severity: 'HIGH',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.14'],
-    cis: [],
     remediation: 'Restrict port 3389 to known administrative CIDRs or use Fleet Manager instead of RDP.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

@@ -8,8 +8,6 @@ export const sgNoPublicSsh = defineCheck(
     severity: 'HIGH',
     category: 'ec2',
     resourceType: 'AWS::EC2::SecurityGroup',
-    fsbp: ['EC2.13'],
-    cis: [],
     remediation: 'Restrict port 22 to known administrative CIDRs or use Session Manager instead of SSH.',
     requiredActions: ['ec2:DescribeSecurityGroups'],
     datasets: ['ec2.securityGroups'],

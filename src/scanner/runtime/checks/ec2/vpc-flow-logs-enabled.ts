@@ -8,8 +8,6 @@ export const vpcFlowLogsEnabled = defineCheck(
     severity: 'MEDIUM',
     category: 'vpc',
     resourceType: 'AWS::EC2::VPC',
-    fsbp: ['EC2.6'],
-    cis: ['3.7'],
     remediation: 'Create a flow log (traffic type ALL or REJECT) for the VPC to CloudWatch Logs or S3.',
     requiredActions: ['ec2:DescribeVpcs', 'ec2:DescribeFlowLogs'],
     datasets: ['ec2.vpcs', 'ec2.flowLogs'],

@@ -11,8 +11,6 @@ export const iamAccessKeyRotation = defineCheck(
     severity: 'MEDIUM',
     category: 'iam',
     resourceType: 'AWS::IAM::User',
-    fsbp: ['IAM.3'],
-    cis: ['1.14'],
     remediation: 'Create a new access key, move its users to it, then deactivate and delete the old key.',
     requiredActions: IAM_REPORT_ACTIONS,
     datasets: ['iam.credentialReport'],

@@ -9,8 +9,6 @@ export const iamConsoleUserMfa = defineCheck(
     severity: 'HIGH',
     category: 'iam',
     resourceType: 'AWS::IAM::User',
-    fsbp: ['IAM.5'],
-    cis: ['1.10'],
     remediation: 'Register an MFA device for the user, or remove the console password if the user does not sign in.',
     requiredActions: IAM_REPORT_ACTIONS,
     datasets: ['iam.credentialReport'],

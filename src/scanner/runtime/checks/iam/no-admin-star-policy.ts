@@ -9,8 +9,6 @@ export const iamNoAdminStarPolicy = defineCheck(
     severity: 'HIGH',
     category: 'iam',
     resourceType: 'AWS::IAM::ManagedPolicy',
-    fsbp: ['IAM.1'],
-    cis: ['1.16'],
     remediation: 'Replace the full-administrator statement with the specific actions and resources needed.',
     requiredActions: ['iam:GetAccountAuthorizationDetails'],
     datasets: ['iam.authorizationDetails'],

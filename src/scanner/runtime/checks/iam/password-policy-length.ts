@@ -8,8 +8,6 @@ export const iamPasswordPolicyLength = defineCheck(
     severity: 'MEDIUM',
     category: 'iam',
     resourceType: 'AWS::::Account',
-    fsbp: ['IAM.15'],
-    cis: ['1.8'],
     remediation: 'Set the account password policy minimum length to 14 or more.',
     requiredActions: ['iam:GetAccountPasswordPolicy'],
     datasets: ['iam.passwordPolicy'],

@@ -8,8 +8,6 @@ export const iamPasswordPolicyReuse = defineCheck(
     severity: 'LOW',
     category: 'iam',
     resourceType: 'AWS::::Account',
-    fsbp: ['IAM.16'],
-    cis: ['1.9'],
     remediation: 'Set password reuse prevention to 24.',
     requiredActions: ['iam:GetAccountPasswordPolicy'],
     datasets: ['iam.passwordPolicy'],

@@ -8,8 +8,6 @@ export const iamPasswordPolicyStrong = defineCheck(
     severity: 'MEDIUM',
     category: 'iam',
     resourceType: 'AWS::::Account',
-    fsbp: ['IAM.7'],
-    cis: [],
     remediation: 'Require uppercase, lowercase, numbers and symbols in the account password policy.',
     requiredActions: ['iam:GetAccountPasswordPolicy'],
     datasets: ['iam.passwordPolicy'],

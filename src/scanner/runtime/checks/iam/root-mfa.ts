@@ -8,8 +8,6 @@ export const iamRootMfa = defineCheck(
     severity: 'CRITICAL',
     category: 'iam',
     resourceType: 'AWS::::Account',
-    fsbp: ['IAM.9'],
-    cis: ['1.5'],
     remediation: 'Sign in as root and register an MFA device (hardware or passkey preferred).',
     requiredActions: ['iam:GetAccountSummary'],
     datasets: ['iam.accountSummary'],

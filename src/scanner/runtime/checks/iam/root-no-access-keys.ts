@@ -8,8 +8,6 @@ export const iamRootNoAccessKeys = defineCheck(
     severity: 'CRITICAL',
     category: 'iam',
     resourceType: 'AWS::::Account',
-    fsbp: ['IAM.4'],
-    cis: ['1.4'],
     remediation: 'Sign in as root and delete its access keys; use IAM roles for programmatic access.',
     requiredActions: ['iam:GetAccountSummary'],
     datasets: ['iam.accountSummary'],

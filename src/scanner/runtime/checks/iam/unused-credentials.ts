@@ -29,8 +29,6 @@ export const iamUnusedCredentials = defineCheck(
     severity: 'MEDIUM',
     category: 'iam',
     resourceType: 'AWS::IAM::User',
-    fsbp: ['IAM.22'],
-    cis: ['1.12'],
     remediation: 'Remove the console password and deactivate access keys that have not been used for 45 days.',
     requiredActions: IAM_REPORT_ACTIONS,
     datasets: ['iam.credentialReport'],

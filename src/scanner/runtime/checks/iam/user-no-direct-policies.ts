@@ -8,8 +8,6 @@ export const iamUserNoDirectPolicies = defineCheck(
     severity: 'LOW',
     category: 'iam',
     resourceType: 'AWS::IAM::User',
-    fsbp: ['IAM.2'],
-    cis: ['1.15'],
     remediation: 'Detach policies from the user and add the user to a group that carries them.',
     requiredActions: ['iam:GetAccountAuthorizationDetails'],
     datasets: ['iam.authorizationDetails'],

@@ -8,8 +8,6 @@ export const kmsKeyNotPendingDeletion = defineCheck(
     severity: 'HIGH',
     category: 'kms',
     resourceType: 'AWS::KMS::Key',
-    fsbp: ['KMS.3'],
-    cis: [],
     remediation: 'If the deletion is unintended, cancel it (kms:CancelKeyDeletion) before the waiting period ends.',
     requiredActions: ['kms:ListKeys', 'kms:DescribeKey'],
     datasets: ['kms.keys'],

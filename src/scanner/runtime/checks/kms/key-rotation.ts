@@ -8,8 +8,6 @@ export const kmsKeyRotation = defineCheck(
     severity: 'MEDIUM',
     category: 'kms',
     resourceType: 'AWS::KMS::Key',
-    fsbp: ['KMS.4'],
-    cis: ['3.6'],
     remediation: 'Enable automatic key rotation on the key.',
     requiredActions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
     datasets: ['kms.keys'],

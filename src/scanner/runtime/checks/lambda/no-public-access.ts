@@ -10,8 +10,6 @@ export const lambdaNoPublicAccess = defineCheck(
     severity: 'CRITICAL',
     category: 'lambda',
     resourceType: 'AWS::Lambda::Function',
-    fsbp: ['Lambda.1'],
-    cis: [],
     remediation: 'Remove the permission for Principal * or scope it with aws:SourceArn / aws:SourceAccount.',
     requiredActions: ['lambda:ListFunctions', 'lambda:GetPolicy'],
     datasets: ['lambda.functions'],

@@ -21,8 +21,6 @@ export const lambdaSupportedRuntime = defineCheck(
     severity: 'MEDIUM',
     category: 'lambda',
     resourceType: 'AWS::Lambda::Function',
-    fsbp: ['Lambda.2'],
-    cis: [],
     remediation: 'Upgrade the function to a supported runtime version.',
     requiredActions: ['lambda:ListFunctions'],
     datasets: ['lambda.functions'],

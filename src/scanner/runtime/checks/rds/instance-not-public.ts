@@ -8,8 +8,6 @@ export const rdsInstanceNotPublic = defineCheck(
     severity: 'CRITICAL',
     category: 'rds',
     resourceType: 'AWS::RDS::DBInstance',
-    fsbp: ['RDS.2'],
-    cis: ['2.3.3'],
     remediation: 'Modify the instance with PubliclyAccessible=false and place it in private subnets.',
     requiredActions: ['rds:DescribeDBInstances'],
     datasets: ['rds.instances'],

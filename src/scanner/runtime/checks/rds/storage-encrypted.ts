@@ -8,8 +8,6 @@ export const rdsStorageEncrypted = defineCheck(
     severity: 'HIGH',
     category: 'rds',
     resourceType: 'AWS::RDS::DBInstance',
-    fsbp: ['RDS.3'],
-    cis: ['2.3.1'],
     remediation: 'Restore an encrypted copy from an encrypted snapshot and switch to it.',
     requiredActions: ['rds:DescribeDBInstances'],
     datasets: ['rds.instances'],

@@ -8,8 +8,6 @@ export const s3AccountPublicAccessBlock = defineCheck(
     severity: 'HIGH',
     category: 's3',
     resourceType: 'AWS::::Account',
-    fsbp: ['S3.1'],
-    cis: ['2.1.4'],
     remediation: 'Turn on all four account-level S3 Block Public Access settings.',
     requiredActions: ['s3:GetAccountPublicAccessBlock'],
     datasets: ['s3.accountPublicAccessBlock'],

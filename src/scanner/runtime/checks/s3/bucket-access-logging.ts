@@ -8,8 +8,6 @@ export const s3BucketAccessLogging = defineCheck(
     id: 's3-bucket-access-logging',
     title: 'S3 buckets have server access logging enabled',
     severity: 'MEDIUM',
-    fsbp: ['S3.9'],
-    cis: [],
     remediation: 'Enable server access logging to a dedicated log bucket.',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketLogging'],
     datasets: ['s3.buckets'],

@@ -8,8 +8,6 @@ export const s3BucketAclsDisabled = defineCheck(
     id: 's3-bucket-acls-disabled',
     title: 'S3 buckets disable ACLs (object ownership BucketOwnerEnforced)',
     severity: 'MEDIUM',
-    fsbp: ['S3.12'],
-    cis: [],
     remediation: 'Set object ownership to BucketOwnerEnforced and grant access through policies.',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketOwnershipControls'],
     datasets: ['s3.buckets'],

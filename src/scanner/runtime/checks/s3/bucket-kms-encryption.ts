@@ -8,8 +8,6 @@ export const s3BucketKmsEncryption = defineCheck(
     id: 's3-bucket-kms-encryption',
     title: 'S3 buckets encrypt objects by default with AWS KMS keys',
     severity: 'MEDIUM',
-    fsbp: ['S3.17'],
-    cis: [],
     remediation: 'Set the default encryption of the bucket to SSE-KMS with a customer managed key, with S3 Bucket Keys on.',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetEncryptionConfiguration'],
     datasets: ['s3.buckets'],

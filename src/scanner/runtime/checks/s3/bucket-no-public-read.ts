@@ -9,8 +9,6 @@ export const s3BucketNoPublicRead = defineCheck(
     id: 's3-bucket-no-public-read',
     title: 'S3 buckets do not allow public read access',
     severity: 'CRITICAL',
-    fsbp: ['S3.2'],
-    cis: [],
     remediation: 'Remove grants to AllUsers/AuthenticatedUsers and Allow statements for Principal * from the bucket, and turn on Block Public Access.',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketPublicAccessBlock', 's3:GetAccountPublicAccessBlock', 's3:GetBucketAcl', 's3:GetBucketPolicy'],
     datasets: ['s3.buckets', 's3.accountPublicAccessBlock'],

@@ -8,8 +8,6 @@ export const s3BucketPublicAccessBlock = defineCheck(
     id: 's3-bucket-public-access-block',
     title: 'S3 buckets block public access with all four settings',
     severity: 'HIGH',
-    fsbp: ['S3.8'],
-    cis: ['2.1.4'],
     remediation: 'Turn on all four Block Public Access settings for the bucket.',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketPublicAccessBlock'],
     datasets: ['s3.buckets'],

@@ -9,8 +9,6 @@ export const s3BucketTlsOnly = defineCheck(
     id: 's3-bucket-tls-only',
     title: 'S3 bucket policies deny requests that do not use TLS',
     severity: 'MEDIUM',
-    fsbp: ['S3.5'],
-    cis: ['2.1.1'],
     remediation: 'Add a Deny statement for Principal * on all actions when aws:SecureTransport is false.',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketPolicy'],
     datasets: ['s3.buckets'],

@@ -8,8 +8,6 @@ export const s3BucketVersioning = defineCheck(
     id: 's3-bucket-versioning',
     title: 'S3 buckets have versioning enabled',
     severity: 'LOW',
-    fsbp: ['S3.14'],
-    cis: [],
     remediation: 'Enable versioning on the bucket (and lifecycle rules for noncurrent versions).',
     requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketVersioning'],
     datasets: ['s3.buckets'],

@@ -1,0 +1,841 @@
+/**
+ * The controls catalog: one entry per control the library enforces (constructs), checks at synth
+ * time (CompliancePack and the stock cdk-nag packs) or verifies at run time (ComplianceScanner).
+ *
+ * Plain data, importable from constructs, rules, the scanner's bundled runtime and scripts alike:
+ * it imports nothing. Rules, checks, `NagControl`, RULES.md, docs/controls.md and the scanner's
+ * check table take their ids and framework mappings from here, so a control has one id everywhere.
+ *
+ * Ids: the AWS Foundational Security Best Practices (FSBP) id where FSBP has the control
+ * (`S3.9`), else `<Service>.<What>` (`Batch.JobTimeout`), which never collides with FSBP's numbers.
+ */
+
+export type ControlSeverity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
+
+/** Framework requirements a control maps to. An empty list: no requirement of that framework. */
+export interface FrameworkIds {
+  /** AWS Foundational Security Best Practices control ids, `S3.5`. */
+  readonly fsbp: readonly string[];
+  /** CIS AWS Foundations Benchmark v3.0 recommendations, `2.1.1`. */
+  readonly cis: readonly string[];
+  /** NIST SP 800-53 Rev. 5 controls, `SC-8(1)`. */
+  readonly nist80053r5: readonly string[];
+  /** PCI DSS v3.2.1 requirements, `4.1`. */
+  readonly pciDss321: readonly string[];
+  /** PCI DSS v4.0 requirements, `4.2.1`. */
+  readonly pciDss40: readonly string[];
+  /** HIPAA Security Rule sections, `164.312(e)(1)`. */
+  readonly hipaa: readonly string[];
+}
+
+/** A construct of this library that enforces the control by default. */
+export interface Enforcement {
+  /** Construct class name, `ComplianceBucket`. */
+  readonly construct: string;
+  /** The prop that weakens the default (with a synth warning), if one can. */
+  readonly weakenedBy?: string;
+}
+
+/** A scanner check that verifies the control in the live account. */
+export interface ScannerCheckRef {
+  /** Check id, `s3-bucket-tls-only`. */
+  readonly id: string;
+  /** What the check accepts as compliant (docs/scanner.md). */
+  readonly compliantWhen: string;
+}
+
+export interface ControlEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: ControlSeverity;
+  readonly frameworks: FrameworkIds;
+  /** Constructs that enforce it at synth time. */
+  readonly enforcedBy: readonly Enforcement[];
+  /** CompliancePack rules that check it (names, `S3TlsOnlyPolicy`). */
+  readonly packRules: readonly string[];
+  /** Stock cdk-nag rule ids that check it (`AwsSolutions-S1`). */
+  readonly stockNagRules: readonly string[];
+  /** Scanner checks that verify it at run time. */
+  readonly scannerChecks: readonly ScannerCheckRef[];
+  /** Name of the `NagControl` that acknowledges it in every pack, if there is one. */
+  readonly nagControl?: string;
+  /**
+   * Why a control a construct enforces has no scanner check yet: it is judged only at synth time,
+   * so drift in the account goes unseen until a check is added.
+   */
+  readonly runtimeGap?: string;
+}
+
+const NO_IDS: FrameworkIds = { fsbp: [], cis: [], nist80053r5: [], pciDss321: [], pciDss40: [], hipaa: [] };
+
+function fw(ids: Partial<FrameworkIds>): FrameworkIds {
+  return { ...NO_IDS, ...ids };
+}
+
+function control(entry: Partial<ControlEntry> & Pick<ControlEntry, 'id' | 'title' | 'severity'>): ControlEntry {
+  return { frameworks: NO_IDS, enforcedBy: [], packRules: [], stockNagRules: [], scannerChecks: [], ...entry };
+}
+
+const PUBLIC_ACCESS_NIST = ['AC-21', 'AC-3', 'AC-3(7)', 'AC-4', 'AC-4(21)', 'AC-6', 'SC-7', 'SC-7(11)', 'SC-7(16)', 'SC-7(20)', 'SC-7(21)', 'SC-7(3)', 'SC-7(4)', 'SC-7(9)'];
+const PUBLIC_ACCESS_PCI321 = ['1.2.1', '1.3.1', '1.3.2', '1.3.4', '1.3.6'];
+const ENCRYPTION_AT_REST_NIST = ['CA-9(1)', 'CM-3(6)', 'SC-13', 'SC-28', 'SC-28(1)', 'SC-7(10)', 'SI-7(6)'];
+const ENCRYPTION_AT_REST_HIPAA = ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'];
+const AUDIT_LOGGING_NIST = ['AC-2(4)', 'AC-4(26)', 'AC-6(9)', 'AU-10', 'AU-12', 'AU-2', 'AU-3', 'AU-6(3)', 'AU-6(4)', 'CA-7', 'SC-7(9)', 'SI-7(8)'];
+const AUDIT_LOGGING_HIPAA = ['164.308(a)(3)(ii)(A)', '164.312(b)'];
+const NETWORK_INGRESS_NIST = ['AC-4', 'AC-4(21)', 'CM-7', 'SC-7', 'SC-7(11)', 'SC-7(16)', 'SC-7(21)', 'SC-7(4)', 'SC-7(5)'];
+const LEAST_PRIVILEGE_NIST = ['AC-2', 'AC-2(1)', 'AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-5', 'AC-6', 'AC-6(10)', 'AC-6(2)', 'AC-6(3)'];
+const BACKUP_NIST = ['CP-10', 'CP-6(2)', 'CP-9', 'SC-5(2)', 'SI-13(5)'];
+const BACKUP_HIPAA = ['164.308(a)(7)(i)', '164.308(a)(7)(ii)(A)', '164.308(a)(7)(ii)(B)'];
+const PASSWORD_NIST = ['AC-2(1)', 'AC-3(15)', 'IA-5(1)'];
+const DELIVERY_NIST = ['AC-3', 'AC-6', 'AU-9', 'SI-4'];
+
+const NOT_YET = (what: string) => `no scanner check for ${what} yet`;
+
+/** Every control, grouped by service. Order is the order of the generated documents. */
+export const CONTROLS: readonly ControlEntry[] = [
+  // ---------------------------------------------------------------------------------------- Batch
+  control({
+    id: 'EC2.8',
+    title: 'EC2 instances (and Batch EC2 launch templates) require IMDSv2',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.8', 'EC2.170'], cis: ['5.6'], nist80053r5: ['AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-6', 'SC-6'], pciDss40: ['2.2.6'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchEc2Imdsv2'],
+    runtimeGap: NOT_YET('EC2 instance metadata options'),
+  }),
+  control({
+    id: 'Batch.ExecutionRoleAuthorized',
+    title: 'A Batch job definition\'s execution role may pull its image and write its logs',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: DELIVERY_NIST }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchExecutionRoleAuthorized'],
+    runtimeGap: NOT_YET('AWS Batch job definitions'),
+  }),
+  control({
+    id: 'Batch.FargateRoleTrust',
+    title: 'The role of a Fargate Batch job trusts ecs-tasks.amazonaws.com',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-3', 'AC-6'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchFargateRoleTrust'],
+    runtimeGap: NOT_YET('AWS Batch job definitions'),
+  }),
+  control({
+    id: 'Batch.JobRetryStrategy',
+    title: 'Batch job definitions retry transient failures',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['CP-10', 'SC-5(2)'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchJobRetryStrategy'],
+    runtimeGap: NOT_YET('AWS Batch job definitions'),
+  }),
+  control({
+    id: 'Batch.JobTimeout',
+    title: 'Batch job definitions have a timeout',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['SC-5', 'SI-4'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchJobTimeout'],
+    runtimeGap: NOT_YET('AWS Batch job definitions'),
+  }),
+  control({
+    id: 'Batch.PrivilegedContainer',
+    title: 'Batch containers do not run privileged (the Batch form of ECS.4)',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['ECS.4'], nist80053r5: ['AC-2(1)', 'AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-5', 'AC-6'], pciDss40: ['2.2.5'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchPrivilegedContainer'],
+    runtimeGap: NOT_YET('AWS Batch job definitions'),
+  }),
+  control({
+    id: 'Batch.PrivateNetwork',
+    title: 'Batch compute environments run in private subnets without public IP addresses',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: NETWORK_INGRESS_NIST, pciDss321: PUBLIC_ACCESS_PCI321, pciDss40: ['1.4.4'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchPublicNetwork'],
+    runtimeGap: NOT_YET('AWS Batch compute environments'),
+  }),
+
+  // ----------------------------------------------------------------------------------- CloudTrail
+  control({
+    id: 'CloudTrail.1',
+    title: 'A multi-region CloudTrail trail is logging',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['CloudTrail.1'], cis: ['3.1'], nist80053r5: [...AUDIT_LOGGING_NIST, 'SA-8(22)', 'SI-4(20)'], pciDss321: ['10.1', '10.2.1', '10.2.2', '10.2.3', '10.2.4', '10.2.5', '10.2.6', '10.2.7', '10.3.1'], pciDss40: ['10.2.1'], hipaa: AUDIT_LOGGING_HIPAA }),
+    enforcedBy: [{ construct: 'AccountAudit' }],
+    scannerChecks: [{ id: 'cloudtrail-multi-region-logging', compliantWhen: 'PASS when at least one trail returned for the region is multi-region and currently logging (`IsLogging`); event selectors (management events) are not inspected. Otherwise FAIL; never not applicable.' }],
+  }),
+  control({
+    id: 'CloudTrail.2',
+    title: 'CloudTrail trails encrypt log files with KMS',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['CloudTrail.2'], cis: ['3.5'], nist80053r5: ['AU-9', ...ENCRYPTION_AT_REST_NIST, 'SC-12'], pciDss321: ['3.4'], pciDss40: ['10.3.2'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'AccountAudit' }],
+    scannerChecks: [{ id: 'cloudtrail-kms-encryption', compliantWhen: 'PASS when the trail has a KMS key set (`KmsKeyId`, any key). A trail seen outside its home region is not applicable (it is judged once, in its home region).' }],
+  }),
+  control({
+    id: 'CloudTrail.4',
+    title: 'CloudTrail trails have log file validation enabled',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['CloudTrail.4'], cis: ['3.2'], nist80053r5: ['AU-9', 'SI-4', 'SI-7(1)', 'SI-7(3)', 'SI-7(7)'], pciDss321: ['10.5.2', '10.5.5'], pciDss40: ['10.3.4'], hipaa: ['164.312(c)(1)', '164.312(c)(2)'] }),
+    enforcedBy: [{ construct: 'AccountAudit' }],
+    scannerChecks: [{ id: 'cloudtrail-log-validation', compliantWhen: 'PASS when log file validation is enabled. A trail seen outside its home region is not applicable.' }],
+  }),
+  control({
+    id: 'CloudTrail.DeliveryAuthorized',
+    title: 'CloudTrail may write to its bucket, log group and key',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: DELIVERY_NIST, pciDss40: ['10.3.2'] }),
+    enforcedBy: [{ construct: 'AccountAudit' }],
+    packRules: ['CloudTrailDeliveryAuthorized'],
+    runtimeGap: NOT_YET('trail delivery errors (`LatestDeliveryError`)'),
+  }),
+
+  // ----------------------------------------------------------------------------------- CloudWatch
+  control({
+    id: 'CloudWatch.AlarmActionAuthorized',
+    title: 'CloudWatch alarms may publish to their action topics',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AU-6(1)', 'AU-6(5)', 'CA-7', 'IR-4(1)', 'SI-4(5)'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['AlarmActionAuthorized'],
+    runtimeGap: NOT_YET('alarm action delivery'),
+  }),
+
+  // --------------------------------------------------------------------------------------- Config
+  control({
+    id: 'Config.1',
+    title: 'AWS Config is recording (a Config rule has a recorder)',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['Config.1'], cis: ['3.3'], nist80053r5: ['CM-3', 'CM-6(1)', 'CM-8', 'CM-8(2)'], pciDss321: ['10.5.2', '11.5'], pciDss40: ['10.3.4'], hipaa: ['164.308(a)(1)(ii)(D)'] }),
+    enforcedBy: [{ construct: 'AccountAudit', weakenedBy: 'configRecorderMode' }],
+    packRules: ['ConfigRuleWithoutRecorder'],
+    runtimeGap: NOT_YET('AWS Config recorders'),
+  }),
+  control({
+    id: 'Config.DeliveryAuthorized',
+    title: 'AWS Config may deliver to its bucket and topic',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: DELIVERY_NIST }),
+    enforcedBy: [{ construct: 'AccountAudit' }],
+    packRules: ['ConfigDeliveryAuthorized'],
+    runtimeGap: NOT_YET('AWS Config delivery channels'),
+  }),
+
+  // ------------------------------------------------------------------------------------- DynamoDB
+  control({
+    id: 'DynamoDB.CustomerManagedKey',
+    title: 'DynamoDB tables are encrypted with a customer managed KMS key',
+    severity: 'MEDIUM',
+    frameworks: fw({ nist80053r5: [...ENCRYPTION_AT_REST_NIST, 'SC-12'], pciDss321: ['3.4'], pciDss40: ['3.5.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['DynamoDbCustomerManagedKey'],
+    runtimeGap: NOT_YET('DynamoDB tables'),
+  }),
+  control({
+    id: 'DynamoDB.2',
+    title: 'DynamoDB tables have point-in-time recovery enabled',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['DynamoDB.2'], nist80053r5: BACKUP_NIST, hipaa: BACKUP_HIPAA }),
+    enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['DynamoDbPointInTimeRecovery'],
+    stockNagRules: ['AwsSolutions-DDB3', 'HIPAA.Security-DynamoDBPITREnabled', 'NIST.800.53.R5-DynamoDBPITREnabled'],
+    nagControl: 'DYNAMODB_PITR',
+    runtimeGap: NOT_YET('DynamoDB tables'),
+  }),
+  control({
+    id: 'DynamoDB.4',
+    title: 'DynamoDB tables are in an AWS Backup plan',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['DynamoDB.4'], nist80053r5: [...BACKUP_NIST, 'CP-6', 'CP-6(1)', 'SI-12'], hipaa: BACKUP_HIPAA }),
+    enforcedBy: [{ construct: 'BatchPipeline', weakenedBy: 'backup' }],
+    stockNagRules: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
+    nagControl: 'DYNAMODB_BACKUP_PLAN',
+    runtimeGap: NOT_YET('AWS Backup protected resources'),
+  }),
+
+  // ------------------------------------------------------------------------------------------ EC2
+  control({
+    id: 'EC2.1',
+    title: 'EBS snapshots are not publicly restorable',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['EC2.1'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: [...PUBLIC_ACCESS_PCI321, '7.2.1'], pciDss40: ['1.4.4'] }),
+    scannerChecks: [{ id: 'ec2-ebs-snapshot-not-public', compliantWhen: 'Each snapshot the account owns PASSes unless `DescribeSnapshots` lists it as restorable by `all`; sharing with named accounts is not judged.' }],
+  }),
+  control({
+    id: 'EC2.2',
+    title: 'The default security group of every VPC allows no inbound or outbound traffic',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.2'], cis: ['5.4'], nist80053r5: NETWORK_INGRESS_NIST, pciDss321: ['1.2.1', '1.3.4', '2.1'], pciDss40: ['1.2.1'] }),
+    enforcedBy: [{ construct: 'AuditedVpc' }],
+    scannerChecks: [{ id: 'ec2-default-security-group-closed', compliantWhen: 'PASS when the group named `default` has no inbound and no outbound rule; every other group is not applicable. Default groups of default VPCs and unused default groups are judged alike.' }],
+  }),
+  control({
+    id: 'EC2.3',
+    title: 'Attached EBS volumes are encrypted at rest',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['EC2.3'], nist80053r5: ENCRYPTION_AT_REST_NIST, pciDss321: ['3.4'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    scannerChecks: [{ id: 'ec2-ebs-attached-volume-encrypted', compliantWhen: 'PASS when the volume is encrypted (any key). A volume attached to no instance is not applicable.' }],
+  }),
+  control({
+    id: 'EC2.6',
+    title: 'Every VPC has VPC flow logging of rejected traffic',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['EC2.6'], cis: ['3.7'], nist80053r5: ['AC-4(26)', 'AU-12', 'AU-2', 'AU-3', 'AU-6(3)', 'AU-6(4)', 'CA-7', 'SI-7(8)'], pciDss321: ['10.3.3', '10.3.4', '10.3.5', '10.3.6'], pciDss40: ['10.2.1'], hipaa: ['164.312(b)'] }),
+    enforcedBy: [{ construct: 'AuditedVpc' }],
+    packRules: ['VpcFlowLogs'],
+    stockNagRules: ['AwsSolutions-VPC7', 'HIPAA.Security-VPCFlowLogsEnabled', 'NIST.800.53.R5-VPCFlowLogsEnabled', 'PCI.DSS.321-VPCFlowLogsEnabled'],
+    nagControl: 'VPC_FLOW_LOGS',
+    scannerChecks: [{ id: 'ec2-vpc-flow-logs-enabled', compliantWhen: 'PASS when a flow log attached to the VPC itself is `ACTIVE` with traffic type `ALL` or `REJECT`; `ACCEPT`-only logs and subnet or interface flow logs do not count. Default VPCs are judged alike; never not applicable.' }],
+  }),
+  control({
+    id: 'EC2.7',
+    title: 'EBS encryption by default is enabled in the region',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['EC2.7'], cis: ['2.2.1'], nist80053r5: ENCRYPTION_AT_REST_NIST, pciDss40: ['3.5.1'] }),
+    scannerChecks: [{ id: 'ec2-ebs-encryption-by-default', compliantWhen: 'PASS when EBS encryption by default is on in the region; the default key is not inspected.' }],
+  }),
+  control({
+    id: 'EC2.13',
+    title: 'Security groups do not allow SSH (22) from 0.0.0.0/0 or ::/0',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.13'], nist80053r5: NETWORK_INGRESS_NIST, pciDss321: ['1.2.1', '1.3.1', '2.2.2'] }),
+    scannerChecks: [{ id: 'ec2-sg-no-public-ssh', compliantWhen: 'PASS when no inbound rule from an IPv4 or IPv6 internet CIDR reaches TCP 22.' }],
+  }),
+  control({
+    id: 'EC2.14',
+    title: 'Security groups do not allow RDP (3389) from 0.0.0.0/0 or ::/0',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.14'], nist80053r5: NETWORK_INGRESS_NIST, pciDss321: ['1.2.1', '1.3.1', '2.2.2'] }),
+    scannerChecks: [{ id: 'ec2-sg-no-public-rdp', compliantWhen: 'PASS when no inbound rule from an IPv4 or IPv6 internet CIDR reaches TCP 3389.' }],
+  }),
+  control({
+    id: 'EC2.16',
+    title: 'Unused network ACLs are removed',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['EC2.16'], nist80053r5: ['CM-8(1)'], pciDss40: ['1.2.7'] }),
+    scannerChecks: [{ id: 'ec2-nacl-unused', compliantWhen: 'PASS when the ACL is associated with at least one subnet. The default ACL of a VPC is not applicable.' }],
+  }),
+  control({
+    id: 'EC2.18',
+    title: 'Security groups do not allow all traffic (protocol -1) from the internet',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['EC2.18'], nist80053r5: NETWORK_INGRESS_NIST }),
+    scannerChecks: [{ id: 'ec2-sg-no-public-all-traffic', compliantWhen: 'PASS when no inbound rule with protocol all traffic (`-1`) has an IPv4 or IPv6 internet CIDR; rules for TCP port ranges, even 0-65535, do not count here.' }],
+  }),
+  control({
+    id: 'EC2.19',
+    title: 'Security groups do not allow unrestricted access to high-risk ports',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.19'], nist80053r5: NETWORK_INGRESS_NIST }),
+    scannerChecks: [{ id: 'ec2-sg-no-public-high-risk-ports', compliantWhen: 'PASS when no inbound rule from an IPv4 or IPv6 internet CIDR reaches any of TCP 20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300.' }],
+  }),
+  control({
+    id: 'EC2.21',
+    title: 'Network ACLs do not allow ingress from the internet to remote administration ports',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['EC2.21'], cis: ['5.1'], nist80053r5: NETWORK_INGRESS_NIST, pciDss40: ['1.3.1'] }),
+    scannerChecks: [{ id: 'ec2-nacl-no-public-admin-ports', compliantWhen: 'PASS when, for each of TCP 22 and 3389 and for IPv4 and IPv6, the first inbound entry (lowest rule number) with an internet CIDR that reaches the port is a deny, or there is none. Entries with narrower CIDRs are skipped; ACLs associated with no subnet are judged too.' }],
+  }),
+  control({
+    id: 'EC2.53',
+    title: 'Security groups do not allow remote administration ports from 0.0.0.0/0',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.53'], cis: ['5.2'], nist80053r5: NETWORK_INGRESS_NIST, pciDss40: ['1.3.1'] }),
+    scannerChecks: [{ id: 'ec2-sg-no-ipv4-admin-ports', compliantWhen: 'PASS when no inbound rule from an IPv4 internet CIDR reaches TCP 22 or 3389. Every group is judged (default and unused groups included).' }],
+  }),
+  control({
+    id: 'EC2.54',
+    title: 'Security groups do not allow remote administration ports from ::/0',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.54'], cis: ['5.3'], nist80053r5: NETWORK_INGRESS_NIST, pciDss40: ['1.3.1'] }),
+    scannerChecks: [{ id: 'ec2-sg-no-ipv6-admin-ports', compliantWhen: 'PASS when no inbound rule from an IPv6 internet CIDR reaches TCP 22 or 3389. Every group is judged.' }],
+  }),
+  control({
+    id: 'EC2.FlowLogDeliveryAuthorized',
+    title: 'VPC flow logs may deliver to their log group or bucket',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: DELIVERY_NIST }),
+    enforcedBy: [{ construct: 'AuditedVpc' }],
+    packRules: ['FlowLogDeliveryAuthorized'],
+    runtimeGap: NOT_YET('flow log delivery status (`DeliverLogsStatus`)'),
+  }),
+  control({
+    id: 'EC2.NoOpenEgress',
+    title: 'Security groups do not allow all outbound traffic',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-4', 'SC-7', 'SC-7(5)'], pciDss321: ['1.2.1', '1.3.4'], pciDss40: ['1.3.2'] }),
+    enforcedBy: [{ construct: 'AuditedVpc', weakenedBy: 'allowEgressTo' }, { construct: 'BatchPipeline', weakenedBy: 'securityGroup' }],
+    packRules: ['SecurityGroupOpenEgress'],
+    runtimeGap: NOT_YET('security group egress'),
+  }),
+  control({
+    id: 'EC2.GatewayEndpointRouteTables',
+    title: 'VPC gateway endpoints are attached to every route table',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-4', 'SC-7', 'SC-7(4)'] }),
+    enforcedBy: [{ construct: 'AuditedVpc' }],
+    packRules: ['VpcGatewayEndpointRouteTables'],
+    runtimeGap: NOT_YET('VPC endpoint route tables'),
+  }),
+
+  // --------------------------------------------------------------------------------- EventBridge
+  control({
+    id: 'Events.TargetAuthorized',
+    title: 'EventBridge rules may deliver to their targets',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AU-6(1)', 'CA-7', 'IR-4(1)', 'SI-4(5)'] }),
+    enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['EventsRuleTargetAuthorized'],
+    runtimeGap: NOT_YET('EventBridge rule targets'),
+  }),
+  control({
+    id: 'Scheduler.TargetAuthorized',
+    title: 'EventBridge Scheduler schedules may invoke their targets',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-3', 'AC-6'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['SchedulerTargetAuthorized'],
+    runtimeGap: NOT_YET('EventBridge Scheduler schedules'),
+  }),
+
+  // ------------------------------------------------------------------------------------ GuardDuty
+  control({
+    id: 'GuardDuty.FindingsRoute',
+    title: 'GuardDuty is enabled and its findings are routed to someone',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['GuardDuty.1'], nist80053r5: ['AC-2(12)', 'AU-6(1)', 'AU-6(5)', 'CA-7', 'SI-3(8)', 'SI-4', 'SI-4(1)', 'SI-4(5)'], pciDss321: ['11.4'], pciDss40: ['11.5.1'], hipaa: ['164.308(a)(1)(ii)(D)'] }),
+    enforcedBy: [{ construct: 'AccountAudit' }],
+    packRules: ['GuardDutyFindingsRoute'],
+    runtimeGap: NOT_YET('GuardDuty detectors'),
+  }),
+
+  // ------------------------------------------------------------------------------------------ IAM
+  control({
+    id: 'IAM.1',
+    title: 'Customer managed policies do not allow "*" actions on "*" resources',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['IAM.1'], cis: ['1.16'], nist80053r5: LEAST_PRIVILEGE_NIST, pciDss321: ['7.2.1'], pciDss40: ['7.2.1'], hipaa: ['164.312(a)(1)'] }),
+    scannerChecks: [{ id: 'iam-no-admin-star-policy', compliantWhen: 'FAIL when a statement has `Effect` `Allow`, an `Action` containing exactly `*`, a `Resource` containing `*` and no `Condition`; `NotAction` and service wildcards (`s3:*`) do not count. AWS managed policies and policies attached to nothing are not applicable.' }],
+  }),
+  control({
+    id: 'IAM.2',
+    title: 'IAM users receive permissions only through groups or roles',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['IAM.2'], cis: ['1.15'], nist80053r5: LEAST_PRIVILEGE_NIST, pciDss321: ['7.2.1'], hipaa: ['164.312(a)(1)'] }),
+    scannerChecks: [{ id: 'iam-user-no-direct-policies', compliantWhen: 'PASS when the user has no attached managed policy and no inline policy; permissions through groups are not judged. Never not applicable.' }],
+  }),
+  control({
+    id: 'IAM.3',
+    title: 'Active IAM access keys are rotated within 90 days',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['IAM.3'], cis: ['1.14'], nist80053r5: ['AC-2(1)', 'AC-2(3)', 'AC-3(15)'], pciDss40: ['8.3.9'] }),
+    scannerChecks: [{ id: 'iam-access-key-rotation', compliantWhen: 'PASS when every active access key was last rotated at most 90 whole days ago; a key with no rotation date FAILs. Users without an active key are not applicable; the root user is not judged here.' }],
+  }),
+  control({
+    id: 'IAM.4',
+    title: 'The root user has no access keys',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['IAM.4'], cis: ['1.4'], nist80053r5: ['AC-2(1)', 'AC-3(15)', 'AC-6(10)', 'AC-6(2)'], pciDss321: ['2.1', '2.2', '7.2.1'], pciDss40: ['2.2.2'] }),
+    scannerChecks: [{ id: 'iam-root-no-access-keys', compliantWhen: 'PASS when the account summary reports no `AccountAccessKeysPresent`.' }],
+  }),
+  control({
+    id: 'IAM.5',
+    title: 'IAM users with a console password have MFA enabled',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['IAM.5'], cis: ['1.10'], nist80053r5: ['AC-2(1)', 'AC-3(15)', 'IA-2(1)', 'IA-2(2)', 'IA-2(6)', 'IA-2(8)'], pciDss40: ['8.4.2'], hipaa: ['164.312(d)'] }),
+    scannerChecks: [{ id: 'iam-console-user-mfa', compliantWhen: 'PASS when the user has MFA active. Users without a console password are not applicable; the root user is not judged here.' }],
+  }),
+  control({
+    id: 'IAM.7',
+    title: 'The password policy requires upper, lower, number and symbol characters',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['IAM.7'], nist80053r5: PASSWORD_NIST, pciDss40: ['8.3.6'] }),
+    scannerChecks: [{ id: 'iam-password-policy-strong', compliantWhen: 'PASS when uppercase, lowercase, numbers and symbols are all required; an account without a password policy FAILs.' }],
+  }),
+  control({
+    id: 'IAM.9',
+    title: 'The root user has MFA enabled',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['IAM.9'], cis: ['1.5'], nist80053r5: ['AC-2(1)', 'AC-3(15)', 'IA-2(1)', 'IA-2(2)', 'IA-2(6)', 'IA-2(8)'], pciDss40: ['8.4.2'], hipaa: ['164.312(d)'] }),
+    scannerChecks: [{ id: 'iam-root-mfa', compliantWhen: 'PASS when the account summary reports `AccountMFAEnabled` (virtual and hardware MFA alike).' }],
+  }),
+  control({
+    id: 'IAM.15',
+    title: 'The password policy requires at least 14 characters',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['IAM.15'], cis: ['1.8'], nist80053r5: PASSWORD_NIST, pciDss40: ['8.3.6'] }),
+    scannerChecks: [{ id: 'iam-password-policy-length', compliantWhen: 'PASS when `MinimumPasswordLength` is 14 or more; an account without a password policy FAILs.' }],
+  }),
+  control({
+    id: 'IAM.16',
+    title: 'The password policy prevents reuse of the last 24 passwords',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['IAM.16'], cis: ['1.9'], nist80053r5: PASSWORD_NIST, pciDss40: ['8.3.7'] }),
+    scannerChecks: [{ id: 'iam-password-policy-reuse', compliantWhen: 'PASS when `PasswordReusePrevention` is 24 or more (unset counts as 0); an account without a password policy FAILs.' }],
+  }),
+  control({
+    id: 'IAM.22',
+    title: 'IAM credentials unused for 45 days are disabled',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['IAM.22'], cis: ['1.12'], nist80053r5: ['AC-2(3)', 'AC-3(15)'], pciDss40: ['8.2.6'] }),
+    scannerChecks: [{ id: 'iam-unused-credentials', compliantWhen: 'FAIL when the console password or an active access key was last used more than 45 whole days ago (never used: counted from the password change or key rotation); a credential with neither date passes. Users with no password and no active key are not applicable; the root user is not judged here.' }],
+  }),
+  control({
+    id: 'IAM.NoWriteOnWildcardResource',
+    title: 'IAM policies do not allow write actions on every resource',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: LEAST_PRIVILEGE_NIST, pciDss321: ['7.2.1'], pciDss40: ['7.2.2'] }),
+    enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['IamWriteOnWildcardResource'],
+    runtimeGap: NOT_YET('write actions on wildcard resources in role policies'),
+  }),
+  control({
+    id: 'IAM.LambdaRoleNoInlinePolicy',
+    title: 'Lambda execution roles carry no inline policies',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-2(1)', 'AC-6', 'CM-5'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
+    packRules: ['LambdaRoleInlinePolicy'],
+    runtimeGap: NOT_YET('inline policies of Lambda roles'),
+  }),
+  control({
+    id: 'IAM.RoleTrustAuthorized',
+    title: 'A role a service must assume trusts that service',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-3', 'AC-6'] }),
+    enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
+    packRules: ['RoleTrustAuthorized'],
+    runtimeGap: NOT_YET('role trust policies'),
+  }),
+
+  // ------------------------------------------------------------------------------------------ KMS
+  control({
+    id: 'KMS.3',
+    title: 'Customer managed KMS keys are not scheduled for deletion unintentionally',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['KMS.3'], nist80053r5: ['SC-12', 'SC-12(2)'] }),
+    enforcedBy: [{ construct: 'ComplianceKey', weakenedBy: 'removalPolicy' }],
+    scannerChecks: [{ id: 'kms-key-not-pending-deletion', compliantWhen: 'PASS unless the key state is `PendingDeletion` or `PendingReplicaDeletion` (disabled keys pass). AWS managed keys are not applicable.' }],
+  }),
+  control({
+    id: 'KMS.4',
+    title: 'Customer managed symmetric KMS keys have automatic rotation enabled',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['KMS.4'], cis: ['3.6'], nist80053r5: ['SC-12', 'SC-12(2)', 'SC-28(3)'], pciDss321: ['3.6.4', '3.6.5'], pciDss40: ['3.6.1', '3.7.4'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceKey' }],
+    scannerChecks: [{ id: 'kms-key-rotation', compliantWhen: 'PASS when automatic rotation is enabled. Not applicable: AWS managed keys, key specs other than `SYMMETRIC_DEFAULT`, origins other than `AWS_KMS` (imported material, custom key stores) and keys not in state `Enabled`.' }],
+  }),
+  control({
+    id: 'KMS.NoKmsStar',
+    title: 'Key policies do not grant kms:* to anyone but the account root',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-2', 'AC-3', 'AC-6', 'SC-12'], pciDss40: ['3.6.1.2'] }),
+    enforcedBy: [{ construct: 'ComplianceKey' }],
+    packRules: ['KmsKeyPolicyNoKmsStar'],
+    runtimeGap: NOT_YET('key policies'),
+  }),
+  control({
+    id: 'KMS.UseAuthorized',
+    title: 'Services and roles that encrypt with a key may use it',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-3', 'SC-12', 'SC-13'] }),
+    enforcedBy: [{ construct: 'ComplianceKey' }],
+    packRules: ['KmsKeyUseAuthorized'],
+    runtimeGap: NOT_YET('key policies'),
+  }),
+
+  // --------------------------------------------------------------------------------------- Lambda
+  control({
+    id: 'Lambda.1',
+    title: 'Lambda function policies do not allow public invocation',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['Lambda.1'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: [...PUBLIC_ACCESS_PCI321, '7.2.1'], pciDss40: ['1.4.4', '7.2.1'] }),
+    scannerChecks: [{ id: 'lambda-no-public-access', compliantWhen: 'PASS when no statement of the function policy is public by AWS\'s definition (above), whatever its action; `lambda:FunctionUrlAuthType` pins nothing. A function without a resource-based policy is not applicable; one whose policy could not be read is `ERROR`.' }],
+  }),
+  control({
+    id: 'Lambda.2',
+    title: 'Lambda functions use a supported runtime',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['Lambda.2'], nist80053r5: ['CM-2', 'CM-2(2)', 'SA-3', 'SI-2', 'SI-2(2)', 'SI-2(4)', 'SI-2(5)'], pciDss321: ['6.2'], pciDss40: ['12.3.4'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
+    packRules: ['LambdaDeprecatedRuntime'],
+    stockNagRules: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion'],
+    nagControl: 'LAMBDA_RUNTIME',
+    scannerChecks: [{ id: 'lambda-supported-runtime', compliantWhen: 'Judged with the same dated table as `CompliancePack-LambdaDeprecatedRuntime` (`src/controls/judgement/lambda-runtimes.ts`): FAIL when AWS deprecated the runtime on or before the scan date, else PASS (a runtime newer than the table passes). Container image functions are not applicable.' }],
+  }),
+  control({
+    id: 'Lambda.3',
+    title: 'Lambda functions run in a VPC',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['Lambda.3'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: PUBLIC_ACCESS_PCI321, pciDss40: ['1.4.4'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.312(a)(1)', '164.312(e)(1)'] }),
+    stockNagRules: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
+    nagControl: 'LAMBDA_INSIDE_VPC',
+  }),
+  control({
+    id: 'Lambda.7',
+    title: 'Lambda functions have X-Ray active tracing',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['Lambda.7'], nist80053r5: ['CA-7', 'SI-7(8)'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }],
+    packRules: ['LambdaActiveTracing'],
+    stockNagRules: ['Serverless-LambdaTracing'],
+    nagControl: 'LAMBDA_TRACING',
+    runtimeGap: NOT_YET('Lambda tracing configuration'),
+  }),
+  control({
+    id: 'Lambda.DestinationAuthorized',
+    title: 'Lambda functions may send to their failure destinations',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AU-6(1)', 'CA-7', 'SI-4(5)'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }],
+    packRules: ['LambdaDestinationAuthorized'],
+    runtimeGap: NOT_YET('Lambda event invoke configurations'),
+  }),
+  control({
+    id: 'Lambda.ExplicitLogGroup',
+    title: 'Lambda functions log to a log group the stack owns',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['AU-11', 'AU-9'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
+    packRules: ['LambdaExplicitLogGroup'],
+    runtimeGap: NOT_YET('Lambda logging configuration'),
+  }),
+  control({
+    id: 'Lambda.FailureDestination',
+    title: 'Asynchronously invoked Lambda functions have a dead-letter queue or on-failure destination',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['CP-10', 'SC-5(2)', 'SI-13(5)'], hipaa: ['164.312(b)'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }],
+    packRules: ['LambdaFailureDestination'],
+    stockNagRules: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ'],
+    nagControl: 'LAMBDA_FAILURE_DESTINATION',
+    runtimeGap: NOT_YET('Lambda event invoke configurations'),
+  }),
+  control({
+    id: 'Lambda.ReservedConcurrency',
+    title: 'Lambda functions have reserved concurrency',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['AU-12(3)', 'AU-14', 'CP-10', 'SC-5'], hipaa: ['164.312(b)'] }),
+    enforcedBy: [{ construct: 'ComplianceScanner' }],
+    packRules: ['LambdaReservedConcurrency'],
+    stockNagRules: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'],
+    nagControl: 'LAMBDA_CONCURRENCY',
+    runtimeGap: NOT_YET('Lambda concurrency'),
+  }),
+
+  // ------------------------------------------------------------------------------ CloudWatch Logs
+  control({
+    id: 'Logs.KeyAllowsLogs',
+    title: 'A log group\'s KMS key lets CloudWatch Logs use it',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AU-9', 'SC-12', 'SC-13'] }),
+    enforcedBy: [{ construct: 'ComplianceLogGroup' }],
+    packRules: ['LogGroupKeyAllowsLogs'],
+    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+  }),
+  control({
+    id: 'Logs.KmsEncrypted',
+    title: 'CloudWatch log groups are encrypted with a KMS key',
+    severity: 'MEDIUM',
+    frameworks: fw({ nist80053r5: ['AU-9', 'SC-13', 'SC-28', 'SC-28(1)', 'SI-4'], pciDss321: ['3.4', '10.5'], pciDss40: ['10.3.2'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceLogGroup' }],
+    packRules: ['LogGroupKmsEncrypted'],
+    stockNagRules: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted'],
+    nagControl: 'LOG_GROUP_KMS',
+    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+  }),
+  control({
+    id: 'Logs.Retention',
+    title: 'CloudWatch log groups have a retention period',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['AU-10', 'AU-11', 'SI-12'], pciDss321: ['10.7'], pciDss40: ['10.5.1'], hipaa: ['164.312(b)'] }),
+    enforcedBy: [{ construct: 'ComplianceLogGroup', weakenedBy: 'retention' }, { construct: 'AccountAudit', weakenedBy: 'logRetention' }],
+    packRules: ['LogGroupRetention'],
+    stockNagRules: ['HIPAA.Security-CloudWatchLogGroupRetentionPeriod', 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'PCI.DSS.321-CloudWatchLogGroupRetentionPeriod', 'Serverless-CloudWatchLogGroupRetentionPeriod'],
+    nagControl: 'LOG_GROUP_RETENTION',
+    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+  }),
+
+  // ------------------------------------------------------------------------------------------ RDS
+  control({
+    id: 'RDS.2',
+    title: 'RDS DB instances are not publicly accessible',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['RDS.2'], cis: ['2.3.3'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: [...PUBLIC_ACCESS_PCI321, '7.2.1'], pciDss40: ['1.4.4'] }),
+    scannerChecks: [{ id: 'rds-instance-not-public', compliantWhen: 'PASS when `PubliclyAccessible` is false; subnets, routes and security groups are not inspected.' }],
+  }),
+  control({
+    id: 'RDS.3',
+    title: 'RDS DB instances encrypt storage at rest',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['RDS.3'], cis: ['2.3.1'], nist80053r5: ENCRYPTION_AT_REST_NIST, pciDss321: ['3.4'], pciDss40: ['3.5.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    scannerChecks: [{ id: 'rds-storage-encrypted', compliantWhen: 'PASS when `StorageEncrypted` is true (any key).' }],
+  }),
+
+  // ------------------------------------------------------------------------------------------- S3
+  control({
+    id: 'S3.1',
+    title: 'S3 Block Public Access is on at the account level',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['S3.1'], cis: ['2.1.4'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: PUBLIC_ACCESS_PCI321, pciDss40: ['1.4.4'] }),
+    scannerChecks: [{ id: 's3-account-public-access-block', compliantWhen: 'PASS when the account\'s configuration has all four settings on (`BlockPublicAcls`, `IgnorePublicAcls`, `BlockPublicPolicy`, `RestrictPublicBuckets`); no account configuration FAILs. Bucket settings do not count.' }],
+  }),
+  control({
+    id: 'S3.2',
+    title: 'S3 buckets do not allow public read access',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['S3.2'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: [...PUBLIC_ACCESS_PCI321, '7.2.1'], pciDss40: ['1.4.4'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.312(a)(1)', '164.312(e)(1)'] }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    scannerChecks: [{ id: 's3-bucket-no-public-read', compliantWhen: 'FAIL when ACLs are in force (neither `IgnorePublicAcls` on bucket or account nor `BucketOwnerEnforced`) and grant `READ` or `FULL_CONTROL` to AllUsers or AuthenticatedUsers, or when `RestrictPublicBuckets` is off on both bucket and account and a public policy statement (above) allows `s3:GetObject` or `s3:ListBucket` (wildcards and `NotAction` expanded; `Resource` not considered). Otherwise PASS; `BlockPublicAcls` and `BlockPublicPolicy` alone do not count.' }],
+  }),
+  control({
+    id: 'S3.3',
+    title: 'S3 buckets do not allow public write access',
+    severity: 'CRITICAL',
+    frameworks: fw({ fsbp: ['S3.3'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: [...PUBLIC_ACCESS_PCI321, '7.2.1'], pciDss40: ['1.4.4'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.312(a)(1)', '164.312(e)(1)'] }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    scannerChecks: [{ id: 's3-bucket-no-public-write', compliantWhen: 'As the public read check, with ACL permissions `WRITE`, `WRITE_ACP` or `FULL_CONTROL` and policy actions `s3:PutObject`, `s3:DeleteObject` or `s3:PutBucketPolicy`.' }],
+  }),
+  control({
+    id: 'S3.5',
+    title: 'S3 bucket policies deny requests that do not use TLS',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['S3.5'], cis: ['2.1.1'], nist80053r5: ['AC-17(2)', 'AC-4', 'IA-5(1)', 'SC-12(3)', 'SC-13', 'SC-23', 'SC-23(3)', 'SC-7(4)', 'SC-8', 'SC-8(1)', 'SC-8(2)', 'SI-7(6)'], pciDss321: ['4.1'], pciDss40: ['4.2.1'], hipaa: ['164.312(a)(2)(iv)', '164.312(c)(2)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'] }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    packRules: ['S3TlsOnlyPolicy'],
+    stockNagRules: ['AwsSolutions-S10', 'HIPAA.Security-S3BucketSSLRequestsOnly', 'NIST.800.53.R5-S3BucketSSLRequestsOnly', 'PCI.DSS.321-S3BucketSSLRequestsOnly'],
+    scannerChecks: [{ id: 's3-bucket-tls-only', compliantWhen: 'PASS when evaluating the bucket policy, for a role of the bucket\'s account allowed everything by its own policy, explicitly denies both `s3:GetObject` and `s3:PutObject` on an arbitrary object with `aws:SecureTransport` false, so every spelling of such a deny counts. A deny limited to a prefix, to principals other than everyone or the account, or by conditions that do not hold for that request does not count; no or unparseable policy FAILs. The request uses `arn:aws:` ARNs, so a deny whose `Resource` names another partition (`aws-cn`, `aws-us-gov`) does not match.' }],
+  }),
+  control({
+    id: 'S3.8',
+    title: 'S3 buckets block public access with all four settings',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['S3.8'], cis: ['2.1.4'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: PUBLIC_ACCESS_PCI321, pciDss40: ['1.4.4'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.312(a)(1)', '164.312(e)(1)'] }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    packRules: ['S3PublicAccessBlock'],
+    stockNagRules: ['HIPAA.Security-S3BucketLevelPublicAccessProhibited', 'NIST.800.53.R5-S3BucketLevelPublicAccessProhibited', 'PCI.DSS.321-S3BucketLevelPublicAccessProhibited'],
+    scannerChecks: [{ id: 's3-bucket-public-access-block', compliantWhen: 'PASS when the bucket\'s own configuration has all four settings on; the account-level block does not count, so a bucket without its own configuration FAILs.' }],
+  }),
+  control({
+    id: 'S3.9',
+    title: 'S3 buckets have server access logging enabled',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['S3.9'], nist80053r5: AUDIT_LOGGING_NIST, pciDss321: ['10.2.1', '10.3.1'], pciDss40: ['10.2.1'], hipaa: AUDIT_LOGGING_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    packRules: ['S3AccessLogging'],
+    stockNagRules: ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled'],
+    nagControl: 'S3_ACCESS_LOGGING',
+    scannerChecks: [{ id: 's3-bucket-access-logging', compliantWhen: 'PASS when server access logging names a target bucket; the target is not inspected.' }],
+  }),
+  control({
+    id: 'S3.AccessLogDeliveryAuthorized',
+    title: 'S3 server access logs may be delivered to their target bucket',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: DELIVERY_NIST }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    packRules: ['S3AccessLogDeliveryAuthorized'],
+    runtimeGap: NOT_YET('the policy of access-log target buckets'),
+  }),
+  control({
+    id: 'S3.7',
+    title: 'S3 buckets replicate to another Region',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['S3.7'], nist80053r5: ['AU-9(2)', 'CP-10', 'CP-6', 'CP-6(1)', 'CP-6(2)', 'CP-9', 'SC-5(2)', 'SI-13(5)'], hipaa: BACKUP_HIPAA }),
+    stockNagRules: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
+    nagControl: 'S3_REPLICATION',
+  }),
+  control({
+    id: 'S3.12',
+    title: 'S3 buckets disable ACLs (object ownership BucketOwnerEnforced)',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['S3.12'], nist80053r5: LEAST_PRIVILEGE_NIST }),
+    enforcedBy: [{ construct: 'ComplianceBucket' }],
+    scannerChecks: [{ id: 's3-bucket-acls-disabled', compliantWhen: 'PASS only with object ownership `BucketOwnerEnforced`; `BucketOwnerPreferred`, `ObjectWriter` or no ownership controls FAIL.' }],
+  }),
+  control({
+    id: 'S3.13',
+    title: 'S3 buckets have lifecycle rules',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['S3.13'], nist80053r5: ['CP-10', 'CP-6(2)', 'CP-9', 'SI-12'] }),
+    enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 'lifecycleRules' }],
+    packRules: ['S3LifecycleRules'],
+    nagControl: 'S3_LIFECYCLE',
+    runtimeGap: NOT_YET('bucket lifecycle configuration'),
+  }),
+  control({
+    id: 'S3.14',
+    title: 'S3 buckets have versioning enabled',
+    severity: 'LOW',
+    frameworks: fw({ fsbp: ['S3.14'], nist80053r5: ['AU-9(2)', 'CP-10', 'CP-6', 'CP-6(1)', 'CP-6(2)', 'CP-9', 'SC-5(2)', 'SI-12', 'SI-13(5)'], hipaa: BACKUP_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 'versioned' }],
+    stockNagRules: ['HIPAA.Security-S3BucketVersioningEnabled', 'NIST.800.53.R5-S3BucketVersioningEnabled', 'PCI.DSS.321-S3BucketVersioningEnabled'],
+    scannerChecks: [{ id: 's3-bucket-versioning', compliantWhen: 'PASS when versioning is `Enabled`; `Suspended` or never enabled FAILs. MFA delete is not judged.' }],
+  }),
+  control({
+    id: 'S3.17',
+    title: 'S3 buckets encrypt objects by default with AWS KMS keys',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['S3.17'], nist80053r5: ENCRYPTION_AT_REST_NIST, pciDss321: ['3.4'], pciDss40: ['3.5.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 's3ManagedEncryptionKeyPatterns' }],
+    stockNagRules: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
+    nagControl: 'S3_KMS_ENCRYPTION',
+    scannerChecks: [{ id: 's3-bucket-kms-encryption', compliantWhen: 'PASS when the default encryption algorithm is `aws:kms` or `aws:kms:dsse`, with the AWS managed `aws/s3` key or a customer key alike; SSE-S3 (`AES256`) FAILs.' }],
+  }),
+  control({
+    id: 'S3.DenyWrongEncryption',
+    title: 'S3 bucket policies deny uploads encrypted with another key or algorithm',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['SC-12', 'SC-13', 'SC-28', 'SC-28(1)'], pciDss40: ['3.5.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 's3ManagedEncryptionKeyPatterns' }],
+    packRules: ['S3DenyWrongEncryptionPolicy'],
+    runtimeGap: NOT_YET('bucket policies that deny wrongly encrypted uploads'),
+  }),
+
+  // ------------------------------------------------------------------------------------------ SNS
+  control({
+    id: 'SNS.1',
+    title: 'SNS topics are encrypted at rest with KMS',
+    severity: 'MEDIUM',
+    frameworks: fw({ fsbp: ['SNS.1'], nist80053r5: ENCRYPTION_AT_REST_NIST, pciDss321: ['8.2.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
+    enforcedBy: [{ construct: 'ComplianceTopic' }],
+    packRules: ['SnsTopicKms'],
+    stockNagRules: ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS'],
+    nagControl: 'SNS_KMS',
+    runtimeGap: NOT_YET('SNS topics'),
+  }),
+  control({
+    id: 'SNS.TopicPolicy',
+    title: 'SNS topic policies deny non-TLS publishing and let only the intended publishers in',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-3', 'AC-4', 'SC-8'], pciDss40: ['4.2.1'] }),
+    enforcedBy: [{ construct: 'ComplianceTopic' }],
+    packRules: ['SnsTopicPolicy'],
+    runtimeGap: NOT_YET('SNS topic policies'),
+  }),
+
+  // ------------------------------------------------------------------------------------------ SQS
+  control({
+    id: 'SQS.DeadLetterQueue',
+    title: 'SQS queues have a dead-letter queue',
+    severity: 'LOW',
+    frameworks: fw({ nist80053r5: ['CP-10', 'SC-5(2)'] }),
+    enforcedBy: [{ construct: 'ComplianceQueue' }],
+    stockNagRules: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    nagControl: 'SQS_DEAD_LETTER_QUEUE',
+    runtimeGap: NOT_YET('SQS queues'),
+  }),
+
+  // ------------------------------------------------------------------------------- Step Functions
+  control({
+    id: 'StepFunctions.TasksAuthorized',
+    title: 'State machine roles may call every task\'s service',
+    severity: 'HIGH',
+    frameworks: fw({ nist80053r5: ['AC-3', 'AC-6'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['StateMachineTasksAuthorized'],
+    runtimeGap: NOT_YET('Step Functions state machines'),
+  }),
+];
