@@ -288,7 +288,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['VpcFlowLogs'],
     stockNagRules: ['AwsSolutions-VPC7', 'HIPAA.Security-VPCFlowLogsEnabled', 'NIST.800.53.R5-VPCFlowLogsEnabled', 'PCI.DSS.321-VPCFlowLogsEnabled'],
     nagControl: 'VPC_FLOW_LOGS',
-    scannerChecks: [{ id: 'ec2-vpc-flow-logs-enabled', compliantWhen: 'PASS when a flow log attached to the VPC itself is `ACTIVE` with traffic type `ALL` or `REJECT`; `ACCEPT`-only logs and subnet or interface flow logs do not count. Default VPCs are judged alike; never not applicable.' }],
+    scannerChecks: [{ id: 'ec2-vpc-flow-logs-enabled', compliantWhen: 'PASS when a flow log attached to the VPC itself is `ACTIVE` with traffic type `ALL` or `REJECT` (the rule of `CompliancePack-VpcFlowLogs`, `src/controls/judgement/flow-logs.ts`); `ACCEPT`-only logs and subnet or interface flow logs do not count. Default VPCs are judged alike; never not applicable.' }],
   }),
   control({
     id: 'EC2.7',
@@ -707,7 +707,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     enforcedBy: [{ construct: 'ComplianceBucket' }],
     packRules: ['S3TlsOnlyPolicy'],
     stockNagRules: ['AwsSolutions-S10', 'HIPAA.Security-S3BucketSSLRequestsOnly', 'NIST.800.53.R5-S3BucketSSLRequestsOnly', 'PCI.DSS.321-S3BucketSSLRequestsOnly'],
-    scannerChecks: [{ id: 's3-bucket-tls-only', compliantWhen: 'PASS when evaluating the bucket policy, for a role of the bucket\'s account allowed everything by its own policy, explicitly denies both `s3:GetObject` and `s3:PutObject` on an arbitrary object with `aws:SecureTransport` false, so every spelling of such a deny counts. A deny limited to a prefix, to principals other than everyone or the account, or by conditions that do not hold for that request does not count; no or unparseable policy FAILs. The request uses `arn:aws:` ARNs, so a deny whose `Resource` names another partition (`aws-cn`, `aws-us-gov`) does not match.' }],
+    scannerChecks: [{ id: 's3-bucket-tls-only', compliantWhen: 'Judged by the evaluator `CompliancePack-S3TlsOnlyPolicy` uses (`src/controls/judgement/tls-only.ts`): PASS when evaluating the bucket policy, for a role of the bucket\'s account allowed everything by its own policy, explicitly denies both `s3:GetObject` and `s3:PutObject` on an arbitrary object with `aws:SecureTransport` false, so every spelling of such a deny counts. A deny limited to a prefix, to principals other than everyone or the account, or by conditions that do not hold for that request does not count; no or unparseable policy FAILs. The request uses the ARNs of the account\'s partition (`aws`, `aws-cn`, `aws-us-gov`).' }],
   }),
   control({
     id: 'S3.8',

@@ -1,3 +1,4 @@
+import { logsRejectedTraffic } from '../../../../controls/judgement/flow-logs';
 import { arn, fail, pass } from '../../model';
 import { defineCheck } from '../define';
 
@@ -15,9 +16,10 @@ export const vpcFlowLogsEnabled = defineCheck(
   },
   (inv) => {
     // One DescribeFlowLogs listing for the region, joined here: never one call per VPC. FSBP EC2.6
-    // asks for rejected traffic to be logged, so a flow log of accepted traffic only does not count.
+    // asks for rejected traffic to be logged, so a flow log of accepted traffic only does not count
+    // (the same rule as CompliancePack-VpcFlowLogs, src/controls/judgement/flow-logs.ts).
     const active = (inv.flowLogs ?? []).filter((f) => f.status === 'ACTIVE');
-    const logsRejected = new Set(active.filter((f) => f.trafficType === 'ALL' || f.trafficType === 'REJECT').map((f) => f.resourceId));
+    const logsRejected = new Set(active.filter((f) => logsRejectedTraffic(f.trafficType)).map((f) => f.resourceId));
     const acceptOnly = new Set(active.map((f) => f.resourceId));
     return (inv.vpcs ?? []).map((v) => {
       const id = arn(inv, 'ec2', `vpc/${v.vpcId}`);

@@ -1,19 +1,11 @@
+import { lambdaRuntimeVerdict } from '../../../../controls/judgement/lambda-runtimes';
 import { fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
 
 /**
- * Runtimes AWS Lambda supports for creation and updates (FSBP Lambda.2's list).
- * Keep in step with https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html.
+ * Lambda.2, judged on the scan date (`Inventory.now`) with the same dated runtime table as
+ * `CompliancePack-LambdaDeprecatedRuntime`.
  */
-export const SUPPORTED_RUNTIMES: readonly string[] = [
-  'nodejs20.x', 'nodejs22.x', 'nodejs24.x',
-  'python3.10', 'python3.11', 'python3.12', 'python3.13', 'python3.14',
-  'java11', 'java17', 'java21', 'java25',
-  'dotnet8', 'dotnet10',
-  'ruby3.3', 'ruby3.4',
-  'provided.al2', 'provided.al2023',
-];
-
 export const lambdaSupportedRuntime = defineCheck(
   {
     id: 'lambda-supported-runtime',
@@ -29,6 +21,7 @@ export const lambdaSupportedRuntime = defineCheck(
   (inv) =>
     (inv.lambdaFunctions ?? []).map((f) => {
       if (!f.runtime) return notApplicable(f.arn, 'container image function');
-      return SUPPORTED_RUNTIMES.includes(f.runtime) ? pass(f.arn, `runtime ${f.runtime}`) : fail(f.arn, `deprecated runtime ${f.runtime}`);
+      const verdict = lambdaRuntimeVerdict(f.runtime, new Date(inv.now));
+      return verdict.supported ? pass(f.arn, verdict.reason) : fail(f.arn, verdict.reason);
     }),
 );

@@ -1,0 +1,283 @@
+/**
+ * One control, one judgement: the same fixtures, fed to the CompliancePack rule (as a synthesized
+ * resource) and to the scanner check (as the live account's inventory) of each control both sides
+ * judge, get the same verdict.
+ */
+import { App, CfnResource, Stack, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { CONTROLS } from '../../src/controls';
+import { ALL_RULES } from '../../src/nag/rules';
+import { checkById } from '../../src/scanner/runtime/checks';
+import { BucketInfo, Inventory } from '../../src/scanner/runtime/model';
+
+const ACCOUNT = '123456789012';
+const BUCKET = 'fixture-bucket';
+const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
+
+type Verdict = 'compliant' | 'non-compliant';
+
+/** A fixture of one control: how it looks in a template, and how the scanner sees it live. */
+interface Fixture {
+  readonly name: string;
+  readonly expected: Verdict;
+  /** Builds the resource the rule judges in `stack`. */
+  readonly synth: (stack: Stack) => CfnResource;
+  /** The inventory the check judges. */
+  readonly live: () => Partial<Inventory>;
+  /** Evaluation date (ISO); the synth side runs with the clock set to it. */
+  readonly at?: string;
+}
+
+interface SharedControl {
+  readonly id: string;
+  readonly rule: string;
+  readonly check: string;
+  readonly fixtures: Fixture[];
+}
+
+function newStack(): Stack {
+  return new Stack(new App(), 'Agreement', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+}
+
+function bucketInfo(extra: Partial<BucketInfo>): BucketInfo {
+  return {
+    name: BUCKET,
+    arn: BUCKET_ARN,
+    region: 'eu-west-1',
+    publicAccessBlock: null,
+    policy: null,
+    acl: [],
+    encryption: 'aws:kms',
+    loggingTarget: null,
+    objectOwnership: 'BucketOwnerEnforced',
+    versioning: 'Enabled',
+    ...extra,
+  };
+}
+
+// ----- S3.5: TLS only ---------------------------------------------------------------------------
+
+const tlsDeny = (extra: Record<string, unknown> = {}) => ({
+  Sid: 'DenyInsecure',
+  Effect: 'Deny',
+  Principal: { AWS: '*' },
+  Action: 's3:*',
+  Resource: [BUCKET_ARN, `${BUCKET_ARN}/*`],
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  ...extra,
+});
+
+function tlsFixture(name: string, expected: Verdict, statements: unknown[] | null): Fixture {
+  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: BUCKET, policyDocument: document });
+      }
+      return bucket;
+    },
+    live: () => ({ s3Buckets: [bucketInfo({ policy: document ? JSON.stringify(document) : null })] }),
+  };
+}
+
+const S3_5: SharedControl = {
+  id: 'S3.5',
+  rule: 'S3TlsOnlyPolicy',
+  check: 's3-bucket-tls-only',
+  fixtures: [
+    tlsFixture('enforceSSL\'s deny (s3:*, {AWS: *}, Bool "false")', 'compliant', [tlsDeny()]),
+    tlsFixture('Principal * and Action *', 'compliant', [tlsDeny({ Principal: '*', Action: '*' })]),
+    tlsFixture('BoolIfExists', 'compliant', [tlsDeny({ Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } })]),
+    tlsFixture('the boolean false', 'compliant', [tlsDeny({ Condition: { Bool: { 'aws:SecureTransport': false } } })]),
+    tlsFixture('GetObject and PutObject named', 'compliant', [tlsDeny({ Action: ['s3:GetObject', 's3:PutObject'] })]),
+    tlsFixture('s3:Get* and s3:Put*', 'compliant', [tlsDeny({ Action: ['s3:Get*', 's3:Put*'] })]),
+    tlsFixture('a lone statement, not a list', 'compliant', tlsDeny() as any),
+    tlsFixture('GetObject only', 'non-compliant', [tlsDeny({ Action: 's3:GetObject' })]),
+    tlsFixture('a prefix only', 'non-compliant', [tlsDeny({ Resource: `${BUCKET_ARN}/public/*` })]),
+    tlsFixture('the bucket ARN only (no objects)', 'non-compliant', [tlsDeny({ Resource: BUCKET_ARN })]),
+    tlsFixture('another bucket', 'non-compliant', [tlsDeny({ Resource: 'arn:aws:s3:::other-bucket/*' })]),
+    tlsFixture('SecureTransport "true"', 'non-compliant', [tlsDeny({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })]),
+    tlsFixture('one named account only', 'non-compliant', [tlsDeny({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } })]),
+    tlsFixture('an Allow, not a Deny', 'non-compliant', [tlsDeny({ Effect: 'Allow' })]),
+    tlsFixture('no bucket policy', 'non-compliant', null),
+  ],
+};
+
+// ----- Lambda.2: supported runtime, on a date ------------------------------------------------------
+
+function runtimeFixture(runtime: string, at: string, expected: Verdict): Fixture {
+  const fnArn = `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:fn`;
+  return {
+    name: `${runtime} on ${at.slice(0, 10)}`,
+    expected,
+    at,
+    synth: (stack) => new lambda.CfnFunction(stack, 'Fn', {
+      code: { zipFile: 'exports.handler = async () => {};' }, role: `arn:aws:iam::${ACCOUNT}:role/fn`, handler: 'index.handler', runtime,
+    }),
+    live: () => ({ lambdaFunctions: [{ functionName: 'fn', arn: fnArn, runtime, policy: null }] }),
+  };
+}
+
+const LAMBDA_2: SharedControl = {
+  id: 'Lambda.2',
+  rule: 'LambdaDeprecatedRuntime',
+  check: 'lambda-supported-runtime',
+  fixtures: [
+    // the runtimes the two sides used to disagree on, each the day before and after its deprecation
+    runtimeFixture('nodejs20.x', '2026-04-29T12:00:00Z', 'compliant'),
+    runtimeFixture('nodejs20.x', '2026-04-30T00:00:00Z', 'non-compliant'),
+    runtimeFixture('python3.10', '2026-06-29T12:00:00Z', 'compliant'),
+    runtimeFixture('python3.10', '2026-07-01T00:00:00Z', 'non-compliant'),
+    runtimeFixture('java11', '2026-06-29T12:00:00Z', 'compliant'),
+    runtimeFixture('java11', '2026-07-01T00:00:00Z', 'non-compliant'),
+    runtimeFixture('java17', '2026-06-29T12:00:00Z', 'compliant'),
+    runtimeFixture('java17', '2026-07-01T00:00:00Z', 'non-compliant'),
+    runtimeFixture('provided.al2', '2026-06-29T12:00:00Z', 'compliant'),
+    runtimeFixture('provided.al2', '2026-07-01T00:00:00Z', 'non-compliant'),
+    runtimeFixture('dotnet8', '2026-11-09T12:00:00Z', 'compliant'),
+    runtimeFixture('dotnet8', '2026-11-10T00:00:00Z', 'non-compliant'),
+    // long deprecated, current, and newer than the table
+    runtimeFixture('nodejs14.x', '2026-12-02T00:00:00Z', 'non-compliant'),
+    runtimeFixture('nodejs22.x', '2026-12-02T00:00:00Z', 'compliant'),
+    runtimeFixture('nodejs24.x', '2026-12-02T00:00:00Z', 'compliant'),
+    runtimeFixture('python3.14', '2026-12-02T00:00:00Z', 'compliant'),
+    runtimeFixture('provided.al2023', '2026-12-02T00:00:00Z', 'compliant'),
+    runtimeFixture('nodejs26.x', '2026-12-02T00:00:00Z', 'compliant'),
+  ],
+};
+
+// ----- S3.8: bucket public access block -----------------------------------------------------------
+
+function blockFixture(name: string, expected: Verdict, flags: Record<string, boolean> | null): Fixture {
+  const camel = (k: string) => k[0].toLowerCase() + k.slice(1);
+  return {
+    name,
+    expected,
+    synth: (stack) => new s3.CfnBucket(stack, 'B', { bucketName: BUCKET, publicAccessBlockConfiguration: flags ? Object.fromEntries(Object.entries(flags).map(([k, v]) => [camel(k), v])) : undefined }),
+    live: () => ({
+      s3Buckets: [bucketInfo({
+        publicAccessBlock: flags ? {
+          blockPublicAcls: flags.BlockPublicAcls ?? false,
+          ignorePublicAcls: flags.IgnorePublicAcls ?? false,
+          blockPublicPolicy: flags.BlockPublicPolicy ?? false,
+          restrictPublicBuckets: flags.RestrictPublicBuckets ?? false,
+        } : null,
+      })],
+    }),
+  };
+}
+
+const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+const S3_8: SharedControl = {
+  id: 'S3.8',
+  rule: 'S3PublicAccessBlock',
+  check: 's3-bucket-public-access-block',
+  fixtures: [
+    blockFixture('all four on', 'compliant', ALL_ON),
+    blockFixture('RestrictPublicBuckets off', 'non-compliant', { ...ALL_ON, RestrictPublicBuckets: false }),
+    blockFixture('IgnorePublicAcls missing', 'non-compliant', { BlockPublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }),
+    blockFixture('no configuration', 'non-compliant', null),
+  ],
+};
+
+// ----- S3.9: server access logging -----------------------------------------------------------------
+
+const S3_9: SharedControl = {
+  id: 'S3.9',
+  rule: 'S3AccessLogging',
+  check: 's3-bucket-access-logging',
+  fixtures: [
+    {
+      name: 'logs to a target bucket',
+      expected: 'compliant',
+      synth: (stack) => new s3.CfnBucket(stack, 'B', { bucketName: BUCKET, loggingConfiguration: { destinationBucketName: 'access-logs' } }),
+      live: () => ({ s3Buckets: [bucketInfo({ loggingTarget: 'access-logs' })] }),
+    },
+    {
+      name: 'no logging',
+      expected: 'non-compliant',
+      synth: (stack) => new s3.CfnBucket(stack, 'B', { bucketName: BUCKET }),
+      live: () => ({ s3Buckets: [bucketInfo({ loggingTarget: null })] }),
+    },
+  ],
+};
+
+// ----- EC2.6: VPC flow logs of rejected traffic ---------------------------------------------------
+
+function flowLogFixture(name: string, expected: Verdict, trafficTypes: string[]): Fixture {
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+      trafficTypes.forEach((trafficType, i) => new ec2.CfnFlowLog(stack, `Log${i}`, {
+        resourceId: vpc.ref, resourceType: 'VPC', trafficType, logDestinationType: 's3', logDestination: 'arn:aws:s3:::flow-logs',
+      }));
+      return vpc;
+    },
+    live: () => ({
+      vpcs: [{ vpcId: 'vpc-1', isDefault: false }],
+      flowLogs: trafficTypes.map((trafficType, i) => ({ flowLogId: `fl-${i}`, resourceId: 'vpc-1', status: 'ACTIVE', trafficType })),
+    }),
+  };
+}
+
+const EC2_6: SharedControl = {
+  id: 'EC2.6',
+  rule: 'VpcFlowLogs',
+  check: 'ec2-vpc-flow-logs-enabled',
+  fixtures: [
+    flowLogFixture('ALL', 'compliant', ['ALL']),
+    flowLogFixture('REJECT', 'compliant', ['REJECT']),
+    flowLogFixture('ACCEPT and REJECT', 'compliant', ['ACCEPT', 'REJECT']),
+    flowLogFixture('ACCEPT only', 'non-compliant', ['ACCEPT']),
+    flowLogFixture('no flow log', 'non-compliant', []),
+  ],
+};
+
+const SHARED: SharedControl[] = [S3_5, LAMBDA_2, S3_8, S3_9, EC2_6];
+
+function synthVerdict(control: SharedControl, fixture: Fixture): string {
+  const rule = ALL_RULES.find((r) => r.name === control.rule)!;
+  const judge = (): NagRuleResult => rule.evaluate(fixture.synth(newStack()));
+  let result: NagRuleResult;
+  if (fixture.at) {
+    jest.useFakeTimers({ now: new Date(fixture.at), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      result = judge();
+    } finally {
+      jest.useRealTimers();
+    }
+  } else {
+    result = judge();
+  }
+  return result === NagRuleCompliance.COMPLIANT ? 'compliant' : result === NagRuleCompliance.NON_COMPLIANT ? 'non-compliant' : String(result);
+}
+
+function liveVerdict(control: SharedControl, fixture: Fixture): string {
+  const check = checkById(control.check)!;
+  const inventory: Inventory = { accountId: ACCOUNT, partition: 'aws', region: 'eu-west-1', regions: ['eu-west-1'], now: fixture.at ?? '2026-12-02T00:00:00Z', ...fixture.live() };
+  const results = check.evaluate(inventory);
+  expect(results).toHaveLength(1);
+  return results[0].status === 'PASS' ? 'compliant' : results[0].status === 'FAIL' ? 'non-compliant' : results[0].status;
+}
+
+describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {
+  test('the rule and the check are the catalog entry\'s', () => {
+    const entry = CONTROLS.find((c) => c.id === control.id)!;
+    expect(entry.packRules).toContain(control.rule);
+    expect(entry.scannerChecks.map((k) => k.id)).toContain(control.check);
+  });
+  test.each(control.fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
+    const verdicts = { synth: synthVerdict(control, fixture), live: liveVerdict(control, fixture) };
+    expect(verdicts).toEqual({ synth: fixture.expected, live: fixture.expected });
+  });
+});
+
+test('every control with both a CompliancePack rule and a scanner check is covered here', () => {
+  const both = CONTROLS.filter((c) => c.packRules.length > 0 && c.scannerChecks.length > 0).map((c) => c.id).sort();
+  expect(SHARED.map((c) => c.id).sort()).toEqual(both);
+});
