@@ -1,13 +1,15 @@
 /**
- * Write RULES.md from the CompliancePack rules' metadata.
+ * Write the generated documents: RULES.md (from the CompliancePack rules' metadata),
+ * docs/controls.md (the controls catalog) and the check table and IAM actions of docs/scanner.md.
  *
  *   npx ts-node --project tsconfig.dev.json scripts/rules-md.ts
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CompliancePack } from '../src';
-import { renderRulesMarkdown } from '../src/nag/private/rules-markdown';
+import { generatedDocuments, ROOT } from './generated-docs';
 
-const target = path.join(__dirname, '..', 'RULES.md');
-fs.writeFileSync(target, renderRulesMarkdown(CompliancePack.ruleCatalog()));
-console.log(`wrote ${target}`);
+for (const [file, content] of generatedDocuments()) {
+  const target = path.join(ROOT, file);
+  fs.writeFileSync(target, content);
+  console.log(`wrote ${target}`);
+}
