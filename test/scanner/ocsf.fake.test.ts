@@ -28,7 +28,9 @@ describe('OCSF Compliance Findings', () => {
     const events = toOcsf(report, { includePassed: true });
     expect(report.findings.length).toBeGreaterThan(5);
     expect(events.length).toBeGreaterThan(report.findings.length);
-    for (const e of events) expect({ uid: (e.finding_info as { uid: string }).uid, errors: ocsfErrors(e) }).toEqual({ uid: expect.any(String), errors: [] });
+    for (const e of events) {
+      expect({ uid: (e.finding_info as { uid: string }).uid, errors: ocsfErrors(e) }).toEqual({ uid: expect.any(String), errors: [] });
+    }
   });
 
   test('a failed resource carries control, standards, status, resource, account and Region', () => {

@@ -31,7 +31,9 @@ export function securityHubApi(method: string, path: string): string {
   return 'Unknown';
 }
 
-export function securityHub(state: FakeSecurityHubState, accountId: string, region: string, api: string, body: string, json: Record<string, any>): unknown {
+export function securityHub(
+  state: FakeSecurityHubState, accountId: string, region: string, api: string, body: string, json: Record<string, any>,
+): unknown {
   if (api === 'BatchImportFindings') return batchImport(state, accountId, region, body, json);
   if (api === 'BatchUpdateFindings') return batchUpdate(state, json);
   throw new AwsHttpError(400, 'InvalidInputException', `fake Security Hub does not implement ${api}`);
