@@ -1,6 +1,8 @@
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { promisify } from 'util';
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { FakeAws } from './fake-aws/server';
 import { ocsfErrors } from './ocsf-schema';
@@ -67,6 +69,18 @@ describe('cdk-compliance-scan', () => {
     await withEnv(fakeEnv(fake.url), () => main(['--regions', REGIONS.join(','), '--security-hub', '--previous', out, '--quiet'], t2.io));
     expect(t2.out.join('\n')).toContain(`${report.findings.length - 1} imported, 1 resolved`);
     expect(Object.values(fake.securityHub.findings).filter((f) => f.Workflow.Status === 'RESOLVED').map((f) => f.GeneratorId)).toEqual(['cdk-compliance-scanner/rds-instance-not-public']);
+  });
+
+  test('the packaged command (assets/scanner/cli, the `cdk-compliance-scan` bin) writes OCSF that the schema accepts', async () => {
+    const bin = path.join(__dirname, '..', '..', 'assets', 'scanner', 'cli', 'index.js');
+    const ocsf = path.join(dir, 'bin.ocsf.json');
+    const run = await promisify(execFile)(process.execPath, [bin, '--regions', REGIONS.join(','), '--ocsf', ocsf, '--fail-on', 'none', '--quiet'], {
+      env: { ...process.env, ...fakeEnv(fake.url) }, timeout: 60_000,
+    });
+    expect(run.stdout).toContain('status COMPLETE');
+    const events = JSON.parse(fs.readFileSync(ocsf, 'utf8')) as unknown[];
+    expect(events.length).toBeGreaterThan(5);
+    for (const e of events) expect(ocsfErrors(e)).toEqual([]);
   });
 
   test('exit 2 when Security Hub refuses findings, naming them and the error code', async () => {
