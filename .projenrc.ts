@@ -40,6 +40,7 @@ const SCANNER_RUNTIME_DEPS = [
   '@aws-sdk/client-rds@^3',
   '@aws-sdk/client-s3@^3',
   '@aws-sdk/client-s3-control@^3',
+  '@aws-sdk/client-securityhub@^3',
   '@aws-sdk/client-sns@^3',
   '@aws-sdk/client-sts@^3',
   '@smithy/node-http-handler@^4',
@@ -75,6 +76,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     ...SCANNER_RUNTIME_DEPS,
     // Validates the scanner report against its JSON Schema in tests.
     'ajv@^8',
+    // The SARIF 2.1.0 JSON Schema (OASIS, rtm.5) shipped in Microsoft's SARIF SDK: NagReport's SARIF
+    // output is validated against it in tests. Only the schema file is used.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
     // IAM policy evaluation (identity, resource, key and trust policies) as the reference in tests:
     // the Lambda handlers run against the permissions their synthesized template gives them, and
     // the library's own policy evaluator is checked against it. Test-only: it is AGPL-3.0 licensed,

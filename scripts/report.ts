@@ -3,6 +3,9 @@
  * cdk-nag pack registered as a validation plugin, and print per app its stacks, their resource counts
  * and the per-pack summary of unacknowledged findings. Exits 1 if any app has a finding or fails to
  * synthesize. The templates stay in examples/<app>/typescript/cdk.out for `npx projen validate`.
+ * Each app's findings are also written as SARIF 2.1.0 (for code scanning; locations relative to the
+ * repository root), JUnit XML and CSV, acknowledged findings included with their reasons, to
+ * test-reports/nag/<app>.sarif, <app>.junit.xml and <app>.csv.
  *
  * The task builds the Lambda bundles first (`bundle`). Run on its own without them, or when an app
  * fails to synthesize for any other reason than the packs' findings, it prints one line saying what
@@ -31,6 +34,8 @@ const APPS: ReferenceApp[] = [
 ];
 
 const root = path.join(__dirname, '..');
+/** Where each app's SARIF, JUnit and CSV files are written. */
+export const NAG_REPORTS_DIR = path.join(root, 'test-reports', 'nag');
 /**
  * How aws-cdk-lib's error ends when validation plugins (here: the packs) report violations, as opposed
  * to an app that does not build (a construct's error, a missing asset, ...).
@@ -106,6 +111,10 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
     return { name: spec.name, findings: 0, failure: failureLine, built: false };
   }
   const report = NagReport.collect(app, packs);
+  const out = path.join(NAG_REPORTS_DIR, spec.name);
+  report.writeSarif(`${out}.sarif`, { templateDirectory: path.relative(root, outdir) });
+  report.writeJunit(`${out}.junit.xml`);
+  report.writeCsv(`${out}.csv`);
 
   console.log(failure === undefined
     ? `${label}: synthesized to ${path.relative(process.cwd(), outdir)} in ${seconds(started)}`
@@ -118,6 +127,7 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
     console.log(`    stack ${stack.stackName}: ${resources} CloudFormation resources`);
   }
   console.log(report.summary().split('\n').map((line) => `    ${line}`).join('\n'));
+  console.log(`    ${report.acknowledged.length} acknowledged finding(s); SARIF, JUnit and CSV in ${path.relative(process.cwd(), NAG_REPORTS_DIR)}/${spec.name}.*`);
   console.log('');
   return { name: spec.name, findings: report.findings.length, failure: failureLine, built: true };
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -179,6 +179,24 @@ export interface ComplianceScannerProps {
    * @default - no remediation
    */
   readonly remediation?: ScannerRemediationOptions;
+
+  /**
+   * Import the findings into AWS Security Hub (ASFF, `BatchImportFindings`) in the scanner's
+   * Region, as the account's own product; a finding that a later scan shows fixed is re-imported
+   * PASSED and ARCHIVED, so Security Hub resolves it. Security Hub must be enabled in that Region.
+   * The role may import into the account's default product only, for the account only.
+   *
+   * @default false
+   */
+  readonly securityHub?: boolean;
+
+  /**
+   * Also list the checks that passed in the OCSF output written beside each report (one
+   * Compliance Finding with status Pass per check and Region), not only the failed resources.
+   *
+   * @default false
+   */
+  readonly ocsfIncludePassed?: boolean;
 
   /**
    * Prefix of physical names (function, table, rule, dashboard, alarms), for example `audit`.
@@ -385,6 +403,7 @@ export class ComplianceScanner extends Construct {
         new iam.PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [this.alertTopic.topicArn] }),
         new iam.PolicyStatement({ sid: 'SendToDeadLetterQueue', actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
         new iam.PolicyStatement({ sid: 'UseKeys', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: keyArns }),
+        ...(props.securityHub ? [securityHubImportStatement(Stack.of(this))] : []),
       ],
     });
     const starReason = 'Only actions that IAM accepts with Resource "*" alone (no resource-level permissions) are granted on "*"';
@@ -421,6 +440,8 @@ export class ComplianceScanner extends Construct {
     if (regions !== undefined) {
       environment.SCAN_REGIONS = regions.join(',');
     }
+    if (props.securityHub) environment.SECURITY_HUB = 'true';
+    if (props.ocsfIncludePassed) environment.OCSF_INCLUDE_PASSED = 'true';
     this.scanFunction = new ScannerFunction(this, 'Function', {
       functionName: name('scanner'),
       description: `Compliance scanner ${this.node.path}: audits the account and writes findings, reports and alerts`,
@@ -668,4 +689,17 @@ export class ComplianceScanner extends Construct {
       });
     }
   }
+}
+
+/**
+ * BatchImportFindings into the account's own default product in the scanner's Region, for
+ * findings about this account only (`securityhub:TargetAccount`).
+ */
+function securityHubImportStatement(stack: Stack): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'ImportFindingsToSecurityHub',
+    actions: ['securityhub:BatchImportFindings'],
+    resources: [`arn:${stack.partition}:securityhub:${stack.region}:${stack.account}:product/${stack.account}/default`],
+    conditions: { StringEquals: { 'securityhub:TargetAccount': stack.account } },
+  });
 }

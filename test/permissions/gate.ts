@@ -271,6 +271,16 @@ export class PermissionGate {
           ];
         });
       }
+      case 'securityhub': {
+        if (api !== 'BatchImportFindings') break;
+        // One check per (product ARN, target account) of the findings in the call.
+        const findings = (r.json.Findings ?? []) as Array<{ ProductArn?: string; AwsAccountId?: string }>;
+        const pairs = [...new Set(findings.map((f) => `${f.ProductArn}|${f.AwsAccountId}`))];
+        return pairs.map((p) => {
+          const [productArn, account] = p.split('|');
+          return { action: 'securityhub:BatchImportFindings', resource: productArn, context: { 'securityhub:TargetAccount': account } };
+        });
+      }
       case 'sns': {
         if (api !== 'Publish') break;
         const topicArn = r.form.get('TopicArn') ?? '';

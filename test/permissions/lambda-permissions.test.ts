@@ -41,10 +41,10 @@ function captureLogs(): { lines: string[]; restore: () => void } {
   return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
 }
 
-function scannerApp(dryRun: boolean): { template: ResolvedTemplate; scanner: string; remediation: string } {
+function scannerApp(dryRun: boolean, securityHub = false): { template: ResolvedTemplate; scanner: string; remediation: string } {
   const { app, stack } = fixedStack();
   const reports = new ComplianceBucket(stack, 'Reports');
-  new ComplianceScanner(stack, 'Scanner', { reportBucket: reports, remediation: { dryRun } });
+  new ComplianceScanner(stack, 'Scanner', { reportBucket: reports, remediation: { dryRun }, securityHub });
   const template = resolvedTemplate(app, stack);
   return {
     template,
@@ -88,7 +88,14 @@ describe('ComplianceScanner under its own permissions', () => {
     expect(run.error).toBeUndefined();
     const result = run.result!;
     expect(result.dryRun).toBe(false);
-    expect(result.reportKeys).toEqual([expect.stringMatching(/^compliance-scans\/reports\/\d{4}-\d{2}-\d{2}\/.+\.json$/), 'compliance-scans/latest.json']);
+    expect(result.reportKeys).toEqual([
+      expect.stringMatching(/^compliance-scans\/reports\/\d{4}-\d{2}-\d{2}\/[^.]+\.json$/),
+      'compliance-scans/latest.json',
+      expect.stringMatching(/^compliance-scans\/reports\/\d{4}-\d{2}-\d{2}\/[^.]+\.ocsf\.json$/),
+    ]);
+    const ocsf = JSON.parse(state.s3Objects[`${bucket}/${result.reportKeys[2]}`].body);
+    expect(ocsf).toHaveLength(result.findings);
+    expect(ocsf[0]).toMatchObject({ class_uid: 2003, cloud: { account: { uid: ACCOUNT } } });
     const latest = state.s3Objects[`${bucket}/compliance-scans/latest.json`];
     expect(JSON.parse(latest.body).scanId).toBe(result.scanId);
     expect(latest.headers['x-amz-server-side-encryption-aws-kms-key-id']).toBe(env.REPORT_KMS_KEY_ID);
@@ -117,6 +124,54 @@ describe('ComplianceScanner under its own permissions', () => {
     // Nothing new and critical since the first scan: the score alone decides, and it is low.
     expect(state.snsMessages).toHaveLength(2);
     expect(state.snsMessages[1].Message).toMatch(/^Alert: score [\d.]+ is below the threshold 80$/m);
+  });
+});
+
+describe('ComplianceScanner with securityHub', () => {
+  test('imports the findings under its own permissions, and a later scan resolves the one fixed in between', async () => {
+    const app = scannerApp(false, true);
+    const state = fixtureAccount();
+    const fake = await startFake(state);
+    const logs = captureLogs();
+    try {
+      const first = await runAsFunction(app.template, app.scanner, fake, () => scan(scheduledEvent(app.template, app.scanner), LAMBDA_CONTEXT));
+      expectNoDenials(first.gate);
+      expect(first.error).toBeUndefined();
+      expect(first.gate.allowedActions()).toContain('securityhub:BatchImportFindings');
+      const stored = () => Object.values(fake.securityHub.findings);
+      expect(stored()).toHaveLength(first.result!.findings);
+      expect(stored().every((f) => f.ProductArn === `arn:aws:securityhub:${REGION}:${ACCOUNT}:product/${ACCOUNT}/default`)).toBe(true);
+      // Fix one finding: the RDS instance is no longer public.
+      const db = Object.values(state.regions).flatMap((r) => r.dbInstances).find((d) => d.PubliclyAccessible)!;
+      db.PubliclyAccessible = false;
+      const second = await runAsFunction(app.template, app.scanner, fake, () => scan(scheduledEvent(app.template, app.scanner), LAMBDA_CONTEXT));
+      expectNoDenials(second.gate);
+      expect(second.error).toBeUndefined();
+      const resolved = stored().filter((f) => f.Workflow.Status === 'RESOLVED');
+      expect(resolved.map((f) => f.GeneratorId)).toEqual(['cdk-compliance-scanner/rds-instance-not-public']);
+      expect(resolved[0]).toMatchObject({ RecordState: 'ARCHIVED', Compliance: { Status: 'PASSED', SecurityControlId: 'RDS.2' } });
+      expect(stored()).toHaveLength(first.result!.findings);
+    } finally {
+      logs.restore();
+      await fake.stop();
+    }
+  });
+
+  test('the role may not import findings about another account', async () => {
+    const app = scannerApp(false, true);
+    const fake = await startFake(fixtureAccount());
+    try {
+      const gate = new PermissionGate(app.template, app.template.functionPermissions(app.scanner), () => fake.state);
+      const productArn = `arn:aws:securityhub:${REGION}:${ACCOUNT}:product/${ACCOUNT}/default`;
+      const own = await gate.check('securityhub:BatchImportFindings', { action: 'securityhub:BatchImportFindings', resource: productArn, context: { 'securityhub:TargetAccount': ACCOUNT } });
+      const other = await gate.check('securityhub:BatchImportFindings', { action: 'securityhub:BatchImportFindings', resource: productArn, context: { 'securityhub:TargetAccount': '999999999999' } });
+      const otherProduct = await gate.check('securityhub:BatchImportFindings', {
+        action: 'securityhub:BatchImportFindings', resource: `arn:aws:securityhub:${REGION}:${ACCOUNT}:product/aws/guardduty`, context: { 'securityhub:TargetAccount': ACCOUNT },
+      });
+      expect([own.allowed, other.allowed, otherProduct.allowed]).toEqual([true, false, false]);
+    } finally {
+      await fake.stop();
+    }
   });
 });
 

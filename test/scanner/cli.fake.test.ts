@@ -1,8 +1,11 @@
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { promisify } from 'util';
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { FakeAws } from './fake-aws/server';
+import { ocsfErrors } from './ocsf-schema';
 import { schemaErrors } from './schema';
 import { exitCode, main } from '../../src/scanner/runtime/cli';
 import { ScanReport } from '../../src/scanner/runtime/report';
@@ -47,6 +50,47 @@ describe('cdk-compliance-scan', () => {
     expect(page).toContain('rds-instance-not-public');
   });
 
+  test('--ocsf writes valid OCSF Compliance Findings; --security-hub imports them, --previous resolves the fixed ones', async () => {
+    const t = io();
+    const out = path.join(dir, 'report.json');
+    const ocsf = path.join(dir, 'findings.ocsf.json');
+    const args = ['--regions', REGIONS.join(','), '--out', out, '--ocsf', ocsf, '--ocsf-passed', '--security-hub', '--quiet'];
+    const first = await withEnv(fakeEnv(fake.url), () => main(args, t.io));
+    expect(first).toBe(1);
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as ScanReport;
+    const events = JSON.parse(fs.readFileSync(ocsf, 'utf8')) as Array<Record<string, any>>;
+    expect(events.length).toBeGreaterThan(report.findings.length);
+    for (const e of events) expect(ocsfErrors(e)).toEqual([]);
+    const failedUids = events.filter((e) => e.compliance.status_id === 3).map((e) => e.finding_info.uid);
+    expect(failedUids.sort()).toEqual(report.findings.map((f) => f.findingId).sort());
+    expect(t.out.join('\n')).toContain(`security hub (us-east-1): ${report.findings.length} imported, 0 resolved`);
+    fake.state.regions['eu-west-1'].dbInstances.forEach((d) => { d.PubliclyAccessible = false; });
+    const t2 = io();
+    await withEnv(fakeEnv(fake.url), () => main(['--regions', REGIONS.join(','), '--security-hub', '--previous', out, '--quiet'], t2.io));
+    expect(t2.out.join('\n')).toContain(`${report.findings.length - 1} imported, 1 resolved`);
+    expect(Object.values(fake.securityHub.findings).filter((f) => f.Workflow.Status === 'RESOLVED').map((f) => f.GeneratorId)).toEqual(['cdk-compliance-scanner/rds-instance-not-public']);
+  });
+
+  test('the packaged command (assets/scanner/cli, the `cdk-compliance-scan` bin) writes OCSF that the schema accepts', async () => {
+    const bin = path.join(__dirname, '..', '..', 'assets', 'scanner', 'cli', 'index.js');
+    const ocsf = path.join(dir, 'bin.ocsf.json');
+    const run = await promisify(execFile)(process.execPath, [bin, '--regions', REGIONS.join(','), '--ocsf', ocsf, '--fail-on', 'none', '--quiet'], {
+      env: { ...process.env, ...fakeEnv(fake.url) }, timeout: 60_000,
+    });
+    expect(run.stdout).toContain('status COMPLETE');
+    const events = JSON.parse(fs.readFileSync(ocsf, 'utf8')) as unknown[];
+    expect(events.length).toBeGreaterThan(5);
+    for (const e of events) expect(ocsfErrors(e)).toEqual([]);
+  });
+
+  test('exit 2 when Security Hub refuses findings, naming them and the error code', async () => {
+    const t = io();
+    fake.securityHub.failNext = { count: 1000, code: 'InvalidInput', message: 'Finding does not adhere to Amazon Finding Format' };
+    const code = await withEnv(fakeEnv(fake.url), () => main(['--regions', 'eu-west-1', '--checks', 'rds-instance-not-public', '--security-hub', '--quiet'], t.io));
+    expect(code).toBe(2);
+    expect(t.err.join('\n')).toMatch(/securityhub BatchImportFindings in us-east-1: 1 finding\(s\) not imported: cdk-compliance-scanner\/[0-9a-f]{64} InvalidInput Finding does not adhere/);
+  });
+
   test('exit 0 when nothing reaches --fail-on', async () => {
     const t = io();
     const code = await withEnv(fakeEnv(fake.url), () => main(['--regions', 'eu-west-1', '--checks', 'kms-key-rotation', '--fail-on', 'critical', '--quiet'], t.io));
@@ -73,6 +117,9 @@ describe('cdk-compliance-scan', () => {
       [['--concurrency', '-1'], 'invalid --concurrency: -1'],
       [['--deadline'], 'invalid --deadline: no value given. Must be a positive number of seconds'],
       [['--regions', '--quiet'], 'invalid --regions: no value given'],
+      [['--ocsf-passed'], 'invalid --ocsf-passed: only used with --ocsf'],
+      [['--previous', '/nonexistent/report.json', '--security-hub'], 'invalid --previous: /nonexistent/report.json: ENOENT'],
+      [['--ocsf'], 'invalid --ocsf: no value given. Must be a file name'],
     ] as Array<[string[], string]>) {
       const t = io();
       expect(await main(args, t.io)).toBe(2);

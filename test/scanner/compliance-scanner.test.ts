@@ -56,6 +56,8 @@ const EVERY_OPTION: () => ComplianceScannerProps = () => ({
   logRetention: logs.RetentionDays.TWO_YEARS,
   metricNamespace: 'Audit/Scanner',
   namePrefix: 'audit',
+  securityHub: true,
+  ocsfIncludePassed: true,
 });
 
 describe('ComplianceScanner defaults', () => {
@@ -179,6 +181,11 @@ describe('ComplianceScanner defaults', () => {
     expect(bySid('WriteOwnLogs')).toMatchObject({ Resource: { 'Fn::GetAtt': [logicalId(stack, scanner.logGroup), 'Arn'] } });
     // "*" only for actions without resource-level permissions.
     expect(actionsOf(statements.filter((s) => s.Resource === '*'))).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  test('Security Hub is opt-in: by default the role may not import findings', () => {
+    expect(actionsOf(policyStatements(template, logicalId(stack, scanner.outputPolicy))).filter((a) => a.startsWith('securityhub:'))).toEqual([]);
+    expect(fn().Properties.Environment.Variables.SECURITY_HUB).toBeUndefined();
   });
 
   test('a daily EventBridge rule runs the scan, with retries and a dead-letter queue', () => {
@@ -339,6 +346,19 @@ describe('ComplianceScanner with every option', () => {
     const fnProps = only(template, 'AWS::Lambda::Function').Properties;
     expect(fnProps.Environment.Variables.REPORT_BUCKET).toEqual({ Ref: logicalId(stack, bucket.bucket) });
     expect(fnProps).toMatchObject({ MemorySize: 2048, Timeout: 900, ReservedConcurrentExecutions: 2 });
+  });
+
+  test('securityHub: the role may import findings into the account\'s default product in its Region, about the account only', () => {
+    const statements = policyStatements(template, logicalId(stack, scanner.outputPolicy));
+    expect(statements.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('securityhub:')))).toEqual([{
+      Sid: 'ImportFindingsToSecurityHub',
+      Effect: 'Allow',
+      Action: 'securityhub:BatchImportFindings',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':securityhub:us-east-1:123456789012:product/123456789012/default']] },
+      Condition: { StringEquals: { 'securityhub:TargetAccount': '123456789012' } },
+    }]);
+    const vars = only(template, 'AWS::Lambda::Function').Properties.Environment.Variables;
+    expect([vars.SECURITY_HUB, vars.OCSF_INCLUDE_PASSED]).toEqual(['true', 'true']);
   });
 
   test('a cron schedule and physical names from the prefix', () => {

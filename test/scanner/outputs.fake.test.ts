@@ -121,12 +121,15 @@ describe('Lambda handler', () => {
         handler({ regions: REGIONS }, { getRemainingTimeInMillis: () => 120_000 }));
       spy.mockRestore();
       expect(result.dryRun).toBe(false);
-      expect(result.reportKeys).toHaveLength(2);
+      expect(result.reportKeys).toHaveLength(3);
       for (const key of result.reportKeys) {
         const obj = fake.state.s3Objects[`reports-bucket/${key}`];
         expect(obj.headers['x-amz-server-side-encryption']).toBe('aws:kms');
         expect(obj.headers['x-amz-server-side-encryption-aws-kms-key-id']).toBe(LAMBDA_ENV.REPORT_KMS_KEY_ID);
-        expect(JSON.parse(obj.body).scanId).toBe(result.scanId);
+        const body = JSON.parse(obj.body);
+        // The report and latest.json, then the OCSF events beside the report.
+        if (key.endsWith('.ocsf.json')) expect(body.map((e: { metadata: { correlation_uid: string } }) => e.metadata.correlation_uid)).toEqual(Array(result.findings).fill(result.scanId));
+        else expect(body.scanId).toBe(result.scanId);
       }
       expect(fake.state.dynamoItems.findings).toHaveLength(result.findings);
       expect(result.alerted).toBe(true);

@@ -7,19 +7,27 @@ import { runScan } from './engine';
 import { renderHtml } from './html';
 import { REGION_PATTERN } from './input';
 import { SEVERITIES, Severity } from './model';
+import { toOcsf } from './ocsf';
 import { ScanReport } from './report';
+import { importToSecurityHub, SecurityHubImportError } from './security-hub';
 
 export const USAGE = `Usage: cdk-compliance-scan [options]
   --regions <a,b>      regions to scan (default: every enabled region)
   --checks <a,b>       check ids to run (default: all; --list-checks shows them)
   --out <file>         write the JSON report
   --html <file>        write a self-contained HTML report
+  --ocsf <file>        write the findings as OCSF 1.5.0 Compliance Findings (a JSON array)
+  --ocsf-passed        with --ocsf, also one Pass event per check and Region that passed
+  --security-hub       import the findings into AWS Security Hub (ASFF) in the home Region
+  --previous <file>    a JSON report of an earlier scan (--out): with --security-hub, its findings
+                       that this scan shows fixed are imported PASSED and ARCHIVED (resolved)
   --fail-on <level>    critical | high | medium | low | none (default: high)
   --concurrency <n>    calls in flight per service (default 8)
   --deadline <sec>     overall deadline in seconds (default 600)
   --quiet              no progress output
   --list-checks        print the checks and exit
-Exit status: 0 complete with nothing at or above --fail-on, 1 findings at or above it, 2 scan not complete or bad arguments.
+Exit status: 0 complete with nothing at or above --fail-on, 1 findings at or above it, 2 scan not complete, bad arguments
+or findings Security Hub did not accept.
 Uses the caller's AWS credentials (AWS_PROFILE, environment, SSO, ...) and honours AWS_ENDPOINT_URL[_<SERVICE>].`;
 
 export interface CliIo {
@@ -58,6 +66,8 @@ const VALUE_OPTIONS: Record<string, string> = {
   'checks': 'a comma-separated list of check ids (see --list-checks)',
   'out': 'a file name',
   'html': 'a file name',
+  'ocsf': 'a file name',
+  'previous': 'a JSON report file written by --out',
   'fail-on': `one of ${Object.keys(FAIL_ON).join(', ')}`,
   'concurrency': 'an integer from 1 to 64',
   'deadline': 'a positive number of seconds',
@@ -132,6 +142,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         'checks': { type: 'string' },
         'out': { type: 'string' },
         'html': { type: 'string' },
+        'ocsf': { type: 'string' },
+        'ocsf-passed': { type: 'boolean', default: false },
+        'security-hub': { type: 'boolean', default: false },
+        'previous': { type: 'string' },
         'fail-on': { type: 'string', default: 'high' },
         'concurrency': { type: 'string' },
         'deadline': { type: 'string' },
@@ -166,6 +180,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) problems.push(`invalid --concurrency: ${args.concurrency}. Must be an integer from 1 to 64`);
   const deadline = args.deadline === undefined ? undefined : Number(args.deadline);
   if (deadline !== undefined && (!Number.isFinite(deadline) || deadline <= 0)) problems.push(`invalid --deadline: ${args.deadline}. Must be a positive number of seconds`);
+  let previous: ScanReport | null = null;
+  if (args.previous !== undefined) {
+    if (!args['security-hub']) problems.push('invalid --previous: only used with --security-hub');
+    try {
+      previous = JSON.parse(fs.readFileSync(args.previous, 'utf8')) as ScanReport;
+      if (!Array.isArray(previous.findings) || !Array.isArray(previous.checks)) throw new Error('not a scan report (no findings or checks)');
+    } catch (e) {
+      problems.push(`invalid --previous: ${args.previous}: ${(e as Error).message}`);
+    }
+  }
+  if (args['ocsf-passed'] && !args.ocsf) problems.push('invalid --ocsf-passed: only used with --ocsf');
   if (problems.length) {
     io.err(`${problems.join('\n')}\n${USAGE}`);
     return 2;
@@ -190,6 +215,24 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   });
   if (args.out) fs.writeFileSync(args.out, JSON.stringify(report, null, 2));
   if (args.html) fs.writeFileSync(args.html, renderHtml(report));
+  if (args.ocsf) fs.writeFileSync(args.ocsf, JSON.stringify(toOcsf(report, { includePassed: args['ocsf-passed'] }), null, 2));
   io.out(summaryTable(report));
+  if (args['security-hub']) {
+    const clients = new AwsClients({ concurrency, maxAttempts: 5 });
+    let imported;
+    try {
+      imported = await importToSecurityHub(clients, report, previous, { region: homeRegion });
+    } catch (e) {
+      io.err(`security hub: ${(e as Error).message}`);
+      return 2;
+    } finally {
+      clients.destroy();
+    }
+    io.out(`security hub (${homeRegion}): ${imported.imported} imported, ${imported.resolved} resolved, ${imported.calls} call(s)`);
+    if (imported.failed.length > 0) {
+      io.err(new SecurityHubImportError(homeRegion, imported.failed).message);
+      return 2;
+    }
+  }
   return exitCode(report, FAIL_ON[failOnArg]);
 }

@@ -10,6 +10,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -28,6 +29,7 @@ const CLIENT_CTORS = {
   rds: RDSClient,
   s3: S3Client,
   s3control: S3ControlClient,
+  securityhub: SecurityHubClient,
   sns: SNSClient,
   sts: STSClient,
 };
@@ -45,6 +47,7 @@ const SERVICE_IDS: Record<ServiceKey, string> = {
   rds: 'RDS',
   s3: 'S3',
   s3control: 'S3_CONTROL',
+  securityhub: 'SECURITYHUB',
   sns: 'SNS',
   sts: 'STS',
 };

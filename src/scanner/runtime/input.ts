@@ -59,6 +59,18 @@ export interface ScannerEnv {
   readonly maxAttempts: number;
   /** Time kept back from the Lambda timeout to write the outputs. */
   readonly outputReserveMs: number;
+  /** Import findings into Security Hub (`SECURITY_HUB=true`). */
+  readonly securityHub: boolean;
+  /** OCSF output also lists the checks that passed (`OCSF_INCLUDE_PASSED=true`). */
+  readonly ocsfIncludePassed: boolean;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean {
+  const v = env[name];
+  if (v === undefined || v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  problems.push(`invalid ${name}: ${v}. Must be true or false`);
+  return false;
 }
 
 function intIn(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number, problems: string[]): number {
@@ -89,6 +101,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): ScannerEnv {
   const concurrency = intIn(env, 'SCAN_CONCURRENCY', 8, 1, 64, problems);
   const maxAttempts = intIn(env, 'SCAN_MAX_ATTEMPTS', 5, 1, 20, problems);
   const outputReserveMs = intIn(env, 'OUTPUT_RESERVE_MS', 30_000, 1000, 300_000, problems);
+  const securityHub = flag(env, 'SECURITY_HUB', problems);
+  const ocsfIncludePassed = flag(env, 'OCSF_INCLUDE_PASSED', problems);
   let regions: string[] | undefined;
   if (env.SCAN_REGIONS) {
     regions = env.SCAN_REGIONS.split(',').map((r) => r.trim()).filter(Boolean);
@@ -99,5 +113,18 @@ export function parseEnv(env: NodeJS.ProcessEnv): ScannerEnv {
   const checkIds = env.SCAN_CHECK_IDS ? env.SCAN_CHECK_IDS.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
   if (checkIds && checkIds.some((c) => !knownChecks.has(c))) problems.push(`invalid SCAN_CHECK_IDS: ${env.SCAN_CHECK_IDS}. Known check ids: ${[...knownChecks].join(', ')}`);
   if (problems.length > 0) throw new InvalidInputError(`scanner environment is invalid: ${problems.join('; ')}`);
-  return { reportBucket, reportKmsKeyId, findingsTable, alertTopicArn, scoreThreshold, regions, checkIds, concurrency, maxAttempts, outputReserveMs };
+  return {
+    reportBucket,
+    reportKmsKeyId,
+    findingsTable,
+    alertTopicArn,
+    scoreThreshold,
+    regions,
+    checkIds,
+    concurrency,
+    maxAttempts,
+    outputReserveMs,
+    securityHub,
+    ocsfIncludePassed,
+  };
 }

@@ -4,6 +4,7 @@ import { BatchWriteItemCommand, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { AwsClients, errorCode, ScanApiError } from './clients';
+import { toOcsf } from './ocsf';
 import { Finding, ScanReport } from './report';
 
 // ---------------------------------------------------------------------------------------------
@@ -17,9 +18,10 @@ export interface ReportLocation {
   readonly prefix?: string;
 }
 
-export function reportKeys(report: ScanReport, prefix = 'compliance-scans/'): { report: string; latest: string } {
+export function reportKeys(report: ScanReport, prefix = 'compliance-scans/'): { report: string; latest: string; ocsf: string } {
   const day = report.startedAt.slice(0, 10);
-  return { report: `${prefix}reports/${day}/${report.scanId}.json`, latest: `${prefix}latest.json` };
+  const dated = `${prefix}reports/${day}/${report.scanId}`;
+  return { report: `${dated}.json`, latest: `${prefix}latest.json`, ocsf: `${dated}.ocsf.json` };
 }
 
 /** The previous report could not be read for a reason other than its absence (AccessDenied, KMS). */
@@ -79,18 +81,33 @@ export async function readPreviousReport(clients: AwsClients, region: string, lo
 export async function writeReport(clients: AwsClients, region: string, loc: ReportLocation, report: ScanReport): Promise<string[]> {
   const keys = reportKeys(report, loc.prefix);
   const body = JSON.stringify(report);
-  await Promise.all([keys.report, keys.latest].map((key) =>
-    clients.send({ service: 's3', region, api: 'PutObject', resource: `${loc.bucket}/${key}` }, (c, abortSignal) =>
-      c.send(new PutObjectCommand({
-        Bucket: loc.bucket,
-        Key: key,
-        Body: body,
-        ContentType: 'application/json',
-        ServerSideEncryption: 'aws:kms',
-        SSEKMSKeyId: loc.kmsKeyId,
-        BucketKeyEnabled: true,
-      }), { abortSignal }))));
+  await Promise.all([keys.report, keys.latest].map((key) => putObject(clients, region, loc, key, body)));
   return [keys.report, keys.latest];
+}
+
+/**
+ * Writes the findings as OCSF Compliance Findings (a JSON array) beside the dated report, with
+ * the report's key; with `includePassed`, the passed checks too.
+ */
+export async function writeOcsf(
+  clients: AwsClients, region: string, loc: ReportLocation, report: ScanReport, includePassed = false,
+): Promise<string> {
+  const key = reportKeys(report, loc.prefix).ocsf;
+  await putObject(clients, region, loc, key, JSON.stringify(toOcsf(report, { includePassed })));
+  return key;
+}
+
+async function putObject(clients: AwsClients, region: string, loc: ReportLocation, key: string, body: string): Promise<void> {
+  await clients.send({ service: 's3', region, api: 'PutObject', resource: `${loc.bucket}/${key}` }, (c, abortSignal) =>
+    c.send(new PutObjectCommand({
+      Bucket: loc.bucket,
+      Key: key,
+      Body: body,
+      ContentType: 'application/json',
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: loc.kmsKeyId,
+      BucketKeyEnabled: true,
+    }), { abortSignal }));
 }
 
 // ---------------------------------------------------------------------------------------------

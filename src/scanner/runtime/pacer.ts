@@ -87,3 +87,36 @@ export class ApiPacer {
     this.rate = Math.max(1, base * 0.9);
   }
 }
+
+/**
+ * A token bucket for an API with a documented rate limit: `burst` requests at once, then
+ * `ratePerSec`. `take()` waits for a token; callers in FIFO order.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ratePerSec: number, private readonly burst: number, private readonly now: () => number = Date.now) {
+    if (!(ratePerSec > 0) || !(burst >= 1)) throw new Error(`invalid token bucket: rate ${ratePerSec}/s, burst ${burst}`);
+    this.tokens = burst;
+    this.at = now();
+  }
+
+  public take(): Promise<void> {
+    const turn = this.chain.then(async () => {
+      for (;;) {
+        const t = this.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((t - this.at) / 1000) * this.ratePerSec);
+        this.at = t;
+        if (this.tokens >= 1) {
+          this.tokens -= 1;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, Math.ceil(((1 - this.tokens) / this.ratePerSec) * 1000)));
+      }
+    });
+    this.chain = turn;
+    return turn;
+  }
+}

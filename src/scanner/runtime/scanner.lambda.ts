@@ -3,8 +3,9 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { AwsClients, ScanError } from './clients';
 import { runScan } from './engine';
 import { parseEnv, parseEvent } from './input';
-import { addScoreMetrics, decideAlert, PreviousReportError, publishSummary, readPreviousReport, writeFindings, writeReport } from './outputs';
+import { addScoreMetrics, decideAlert, PreviousReportError, publishSummary, readPreviousReport, writeFindings, writeOcsf, writeReport } from './outputs';
 import { ScanReport } from './report';
+import { importToSecurityHub, SecurityHubImportError } from './security-hub';
 
 const logger = new Logger({ serviceName: 'compliance-scanner' });
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ComplianceScanner', serviceName: 'compliance-scanner' });
@@ -91,12 +92,23 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
       };
     }
     const keys = await writeReport(clients, region, loc, report);
+    keys.push(await writeOcsf(clients, region, loc, report, env.ocsfIncludePassed));
     const written = await writeFindings(clients, region, { table: env.findingsTable }, report);
     logger.info('findings written', { ...written });
+    let hubIncomplete: SecurityHubImportError | undefined;
+    if (env.securityHub) {
+      const imported = await importToSecurityHub(clients, report, previous, { region });
+      logger.info('security hub import', { imported: imported.imported, resolved: imported.resolved, calls: imported.calls, retried: imported.retried, failed: imported.failed.length });
+      if (imported.failed.length > 0) {
+        hubIncomplete = new SecurityHubImportError(region, imported.failed);
+        logger.error('security hub import incomplete', { awsService: 'securityhub', api: 'BatchImportFindings', region, failed: imported.failed.slice(0, 20) });
+      }
+    }
     const decision = decideAlert(report, previous, env.scoreThreshold, unreadable?.message);
     if (decision.alert) await publishSummary(clients, region, env.alertTopicArn, report, decision);
     // Never swallowed: the function reports an error (Errors metric, errors alarm) once the outputs are out.
     if (unreadable) throw unreadable;
+    if (hubIncomplete) throw hubIncomplete;
     return { ...summary, reportKeys: keys, alerted: decision.alert, dryRun: false };
   } finally {
     clients.destroy();

@@ -1,6 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { FakeAccountState, FakeBucket, FakePermission, FakeRegionState } from './model';
+import { emptySecurityHub, FakeSecurityHubState, securityHub, securityHubApi } from './security-hub';
 
 /**
  * A fake AWS endpoint on loopback for tests and benchmarks. It speaks the real wire protocols
@@ -92,6 +93,8 @@ export class FakeAws {
   private fails: Record<string, number>;
   private unprocessedLeft: number;
   public url = '';
+  /** Security Hub's stored findings and calls (BatchImportFindings, BatchUpdateFindings). */
+  public readonly securityHub: FakeSecurityHubState = emptySecurityHub();
 
   constructor(public state: FakeAccountState, public options: FakeAwsOptions = {}) {
     this.fails = { ...(options.fail5xx ?? {}) };
@@ -201,6 +204,7 @@ export class FakeAws {
       case 'ec2': return new AwsHttpError(503, 'RequestLimitExceeded', 'Request limit exceeded.');
       case 's3': case 's3control': return new AwsHttpError(503, 'SlowDown', 'Please reduce your request rate.');
       case 'lambda': return new AwsHttpError(429, 'TooManyRequestsException', 'Rate exceeded');
+      case 'securityhub': return new AwsHttpError(429, 'TooManyRequestsException', 'Rate exceeded');
       case 'dynamodb': return new AwsHttpError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
       default: return new AwsHttpError(400, service === 'kms' || service === 'cloudtrail' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded');
     }
@@ -220,6 +224,7 @@ export class FakeAws {
     }
     if (r.service === 's3control') return 'GetPublicAccessBlock';
     if (r.service === 'lambda') return r.path.endsWith('/policy') ? 'GetPolicy' : 'ListFunctions';
+    if (r.service === 'securityhub') return securityHubApi(r.method, r.path);
     return 'Unknown';
   }
 
@@ -233,6 +238,8 @@ export class FakeAws {
         return { status: e.status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: e.code, message: e.message }) };
       case 'lambda':
         return { status: e.status, contentType: 'application/json', headers: { 'x-amzn-errortype': e.code }, body: JSON.stringify({ Type: 'User', message: e.message }) };
+      case 'securityhub':
+        return { status: e.status, contentType: 'application/json', headers: { 'x-amzn-errortype': e.code }, body: JSON.stringify({ Code: e.code, Message: e.message }) };
       default:
         return { status: e.status, contentType: 'text/xml', body: `<ErrorResponse><Error><Type>${e.status >= 500 ? 'Receiver' : 'Sender'}</Type>${tag('Code', e.code)}${tag('Message', e.message)}</Error><RequestId>req-1</RequestId></ErrorResponse>` };
     }
@@ -256,6 +263,8 @@ export class FakeAws {
       case 'kms': case 'cloudtrail': return this.json11(r, api);
       case 'dynamodb': return this.dynamodb(r, api);
       case 'lambda': return this.lambda(r, api);
+      case 'securityhub':
+        return { contentType: 'application/json', body: JSON.stringify(securityHub(this.securityHub, this.state.accountId, r.region, api, r.body, r.json)) };
       default: throw new AwsHttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
     }
   }
