@@ -1,23 +1,32 @@
 import { IConstruct } from 'constructs';
-import { acknowledgeFinding } from '../core/nag-ids';
+import { CfnResource } from 'aws-cdk-lib';
+import { acknowledgeFinding, skipCheckov, suppressGuard } from '../core/nag-ids';
 
 /**
  * Which finding ids of which pack check the same control. One table, used by `NagControl`: a row
  * per control, the ids of AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321, Serverless and
- * CompliancePack that check it (a pack without such a rule has no id in the row).
+ * CompliancePack that check it (a pack without such a rule has no id in the row), and the Checkov
+ * checks (`checkov`) and cfn-guard rules (`guard`: AWS Control Tower's proactive controls and the
+ * AWS Guard Rules Registry) that check the same thing.
  */
-const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[] }> = {
+const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[]; readonly checkov?: string[]; readonly guard?: string[] }> = {
   S3_ACCESS_LOGGING: {
     description: 'S3 server access logging',
     ids: ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CompliancePack-S3AccessLogging'],
+    checkov: ['CKV_AWS_18'],
+    guard: ['s3_bucket_logging_enabled_check', 'S3_BUCKET_LOGGING_ENABLED'],
   },
   S3_KMS_ENCRYPTION: {
     description: 'S3 default encryption with KMS',
     ids: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
+    checkov: ['CKV_AWS_145'],
+    guard: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'],
   },
   S3_REPLICATION: {
     description: 'S3 cross-Region replication',
     ids: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
+    checkov: ['CKV_AWS_144'],
+    guard: ['S3_BUCKET_REPLICATION_ENABLED'],
   },
   S3_LIFECYCLE: {
     description: 'S3 lifecycle rules',
@@ -26,14 +35,20 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
   LAMBDA_CONCURRENCY: {
     description: 'Lambda reserved concurrency',
     ids: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency', 'CompliancePack-LambdaReservedConcurrency'],
+    checkov: ['CKV_AWS_115'],
+    guard: ['LAMBDA_CONCURRENCY_CHECK'],
   },
   LAMBDA_FAILURE_DESTINATION: {
     description: 'Lambda dead-letter queue or on-failure destination',
     ids: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ', 'CompliancePack-LambdaFailureDestination'],
+    checkov: ['CKV_AWS_116'],
+    guard: ['LAMBDA_DLQ_CHECK'],
   },
   LAMBDA_INSIDE_VPC: {
     description: 'Lambda function in a VPC',
     ids: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
+    checkov: ['CKV_AWS_117'],
+    guard: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'],
   },
   LAMBDA_TRACING: {
     description: 'Lambda X-Ray active tracing',
@@ -66,6 +81,7 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
   SQS_DEAD_LETTER_QUEUE: {
     description: 'SQS queue with a dead-letter queue',
     ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    guard: ['sqs_dlq_check'],
   },
   DYNAMODB_BACKUP_PLAN: {
     description: 'DynamoDB table in an AWS Backup plan',
@@ -135,16 +151,24 @@ export class NagControl {
   /** The finding ids of every pack that checks this control. */
   public readonly findingIds: string[];
 
+  private readonly checkovIds: string[];
+  private readonly guardRules: string[];
+
   private constructor(name: string) {
     const row = CONTROL_TABLE[name];
     this.name = name;
     this.description = row.description;
     this.findingIds = [...row.ids];
+    this.checkovIds = [...row.checkov ?? []];
+    this.guardRules = [...row.guard ?? []];
   }
 
   /**
    * Acknowledge this control in every pack, on one construct (the Cfn resource that draws the
    * findings), with the same reason.
+   *
+   * On a Cfn resource the same reason is also written for the other tools that check the control:
+   * a Checkov skip (`Metadata.checkov.skip`) and a cfn-guard suppression (`Metadata.guard.SuppressedRules`).
    *
    * @param scope the narrowest construct the findings are on, normally the Cfn resource
    * @param reason why the control does not apply here, for a security reviewer
@@ -152,6 +176,14 @@ export class NagControl {
   public acknowledge(scope: IConstruct, reason: string): void {
     for (const id of this.findingIds) {
       acknowledgeFinding(scope, id, reason);
+    }
+    if (CfnResource.isCfnResource(scope)) {
+      for (const id of this.checkovIds) {
+        skipCheckov(scope, id, reason);
+      }
+      for (const rule of this.guardRules) {
+        suppressGuard(scope, rule, reason);
+      }
     }
   }
 }
