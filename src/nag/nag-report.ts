@@ -71,9 +71,8 @@ export class NagReport {
    * that reads the same in every jsii language.
    *
    * Other policy-validation plugins can be registered with them (`validators`), for example cdklabs'
-   * `CfnGuardValidator` (npm `@cdklabs/cdk-validator-cfnguard`, PyPI `cdklabs.cdk-validator-cfnguard`,
-   * Maven `io.github.cdklabs:cdk-validator-cfnguard`), which checks AWS Control Tower's proactive
-   * controls with cfn-guard. Each is registered so that it honours the cfn-guard suppressions the
+   * `CfnGuardValidator` (npm `@cdklabs/cdk-validator-cfnguard`, PyPI `cdklabs.cdk-validator-cfnguard`),
+   * which checks AWS Control Tower's proactive controls with cfn-guard. Each is registered so that it honours the cfn-guard suppressions the
    * library writes (`Metadata.guard.SuppressedRules`) for its deliberate trade-offs, each with its
    * reason; a violation it reports anywhere else fails synthesis like an unacknowledged finding.
    * Leave `validators` out to run the packs only.
