@@ -1,5 +1,5 @@
-import { IConstruct } from 'constructs';
 import { CfnResource } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { acknowledgeFinding, skipCheckov, suppressGuard } from '../core/nag-ids';
 
 /**
@@ -9,7 +9,14 @@ import { acknowledgeFinding, skipCheckov, suppressGuard } from '../core/nag-ids'
  * checks (`checkov`) and cfn-guard rules (`guard`: AWS Control Tower's proactive controls and the
  * AWS Guard Rules Registry) that check the same thing.
  */
-const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[]; readonly checkov?: string[]; readonly guard?: string[] }> = {
+interface ControlRow {
+  readonly description: string;
+  readonly ids: string[];
+  readonly checkov?: string[];
+  readonly guard?: string[];
+}
+
+const CONTROL_TABLE: Record<string, ControlRow> = {
   S3_ACCESS_LOGGING: {
     description: 'S3 server access logging',
     ids: ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled', 'CompliancePack-S3AccessLogging'],

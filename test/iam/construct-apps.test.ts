@@ -8,13 +8,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Duration, Stack } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { grantProblems, resourceMatchesType } from './service-authorization';
 import {
   AccountAudit, AuditedVpc, BatchCompute, BatchPipeline, ComplianceBucket, ComplianceKey, ComplianceQueue, ComplianceScanner,
   NagReport, ObjectLockMode, RemediationFix,
 } from '../../src';
-import { grantProblems, resourceMatchesType } from './service-authorization';
 
 jest.setTimeout(180_000);
 

@@ -148,7 +148,9 @@ export async function grantProblems(templates: Record<string, Template>): Promis
   for (const [stack, template] of Object.entries(templates)) {
     for (const { where, statement } of policyStatements(template)) {
       const at = `${stack}/${where}${statement.Sid ? `#${statement.Sid}` : ''}`;
-      const resources = statement.NotResource !== undefined || statement.Resource === undefined ? undefined : list(statement.Resource).map((r) => text(template, r));
+      const resources = statement.NotResource !== undefined || statement.Resource === undefined
+        ? undefined
+        : list(statement.Resource).map((r) => text(template, r));
       for (const action of list(statement.Action)) {
         if (typeof action !== 'string' || action === '*') continue;
         const [service, name] = action.split(':');

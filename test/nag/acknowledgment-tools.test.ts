@@ -7,9 +7,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { HIPAASecurityChecks } from 'cdk-nag';
 import { NagControl, NagReport } from '../../src';
 
