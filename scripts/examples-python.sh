@@ -13,14 +13,17 @@ source scripts/packaged.sh
 wheel=$(packaged_wheel examples:python)
 
 venv=test/python/.venv
+# The apps also run AWS Control Tower's proactive controls (cfn-guard), an opt-in the library does not depend on.
+guard="cdklabs.cdk-validator-cfnguard==$(node -p "require('@cdklabs/cdk-validator-cfnguard/package.json').version")"
 if [ -x "$venv/bin/python" ] && [ "$venv/pyvenv.cfg" -nt "$wheel" ] \
   && "$venv/bin/python" -c 'import cdk_compliance_constructs' 2>/dev/null; then
   echo "examples:python: using $venv (created after $wheel)"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$guard"
 else
   venv=examples/.venv
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$wheel"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$wheel" "$guard"
   echo "examples:python: installed $wheel into a fresh $venv in $(( $(date +%s) - started ))s"
 fi
 

@@ -15,7 +15,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { App, Stack } from 'aws-cdk-lib';
 import { buildAuditingSystemApp } from '../examples/auditing-system/typescript/app';
 import { buildBatchProcessingApp } from '../examples/batch-processing/typescript/app';
 import { buildComplianceScannerApp } from '../examples/compliance-scanner/typescript/app';
@@ -82,6 +83,22 @@ export function isPacksVerdict(error: unknown): boolean {
   return PLUGINS_FAILED.test(error instanceof Error ? error.message : String(error));
 }
 
+const GUARD_PLUGIN = 'cdk-validator-cfnguard';
+
+/**
+ * The cfn-guard plugin's violations, one line each, from the validation report aws-cdk-lib writes into
+ * the cloud assembly when a plugin reports any (none written: none reported).
+ */
+export function guardViolations(outdir: string): string[] {
+  const file = path.join(outdir, 'validation-report.json');
+  if (!fs.existsSync(file)) {
+    return [];
+  }
+  const reports: any[] = JSON.parse(fs.readFileSync(file, 'utf8')).pluginReports ?? [];
+  return reports.filter((r) => r.pluginName === GUARD_PLUGIN).flatMap((r) => (r.violations ?? []).flatMap((v: any) =>
+    (v.violatingConstructs ?? []).map((c: any) => `${v.ruleName} at ${c.constructPath ?? c.cloudFormationResource?.logicalId}: ${String(v.description).trim().split('\n')[0]}`)));
+}
+
 /** Synthesize one app with every pack and print what it holds and what the packs found. */
 function reportApp(spec: ReferenceApp, index: number): AppResult {
   const outdir = path.join(root, 'examples', spec.name, 'typescript', 'cdk.out');
@@ -97,8 +114,9 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
   const packs = NagReport.allPacks();
   try {
     stacks = spec.build(app);
-    Validations.of(app).addPlugins(...packs);
-    console.log(`${label}: synthesizing ${stacks.length} stack(s) with ${packs.length} packs (${packs.map((p) => p.readPackName).join(', ')})`);
+    // The packs, and AWS Control Tower's proactive controls (cfn-guard) honouring the library's suppressions.
+    NagReport.enforce(app, packs, [new CfnGuardValidator()]);
+    console.log(`${label}: synthesizing ${stacks.length} stack(s) with ${packs.length} packs (${packs.map((p) => p.readPackName).join(', ')}) and ${GUARD_PLUGIN}`);
     app.synth();
   } catch (error) {
     failure = error;
@@ -128,8 +146,13 @@ function reportApp(spec: ReferenceApp, index: number): AppResult {
   }
   console.log(report.summary().split('\n').map((line) => `    ${line}`).join('\n'));
   console.log(`    ${report.acknowledged.length} acknowledged finding(s); SARIF, JUnit and CSV in ${path.relative(process.cwd(), NAG_REPORTS_DIR)}/${spec.name}.*`);
+  const guard = guardViolations(outdir);
+  console.log(`    ${GUARD_PLUGIN} (AWS Control Tower proactive controls): ${guard.length} unsuppressed violation(s)`);
+  for (const line of guard) {
+    console.log(`      ${line}`);
+  }
   console.log('');
-  return { name: spec.name, findings: report.findings.length, failure: failureLine, built: true };
+  return { name: spec.name, findings: report.findings.length + guard.length, failure: failureLine, built: true };
 }
 
 function main(): number {

@@ -1,4 +1,5 @@
 import { Annotations, ArnFormat, Duration, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as accessanalyzer from 'aws-cdk-lib/aws-accessanalyzer';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -121,6 +122,25 @@ export interface AccountAuditProps {
    * @default false
    */
   readonly s3DataEvents?: boolean;
+
+  /**
+   * Record S3 object-level (data) events for these buckets only (a data resource of type
+   * `AWS::S3::Object` per bucket, `arn:...:s3:::<bucket>/`, in the trail's event selector, the form
+   * CloudTrail, AWS Config's `CLOUDTRAIL_S3_DATAEVENTS_ENABLED` and template validators read).
+   * Ignored when `s3DataEvents` records every bucket.
+   *
+   * @default - no bucket-level data events (unless `s3DataEvents`)
+   */
+  readonly s3DataEventBuckets?: s3.IBucket[];
+
+  /**
+   * Create an IAM Access Analyzer (type `ACCOUNT`, or `ORGANIZATION` when `organizationTrail` is
+   * set) that reports resources shared outside the account or organization. Turn it off only where
+   * the account already has one in this Region; turning it off leaves a warning.
+   *
+   * @default true
+   */
+  readonly accessAnalyzer?: boolean;
 
   /**
    * Record Lambda invocations (data events) for every function in the account. Adds CloudTrail
@@ -273,6 +293,8 @@ export class AccountAudit extends Construct {
   public readonly configRules: config.ManagedRule[];
   /** The GuardDuty detector, when this construct created it. */
   public readonly detector?: guardduty.CfnDetector;
+  /** The IAM Access Analyzer, unless `accessAnalyzer` is false. */
+  public readonly accessAnalyzer?: accessanalyzer.CfnAnalyzer;
   /** The EventBridge rule that routes GuardDuty findings to the alert topic. */
   public readonly findingsRule: events.Rule;
 
@@ -350,7 +372,17 @@ export class AccountAudit extends Construct {
       this.detector = new guardduty.CfnDetector(this, 'Detector', {
         enable: true,
         findingPublishingFrequency: 'FIFTEEN_MINUTES',
+        // S3 protection: GuardDuty analyses the S3 data events of every bucket (CloudTrail need not record them).
+        dataSources: { s3Logs: { enable: true } },
       });
+    }
+
+    if (props.accessAnalyzer ?? true) {
+      this.accessAnalyzer = new accessanalyzer.CfnAnalyzer(this, 'AccessAnalyzer', {
+        type: props.organizationTrail ? 'ORGANIZATION' : 'ACCOUNT',
+      });
+    } else {
+      warnWeakened(this, 'accessAnalyzer', 'no IAM Access Analyzer: buckets, keys, roles and queues shared outside the account are not reported');
     }
 
     this.alertTopic = props.alertTopic ?? new ComplianceTopic(this, 'Alerts', {
@@ -487,6 +519,8 @@ export class AccountAudit extends Construct {
     const dataResources: cloudtrail.CfnTrail.DataResourceProperty[] = [];
     if (props.s3DataEvents) {
       dataResources.push({ type: 'AWS::S3::Object', values: [`arn:${stack.partition}:s3`] });
+    } else if ((props.s3DataEventBuckets ?? []).length > 0) {
+      dataResources.push({ type: 'AWS::S3::Object', values: props.s3DataEventBuckets!.map((b) => `${b.bucketArn}/`) });
     }
     if (props.lambdaDataEvents) {
       dataResources.push({ type: 'AWS::Lambda::Function', values: [`arn:${stack.partition}:lambda`] });

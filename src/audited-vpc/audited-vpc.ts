@@ -133,9 +133,12 @@ export interface AuditedVpcProps {
   readonly interfaceEndpoints?: string[];
 
   /**
-   * Which buckets and tables the S3 and DynamoDB gateway endpoints let traffic reach.
+   * Which resources the endpoints let traffic reach: the S3 and DynamoDB gateway endpoints, and the
+   * interface endpoints created with the VPC. `GatewayEndpointAccess.anyAccount()` (the AWS default
+   * endpoint policy) works and leaves a warning.
    *
-   * @default GatewayEndpointAccess.anyAccount()
+   * @default GatewayEndpointAccess.ownAccount(): resources of the stack's account, and the Region's
+   * Amazon ECR image layer bucket
    */
   readonly gatewayEndpointAccess?: GatewayEndpointAccess;
 
@@ -243,6 +246,7 @@ export class AuditedVpc extends ec2.Vpc {
 
   private readonly cidrText: string;
   private readonly endpointsByName = new Map<string, ec2.InterfaceVpcEndpoint>();
+  private readonly endpointAccess: GatewayEndpointAccess;
   private readonly networkDefaults: NetworkDefaults;
 
   constructor(scope: Construct, id: string, props: AuditedVpcProps = {}) {
@@ -290,8 +294,12 @@ export class AuditedVpc extends ec2.Vpc {
       this.bucketFlowLog = this.createBucketFlowLog(props.flowLogBucket, props);
     }
 
-    const access = props.gatewayEndpointAccess ?? GatewayEndpointAccess.anyAccount();
+    const access = props.gatewayEndpointAccess ?? GatewayEndpointAccess.ownAccount();
     access._accountIds(this);
+    this.endpointAccess = access;
+    if (!access.restricted) {
+      warnWeakened(this, 'gatewayEndpointAccess', 'the endpoints let code in the VPC reach any account\'s buckets, tables, queues and topics, so data can leave through them');
+    }
     const everySubnet: ec2.SubnetSelection = { subnets: [...this.publicSubnets, ...this.privateSubnets, ...this.isolatedSubnets] };
     this.s3Endpoint = this.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [everySubnet] });
     this.dynamoDbEndpoint = this.addGatewayEndpoint('DynamoDbEndpoint', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB, subnets: [everySubnet] });
@@ -471,6 +479,7 @@ export class AuditedVpc extends ec2.Vpc {
       open: false,
       subnets: this.endpointSubnets(),
     });
+    this.endpointAccess._interfaceStatements(this, name).forEach((s) => endpoint.addToPolicy(s));
     this.endpointsByName.set(name, endpoint);
     return endpoint;
   }

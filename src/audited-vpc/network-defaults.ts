@@ -136,9 +136,6 @@ export class NetworkDefaults extends Construct {
     NagControl.LAMBDA_FAILURE_DESTINATION.acknowledge(cfnFunction, reasons.LambdaDLQ);
     NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, reasons.LambdaInsideVPC);
     NagControl.LAMBDA_CONCURRENCY.acknowledge(cfnFunction, reasons.LambdaConcurrency);
-    skipCheckov(cfnFunction, 'CKV_AWS_116', reasons.LambdaDLQ);
-    skipCheckov(cfnFunction, 'CKV_AWS_117', reasons.LambdaInsideVPC);
-    skipCheckov(cfnFunction, 'CKV_AWS_115', reasons.LambdaConcurrency);
     skipCheckov(cfnFunction, 'CKV_AWS_173',
       'The environment holds one non-secret setting (AWS_NODEJS_CONNECTION_REUSE_ENABLED); Lambda encrypts it at rest with an AWS managed key. A customer managed key would need kms:Decrypt on the role for no secret to protect.');
   }

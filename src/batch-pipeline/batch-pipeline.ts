@@ -411,6 +411,9 @@ export class BatchPipeline extends Construct {
         httpEndpoint: true,
         // One hop: processes on the instance reach the instance metadata, containers do not.
         httpPutResponseHopLimit: 1,
+        // One-minute instance metrics, so that a stalled worker shows before the processing window ends
+        // (AWS Control Tower CT.EC2.PR.8).
+        detailedMonitoring: true,
         blockDevices: [{
           deviceName: '/dev/xvda',
           volume: ec2.BlockDeviceVolume.ebs(30, { encrypted: true, volumeType: ec2.EbsDeviceVolumeType.GP3, deleteOnTermination: true }),
@@ -912,13 +915,13 @@ export class BatchPipeline extends Construct {
         'ecs:SubmitAttachmentStateChanges',
         'ecs:SubmitContainerStateChange',
         'ecs:SubmitTaskStateChange',
-        'ecs:UpdateContainerInstancesState',
       ],
       resources: [stack.formatArn({ service: 'ecs', resource: 'cluster', resourceName: 'AWSBatch-*' })],
     }));
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'EcsAgentOnContainerInstances',
-      actions: ['ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:PutSystemLogEvents'],
+      // UpdateContainerInstancesState acts on container instances (ARN container-instance/<cluster>/<id>), not on the cluster.
+      actions: ['ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:PutSystemLogEvents', 'ecs:UpdateContainerInstancesState'],
       resources: [stack.formatArn({ service: 'ecs', resource: 'container-instance', resourceName: 'AWSBatch-*' })],
     }));
     role.addToPrincipalPolicy(new iam.PolicyStatement({

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { defaultLifecycleRules, validateLifecycleRules } from './lifecycle';
 import { ComplianceKey } from '../core/compliance-key';
-import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
+import { acknowledgeFinding, nagResourceText, suppressGuard } from '../core/nag-ids';
 import { ComplianceValidationError, daysOf, requireField } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 import { NagControl } from '../nag/nag-control';
@@ -494,11 +494,22 @@ export class ComplianceBucket extends s3.BucketBase {
       NagControl.S3_REPLICATION.acknowledge(cfnBucket,
         'Cross-Region replication needs a destination bucket in another Region, which one construct in one stack cannot create; it is opt-in through the `replication` prop. Durability within the Region comes from versioning.');
     }
+    if (props.objectLockMode === undefined) {
+      const optIn = 'Object Lock is opt-in (`objectLockMode`): once on it cannot be turned off, and retained versions cannot be deleted even by the account root, so it is the owner\'s choice for data under a retention mandate. Meanwhile versioning keeps every overwritten or deleted version.';
+      suppressGuard(cfnBucket, 's3_bucket_object_lock_enabled_check', optIn);
+      suppressGuard(cfnBucket, 'S3_BUCKET_DEFAULT_LOCK_ENABLED', optIn);
+    }
+    suppressGuard(cfnBucket, 's3_event_notifications_enabled_check',
+      'Reads and writes of this bucket are recorded by its server access logs (and by CloudTrail data events when AccountAudit is asked for them); no consumer of object events exists that a notification configuration would feed.');
     if (this.logBucket.node.scope === this) {
       const cfnLogBucket = this.logBucket.node.defaultChild as s3.CfnBucket;
+      const logsExpire = 'Server access logs are operational records kept by versioning and lifecycle rules; Object Lock on the log destination would make its lifecycle expiry impossible.';
+      suppressGuard(cfnLogBucket, 's3_bucket_object_lock_enabled_check', logsExpire);
+      suppressGuard(cfnLogBucket, 'S3_BUCKET_DEFAULT_LOCK_ENABLED', logsExpire);
+      suppressGuard(cfnLogBucket, 's3_event_notifications_enabled_check',
+        'The bucket receives only server access log deliveries from S3 itself; there is no consumer of its object events.');
       const loop = 'This is the server access log destination; logging its own access would log every log delivery into itself without end.';
       NagControl.S3_ACCESS_LOGGING.acknowledge(cfnLogBucket, loop);
-      skipCheckov(cfnLogBucket, 'CKV_AWS_18', loop);
       NagControl.S3_KMS_ENCRYPTION.acknowledge(cfnLogBucket,
         'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES256); SSE-KMS is not supported on a log destination bucket.');
       NagControl.S3_REPLICATION.acknowledge(cfnLogBucket,

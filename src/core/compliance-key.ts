@@ -104,8 +104,9 @@ export interface ServiceKeyUseOptions {
 /**
  * A customer managed, symmetric KMS key with rotation on, whose key policy never grants `kms:*`.
  *
- * The policy has one statement for administration and one for cryptographic use (delegated to IAM
- * in the key's account); AWS services are added one at a time with `grantServiceUse`, each with
+ * The policy has one statement for administration, one for cryptographic use (delegated to IAM
+ * in the key's account), grants only for AWS resources, and a deny of every other grant unless an
+ * AWS service asks for it; AWS services are added one at a time with `grantServiceUse`, each with
  * only the actions it needs and scoped by conditions.
  *
  * @example
@@ -154,6 +155,16 @@ export class ComplianceKey extends kms.Key {
         actions: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
         resources: ['*'],
         conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      }),
+      // No principal, whatever its IAM policies allow, creates a grant that is not for an AWS
+      // resource, unless it is an AWS service itself (AWS Control Tower CT.KMS.PR.3).
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsExceptForAwsResources',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
       }),
     );
   }

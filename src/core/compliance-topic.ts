@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -6,7 +6,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ComplianceKey } from './compliance-key';
-import { skipCheckov } from './nag-ids';
+import { ComplianceQueue } from './compliance-queue';
 import { ComplianceValidationError } from './validation';
 
 /** Topic names SNS accepts: 1 to 256 letters, digits, hyphens and underscores. */
@@ -95,8 +95,9 @@ export interface ServicePublishOptions {
  * - publishing allowed only to what the owner names: AWS services through `allowServicePublish`
  *   (always scoped with `aws:SourceAccount`, and with `aws:SourceArn` when given) and other accounts
  *   through `allowAccountPublish`; the key policy gets the matching, equally scoped statements;
- * - email and HTTPS subscriptions with a dead-letter queue (SSE, TLS-only) for undeliverable
- *   notifications.
+ * - email and HTTPS subscriptions with a dead-letter queue (a `ComplianceQueue`: the topic's key,
+ *   TLS-only, retained) for undeliverable notifications; with a key other than a `ComplianceKey`,
+ *   that key must let `sns.amazonaws.com` use it (`kms:GenerateDataKey`, `kms:Decrypt`).
  *
  * Principals of the topic's own account still need an IAM policy to publish (for example from
  * `grantPublish`); nothing in the topic policy grants them access.
@@ -145,17 +146,18 @@ export class ComplianceTopic extends sns.Topic {
       conditions: { Bool: { 'aws:SecureTransport': 'false' } },
     }));
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    // Encrypted with the topic's own key and retained, like every other queue of the library: an
+    // undelivered alert is as sensitive as a delivered one, and stays when the stack goes.
+    this.deadLetterQueue = new ComplianceQueue(this, 'DeadLetterQueue', {
+      encryptionKey: key,
       retentionPeriod: Duration.days(14),
+      deadLetterQueueFor: 'notifications SNS could not deliver to a subscription of this topic (SNS redrive policy)',
     });
-    const dlqReason = 'This queue is itself the dead-letter queue of the topic\'s subscriptions (SNS redrive policy); a dead-letter queue of a dead-letter queue would only move the same messages again.';
-    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(this.deadLetterQueue.node.defaultChild!).acknowledge({ id: ruleId, reason: dlqReason });
+    if (key instanceof ComplianceKey) {
+      // SNS encrypts what it moves to the dead-letter queue with the queue's key, for topics of this
+      // account (the topic's ARN would make the key depend on the topic, which depends on the key).
+      key.grantServiceUse('sns.amazonaws.com', ['kms:GenerateDataKey', 'kms:Decrypt']);
     }
-    skipCheckov(this.deadLetterQueue.node.defaultChild as sqs.CfnQueue, 'CKV_AWS_27',
-      'Encrypted at rest with SQS-managed server-side encryption (SqsManagedSseEnabled: true); the check recognises only KmsMasterKeyId. SNS can deliver to it without a key policy that lets SNS decrypt.');
     this.deadLetterQueue.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowRedriveFromThisTopic',
       principals: [new iam.ServicePrincipal('sns.amazonaws.com')],

@@ -85,6 +85,29 @@ export function skipCheckov(resource: CfnResource, id: string, comment: string):
 }
 
 /**
+ * Record, in the template itself, that a cfn-guard rule is deliberately not met by this resource
+ * (`Metadata.guard.SuppressedRules`, the form the AWS Guard Rules Registry reads), with the reason
+ * next to it (`Metadata.guard.SuppressionReasons`), for a reviewer and for `NagReport.enforce`, which
+ * applies the same suppressions to the rules that do not read them (AWS Control Tower's).
+ */
+export function suppressGuard(resource: CfnResource, rule: string, reason: string): void {
+  const existing = resource.getMetadata('guard') as { SuppressedRules?: string[]; SuppressionReasons?: Record<string, string> } | undefined;
+  const rules = (existing?.SuppressedRules ?? []).filter((r) => r !== rule);
+  rules.push(rule);
+  resource.addMetadata('guard', {
+    ...existing,
+    SuppressedRules: rules,
+    SuppressionReasons: { ...existing?.SuppressionReasons, [rule]: reason },
+  });
+}
+
+/** The cfn-guard rules a template resource suppresses (`Metadata.guard.SuppressedRules`). */
+export function guardSuppressedRules(templateResource: { Metadata?: any } | undefined): string[] {
+  const rules = templateResource?.Metadata?.guard?.SuppressedRules;
+  return Array.isArray(rules) ? rules.filter((r): r is string => typeof r === 'string') : [];
+}
+
+/**
  * Acknowledged-rules metadata whose one id is computed each time it is read: the packs read it
  * during validation, after the app has been prepared, so references to other stacks have their
  * final form by then.

@@ -1,6 +1,7 @@
+import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CONTROLS, controlForNagControl, findingIdsOf } from '../controls';
-import { acknowledgeFinding } from '../core/nag-ids';
+import { acknowledgeFinding, skipCheckov, suppressGuard } from '../core/nag-ids';
 
 /**
  * Which finding ids of which pack check the same control: the controls catalog's entries that name
@@ -10,6 +11,21 @@ import { acknowledgeFinding } from '../core/nag-ids';
 const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[] }> = Object.fromEntries(
   CONTROLS.filter((c) => c.nagControl !== undefined).map((c) => [c.nagControl!, { description: c.title, ids: findingIdsOf(c) }]),
 );
+
+/**
+ * The Checkov checks (`checkov`) and cfn-guard rules (`guard`: AWS Control Tower's proactive controls
+ * and the AWS Guard Rules Registry) that check the same control as a `NagControl`, so that one
+ * acknowledgment explains itself to every tool.
+ */
+const OTHER_TOOLS: Record<string, { readonly checkov?: string[]; readonly guard?: string[] }> = {
+  S3_ACCESS_LOGGING: { checkov: ['CKV_AWS_18'], guard: ['s3_bucket_logging_enabled_check', 'S3_BUCKET_LOGGING_ENABLED'] },
+  S3_KMS_ENCRYPTION: { checkov: ['CKV_AWS_145'], guard: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'] },
+  S3_REPLICATION: { checkov: ['CKV_AWS_144'], guard: ['S3_BUCKET_REPLICATION_ENABLED'] },
+  LAMBDA_CONCURRENCY: { checkov: ['CKV_AWS_115'], guard: ['LAMBDA_CONCURRENCY_CHECK'] },
+  LAMBDA_FAILURE_DESTINATION: { checkov: ['CKV_AWS_116'], guard: ['LAMBDA_DLQ_CHECK'] },
+  LAMBDA_INSIDE_VPC: { checkov: ['CKV_AWS_117'], guard: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'] },
+  SQS_DEAD_LETTER_QUEUE: { guard: ['sqs_dlq_check'] },
+};
 
 /**
  * A security control that several cdk-nag packs check under different ids, so that one call
@@ -75,17 +91,25 @@ export class NagControl {
   /** The finding ids of every pack that checks this control. */
   public readonly findingIds: string[];
 
+  private readonly checkovIds: string[];
+  private readonly guardRules: string[];
+
   private constructor(name: string) {
     const row = CONTROL_TABLE[name];
     this.name = name;
     this.controlId = controlForNagControl(name)!.id;
     this.description = row.description;
     this.findingIds = [...row.ids];
+    this.checkovIds = [...OTHER_TOOLS[name]?.checkov ?? []];
+    this.guardRules = [...OTHER_TOOLS[name]?.guard ?? []];
   }
 
   /**
    * Acknowledge this control in every pack, on one construct (the Cfn resource that draws the
    * findings), with the same reason.
+   *
+   * On a Cfn resource the same reason is also written for the other tools that check the control:
+   * a Checkov skip (`Metadata.checkov.skip`) and a cfn-guard suppression (`Metadata.guard.SuppressedRules`).
    *
    * @param scope the narrowest construct the findings are on, normally the Cfn resource
    * @param reason why the control does not apply here, for a security reviewer
@@ -93,6 +117,14 @@ export class NagControl {
   public acknowledge(scope: IConstruct, reason: string): void {
     for (const id of this.findingIds) {
       acknowledgeFinding(scope, id, reason);
+    }
+    if (CfnResource.isCfnResource(scope)) {
+      for (const id of this.checkovIds) {
+        skipCheckov(scope, id, reason);
+      }
+      for (const rule of this.guardRules) {
+        suppressGuard(scope, rule, reason);
+      }
     }
   }
 }

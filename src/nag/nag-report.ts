@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Validations } from 'aws-cdk-lib';
+import { IPolicyValidationPluginBeta1, Validations } from 'aws-cdk-lib';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -11,6 +11,7 @@ import {
 } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CompliancePack } from './compliance-pack';
+import { GuardSuppressionsHonoured } from './guard-suppressions';
 import { FormatInput, toCsv, toJunit, toSarif } from './private/nag-formats';
 import { observePack, ObservedRule } from './private/nag-observer';
 
@@ -129,11 +130,30 @@ export class NagReport {
    * finding fails `cdk synth`. The same as `Validations.of(scope).addPlugins(...packs)`, in one call
    * that reads the same in every jsii language.
    *
+   * Other policy-validation plugins can be registered with them (`validators`), for example cdklabs'
+   * `CfnGuardValidator` (npm `@cdklabs/cdk-validator-cfnguard`, PyPI `cdklabs.cdk-validator-cfnguard`),
+   * which checks AWS Control Tower's proactive controls with cfn-guard. Each is registered so that it honours the cfn-guard suppressions the
+   * library writes (`Metadata.guard.SuppressedRules`) for its deliberate trade-offs, each with its
+   * reason; a violation it reports anywhere else fails synthesis like an unacknowledged finding.
+   * Leave `validators` out to run the packs only.
+   *
    * @param scope the app or stage whose synthesis the packs check
    * @param packs the packs to register; when omitted, `NagReport.allPacks()` (the stock packs and CompliancePack)
+   * @param validators further policy-validation plugins to register, such as `new CfnGuardValidator()`
    */
-  public static enforce(scope: IConstruct, packs?: NagPack[]): void {
-    Validations.of(scope).addPlugins(...(packs ?? NagReport.allPacks()));
+  public static enforce(scope: IConstruct, packs?: NagPack[], validators?: IPolicyValidationPluginBeta1[]): void {
+    Validations.of(scope).addPlugins(...(packs ?? NagReport.allPacks()), ...NagReport.honouringSuppressions(validators ?? []));
+  }
+
+  /**
+   * Policy-validation plugins that drop their violations on resources that suppress the rule
+   * (`Metadata.guard.SuppressedRules`), for running them outside `enforce` (for example directly on
+   * a cloud assembly's templates, as tests do).
+   *
+   * @param validators the plugins, such as `new CfnGuardValidator()`
+   */
+  public static honouringSuppressions(validators: IPolicyValidationPluginBeta1[]): IPolicyValidationPluginBeta1[] {
+    return validators.map((v) => (v instanceof GuardSuppressionsHonoured ? v : new GuardSuppressionsHonoured(v)));
   }
 
   /**

@@ -22,7 +22,7 @@ import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
-import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
+import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
 import { NagControl } from '../nag/nag-control';
 
@@ -680,7 +680,6 @@ export class ComplianceScanner extends Construct {
     const cfnFunction = this.scanFunction.node.defaultChild as lambda.CfnFunction;
     const reason = 'The scanner calls only AWS APIs (public endpoints over TLS, SigV4-signed) and serves no network traffic. Inside a VPC it would need interface endpoints for every audited service in every scanned Region, or a NAT gateway; it reads configuration metadata only, never customer data.';
     NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, reason);
-    skipCheckov(cfnFunction, 'CKV_AWS_117', reason);
     const invokeConfig = this.scanFunction.node.tryFindChild('EventInvokeConfig')?.node.defaultChild;
     if (invokeConfig) {
       Validations.of(invokeConfig).acknowledge({

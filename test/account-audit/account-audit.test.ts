@@ -191,9 +191,17 @@ describe('AccountAudit defaults', () => {
     expect(audit.configRules).toHaveLength(AuditConfigRules.DEFAULTS.length);
   });
 
-  test('an enabled GuardDuty detector', () => {
+  test('an IAM Access Analyzer of the account, and access keys older than 90 days reported', () => {
+    const [analyzerId, analyzer] = only(template, 'AWS::AccessAnalyzer::Analyzer');
+    expect(analyzer.Properties).toEqual({ Type: 'ACCOUNT' });
+    expect(stack.resolve(audit.accessAnalyzer!.logicalId)).toBe(analyzerId);
+    const rules = Object.values(template.findResources('AWS::Config::ConfigRule')) as any[];
+    expect(rules.map((r) => r.Properties.Source.SourceIdentifier)).toContain('ACCESS_KEYS_ROTATED');
+  });
+
+  test('an enabled GuardDuty detector with S3 protection', () => {
     const [detectorId, detector] = only(template, 'AWS::GuardDuty::Detector');
-    expect(detector.Properties).toEqual({ Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' });
+    expect(detector.Properties).toEqual({ Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES', DataSources: { S3Logs: { Enable: true } } });
     expect(stack.resolve(audit.detector!.logicalId)).toBe(detectorId);
   });
 
@@ -321,6 +329,10 @@ describe('AccountAudit with every option', () => {
     });
   });
 
+  test('an analyzer of the whole organization', () => {
+    template.hasResourceProperties('AWS::AccessAnalyzer::Analyzer', { Type: 'ORGANIZATION' });
+  });
+
   test('the bucket accepts every member account\'s logs, still only from this trail', () => {
     const write = bucketStatements(template).find((s) => s.Sid === 'CloudTrailWrite');
     expect(write.Resource['Fn::Join'][1][1]).toBe('/AWSLogs/*');
@@ -416,7 +428,27 @@ describe('AccountAudit without Config', () => {
   });
 });
 
+describe('AccountAudit with S3 data events for named buckets', () => {
+  test('one AWS::S3::Object data resource naming each bucket\'s objects, in the event selector validators read', () => {
+    const stack = newStack();
+    const data = new ComplianceBucket(stack, 'Data');
+    new AccountAudit(stack, 'Audit', { s3DataEventBuckets: [data.bucket] });
+    const [, trail] = only(Template.fromStack(stack), 'AWS::CloudTrail::Trail');
+    expect(stack.resolve(trail.Properties.EventSelectors)).toEqual([{
+      IncludeManagementEvents: true,
+      ReadWriteType: 'All',
+      DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^DataBucket/), 'Arn'] }, '/']] }] }],
+    }]);
+  });
+});
+
 describe('AccountAudit warnings', () => {
+  test('no Access Analyzer works and warns', () => {
+    const { stack, template } = synth({ accessAnalyzer: false });
+    template.resourceCountIs('AWS::AccessAnalyzer::Analyzer', 0);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Audit', Match.stringLikeRegexp('accessAnalyzer weakens a secure default'));
+  });
+
   test('an empty rule list works and warns', () => {
     const { stack, template } = synth({ configRules: [] });
     template.resourceCountIs('AWS::Config::ConfigRule', 0);

@@ -215,9 +215,9 @@ describe('AuditedVpc defaults', () => {
     }
   });
 
-  test('gateway endpoint policies are the AWS default (no policy document)', () => {
-    for (const [, e] of resourcesOf(template, 'AWS::EC2::VPCEndpoint').filter(([, x]) => x.Properties.VpcEndpointType === 'Gateway')) {
-      expect(e.Properties.PolicyDocument).toBeUndefined();
+  test('every endpoint has a data-perimeter policy: this account\'s resources (see endpoint-perimeter.test.ts)', () => {
+    for (const [, e] of resourcesOf(template, 'AWS::EC2::VPCEndpoint')) {
+      expect(JSON.stringify(e.Properties.PolicyDocument)).toMatch(/"aws:ResourceAccount"|:dynamodb:us-east-1:123456789012:\*"/);
     }
   });
 

@@ -509,9 +509,10 @@ describe('compute', () => {
     });
   });
 
-  test('EC2: the launch template requires IMDSv2 and encrypts the root volume', () => {
+  test('EC2: the launch template requires IMDSv2, encrypts the root volume and turns on detailed monitoring', () => {
     const { template } = build({ compute: BatchCompute.ec2() });
     const data = only(template, 'AWS::EC2::LaunchTemplate').Properties.LaunchTemplateData;
+    expect(data.Monitoring).toEqual({ Enabled: true });
     expect(data.MetadataOptions).toEqual(expect.objectContaining({ HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 }));
     expect(data.BlockDeviceMappings).toEqual([{ DeviceName: '/dev/xvda', Ebs: expect.objectContaining({ Encrypted: true, VolumeType: 'gp3' }) }]);
     const ce = only(template, 'AWS::Batch::ComputeEnvironment');

@@ -43,12 +43,23 @@ describe('ComplianceTopic defaults', () => {
     expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([]);
   });
 
-  test('the key policy grants no service anything', () => {
-    expect(keyPolicy(template).filter((s) => s.Principal?.Service)).toEqual([]);
+  test('the key policy grants SNS only what it needs to fill the dead-letter queue, for topics of this account', () => {
+    expect(keyPolicy(template).filter((s) => s.Principal?.Service)).toEqual([expect.objectContaining({
+      Principal: { Service: 'sns.amazonaws.com' },
+      Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+    })]);
   });
 
-  test('has a TLS-only, encrypted dead-letter queue', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+  test('has a TLS-only dead-letter queue, encrypted with the topic\'s customer managed key and retained', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(Object.values(queues)).toHaveLength(1);
+    const [queue] = Object.values<any>(queues);
+    expect(queue.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AlertsKey/), 'Arn'] });
+    expect(queue.Properties.SqsManagedSseEnabled).toBeUndefined();
+    expect(queue.Properties.MessageRetentionPeriod).toBe(1209600);
+    expect(queue.DeletionPolicy).toBe('Retain');
+    expect(queue.UpdateReplacePolicy).toBe('Retain');
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([

@@ -20,6 +20,7 @@ import sys
 import aws_cdk as cdk
 from aws_cdk import aws_ecr as ecr
 from aws_cdk import aws_ecs as ecs
+from cdklabs.cdk_validator_cfnguard import CfnGuardValidator
 from constructs import Construct
 
 from cdk_compliance_constructs import AccountAudit, AuditedVpc, BatchPipeline, BatchScale, ComplianceBucket, NagReport
@@ -89,9 +90,11 @@ def main() -> int:
     app.node.set_context(f"availability-zones:account={ENV.account}:region={ENV.region}", AVAILABILITY_ZONES)
     stack = BatchProcessingStack(app, "BatchProcessing", env=ENV)
 
-    # Each pack becomes a validation plugin: a finding fails `cdk synth`.
+    # Every pack, and AWS Control Tower's proactive controls (cfn-guard; the library's deliberate
+    # trade-offs are suppressed on their resources, with reasons), as validation plugins: a finding
+    # fails `cdk synth`. Leave out the third argument to run the packs only.
     packs = NagReport.all_packs()
-    cdk.Validations.of(app).add_plugins(*packs)
+    NagReport.enforce(app, packs, [CfnGuardValidator()])
 
     synth_error = None
     try:

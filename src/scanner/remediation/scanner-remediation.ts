@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { RemediationFunction } from './remediation-function';
 import { ComplianceLogGroup } from '../../core/compliance-log-group';
 import { ComplianceQueue } from '../../core/compliance-queue';
-import { acknowledgeFinding, nagResourceText, skipCheckov } from '../../core/nag-ids';
+import { acknowledgeFinding, nagResourceText } from '../../core/nag-ids';
 import { NagControl } from '../../nag/nag-control';
 
 /** Key prefix of the remediation audit records in the report bucket. */
@@ -152,7 +152,6 @@ export class ScannerRemediation extends Construct {
     const cfnFunction = this.handler.node.defaultChild as lambda.CfnFunction;
     const vpcReason = 'The function calls only AWS APIs (S3, EC2, DynamoDB Streams) over TLS and serves no traffic; inside a VPC it would need interface endpoints in every Region it fixes.';
     NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, vpcReason);
-    skipCheckov(cfnFunction, 'CKV_AWS_117', vpcReason);
   }
 
   /** Alarms for the remediation: function errors and failed batches. */
