@@ -37,6 +37,7 @@ const SCANNER_RUNTIME_DEPS = [
   '@aws-sdk/client-iam@^3',
   '@aws-sdk/client-kms@^3',
   '@aws-sdk/client-lambda@^3',
+  '@aws-sdk/client-organizations@^3',
   '@aws-sdk/client-rds@^3',
   '@aws-sdk/client-s3@^3',
   '@aws-sdk/client-s3-control@^3',
@@ -159,6 +160,7 @@ project.package.addField('allowScripts', { 'node': true, 'esbuild': false, '@par
 // The scanner runtime is bundled into its Lambda asset by esbuild: its imports are build-time
 // (dev) dependencies, never runtime dependencies of the jsii package.
 project.eslint?.allowDevDeps('src/scanner/runtime/**');
+project.eslint?.allowDevDeps('src/organization-scanner/runtime/**');
 
 // The `cdk-compliance-scan` command: the same engine, bundled with its SDK clients into one file
 // (they are dev dependencies, so the command must not `require` them at run time).
