@@ -192,7 +192,8 @@ export class FakeAws {
     this.stats.requests[key] = (this.stats.requests[key] ?? 0) + 1;
 
     const member = this.memberOf(r);
-    const hangs = this.options.hang?.includes(service) || this.options.hangApis?.includes(key) || this.options.hangWhen?.(r, member?.accountId ?? this.state.accountId);
+    const hangs = this.options.hang?.includes(service) || this.options.hangApis?.includes(key)
+      || this.options.hangWhen?.(r, member?.accountId ?? this.state.accountId);
     if (hangs) {
       this.stats.hung++;
       return; // never answered; the socket is destroyed by stop()
