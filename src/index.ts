@@ -14,3 +14,4 @@ export * from './nag/nag-report';
 export * from './batch-pipeline/batch-options';
 export * from './batch-pipeline/batch-pipeline';
 export * from './scanner/compliance-scanner';
+export * from './organization-scanner/organization-scanner';
