@@ -294,6 +294,9 @@ export class OrganizationScanner extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationScannerProps) {
     super(scope, id);
+    // Without this flag aws-cdk-lib drops `resultWriterV2` from the Map without a word (and the
+    // report would have no results to read): it is set for this construct's subtree only.
+    this.node.setContext('@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2', true);
     const stack = Stack.of(this);
 
     // --- validation ---------------------------------------------------------------------------
@@ -444,7 +447,9 @@ export class OrganizationScanner extends Construct {
           { parameterKey: MEMBER_PARAMETERS.externalId, parameterValue: this.externalId },
           ...(props.organizationId ? [{ parameterKey: MEMBER_PARAMETERS.organizationId, parameterValue: props.organizationId }] : []),
         ],
-        templateBody: memberRoleTemplate({ roleName: this.memberRoleName, actions: requiredActions(enabled), requireOrganization: props.organizationId !== undefined }),
+        templateBody: memberRoleTemplate({
+          roleName: this.memberRoleName, actions: requiredActions(enabled), requireOrganization: props.organizationId !== undefined,
+        }),
       });
     }
 
@@ -530,7 +535,11 @@ export class OrganizationScanner extends Construct {
     const alarm = (alarmId: string, metric: cloudwatch.IMetric, threshold: number, description: string,
       op = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD) => {
       const a = new cloudwatch.Alarm(this, alarmId, {
-        alarmDescription: `${this.node.path}: ${description}`, metric, threshold, evaluationPeriods: 1, comparisonOperator: op,
+        alarmDescription: `${this.node.path}: ${description}`,
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: op,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
       a.addAlarmAction(action);
@@ -544,6 +553,7 @@ export class OrganizationScanner extends Construct {
     this.itemErrorsAlarm = alarm('ItemErrorsAlarm', item.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 1, 'item scans failed (they are retried; items that fail every attempt are reported as not scanned)');
     this.scheduleDeadLetterAlarm = alarm('ScheduleDeadLetterAlarm', this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), 1,
       'EventBridge could not start a scheduled run; the event is in the schedule dead-letter queue');
+    const hourly = (m: (p: cloudwatch.MetricOptions) => cloudwatch.Metric) => m.call(item.fn, { period: Duration.hours(1) });
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       defaultInterval: Duration.days(14),
       widgets: [
@@ -556,7 +566,7 @@ export class OrganizationScanner extends Construct {
           new cloudwatch.GraphWidget({ title: 'Run duration', left: [this.stateMachine.metricTime({ statistic: 'Maximum', period: Duration.hours(1) })], width: 12, height: 6 }),
           new cloudwatch.GraphWidget({
             title: 'Item scans',
-            left: [item.fn.metricInvocations({ period: Duration.hours(1) }), item.fn.metricErrors({ period: Duration.hours(1) }), item.fn.metricThrottles({ period: Duration.hours(1) })],
+            left: [hourly(item.fn.metricInvocations), hourly(item.fn.metricErrors), hourly(item.fn.metricThrottles)],
             right: [item.fn.metricDuration({ statistic: 'Maximum', period: Duration.hours(1) })],
             width: 12,
             height: 6,
@@ -598,7 +608,9 @@ export class OrganizationScanner extends Construct {
   }
 
   private scanMetric(metricName: string, dimensions: Record<string, string>, props: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return new cloudwatch.Metric({ namespace: this.metricNamespace, metricName, dimensionsMap: { service: METRIC_SERVICE, ...dimensions }, period: Duration.days(1), ...props });
+    return new cloudwatch.Metric({
+      namespace: this.metricNamespace, metricName, dimensionsMap: { service: METRIC_SERVICE, ...dimensions }, period: Duration.days(1), ...props,
+    });
   }
 
   private newFunction(
