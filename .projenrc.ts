@@ -215,6 +215,12 @@ project.addTask('bench:scanner', {
   receiveArgs: true,
 });
 
+project.addTask('bench:org', {
+  description:
+    'Organization scan benchmark: the child\'s time for one account of 10,000 resources on the fake AWS endpoint (member role assumed, 50 ms latency, 20 req/s per API), and the modelled wall time and cost of 100, 1,000 and 5,000 accounts x 4 Regions; prints the model\'s inputs and outputs',
+  exec: 'ts-node --project tsconfig.dev.json scripts/bench-org.ts',
+});
+
 project.addTask('test:python', {
   description: 'Install the Python wheel from dist/python into a fresh virtual environment and run pytest against it',
   exec: 'bash test/python/run.sh',
