@@ -104,7 +104,8 @@ async function main(): Promise<void> {
         const total = accounts * ms;
         const wall = Math.max(total / cc, (items / INPUTS.stsAssumeRolePerSecond) * 1000) + longest;
         const cost = (total / 1000) * INPUTS.itemMemoryGb * INPUTS.lambdaGbSecondArm + (items / 1e6) * INPUTS.lambdaPerMillionRequests
-          + (items * INPUTS.transitionsPerChild / 1000) * INPUTS.stepFunctionsPerThousandTransitions + (items * INPUTS.putsPerItem / 1000) * INPUTS.s3PerThousandPuts
+          + (items * INPUTS.transitionsPerChild / 1000) * INPUTS.stepFunctionsPerThousandTransitions
+          + (items * INPUTS.putsPerItem / 1000) * INPUTS.s3PerThousandPuts
           + (accounts * findingsPerAccount / 1e6) * INPUTS.dynamodbPerMillionWrites;
         rows.push(`  ${String(accounts).padStart(5)} accounts x ${REGIONS_PER_ACCOUNT} Regions, ${kind.padEnd(7)} concurrency ${String(cc).padStart(4)}: ${String(items).padStart(6)} items, `
           + `wall ${fmt(wall).padStart(9)}, cost $${cost.toFixed(2)} per run`);
