@@ -20,6 +20,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { buildAuditingSystemApp } from '../examples/auditing-system/typescript/app';
 import { buildBatchProcessingApp } from '../examples/batch-processing/typescript/app';
 import { buildComplianceScannerApp } from '../examples/compliance-scanner/typescript/app';
+import { buildOrganizationScannerApp } from '../examples/organization-scanner/typescript/app';
 import { NagReport } from '../src';
 
 interface ReferenceApp {
@@ -32,6 +33,7 @@ const APPS: ReferenceApp[] = [
   { name: 'compliance-scanner', seed: '000_8539daffd67ca827', build: buildComplianceScannerApp },
   { name: 'auditing-system', seed: '002_d92724b23843a58b', build: (app) => buildAuditingSystemApp(app) },
   { name: 'batch-processing', seed: '004_5b6328fd8d3c63a0', build: buildBatchProcessingApp },
+  { name: 'organization-scanner', seed: 'none, organization scale', build: buildOrganizationScannerApp },
 ];
 
 const root = path.join(__dirname, '..');

@@ -15,3 +15,4 @@ export * from './batch-pipeline/batch-options';
 export * from './batch-pipeline/batch-pipeline';
 export * from './scanner/compliance-scanner';
 export * from './controls/compliance-controls';
+export * from './organization-scanner/organization-scanner';

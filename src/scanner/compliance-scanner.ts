@@ -12,7 +12,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { readStatements } from './read-permissions';
+import { acknowledgeReadPolicy, readStatements } from './read-permissions';
 import { ScannerRemediation } from './remediation/scanner-remediation';
 import { ALL_CHECKS, requiredActions } from './runtime/checks';
 import { REGION_PATTERN } from './runtime/input';
@@ -406,22 +406,9 @@ export class ComplianceScanner extends Construct {
         ...(props.securityHub ? [securityHubImportStatement(Stack.of(this))] : []),
       ],
     });
-    const starReason = 'Only actions that IAM accepts with Resource "*" alone (no resource-level permissions) are granted on "*"';
-    acknowledgeFinding(this.readPolicy.node.defaultChild!, 'AwsSolutions-IAM5[Resource::*]',
-      `${starReason}: the List, Describe and account-level Get actions the enabled checks declare, all read-only.`);
+    acknowledgeReadPolicy(this.readPolicy, requiredActions(enabled));
     acknowledgeFinding(this.outputPolicy.node.defaultChild!, 'AwsSolutions-IAM5[Resource::*]',
-      `${starReason}: the X-Ray write actions (telemetry).`);
-    if (requiredActions(enabled).includes('iam:GenerateCredentialReport')) {
-      acknowledgeFinding(this.readPolicy.node.defaultChild!, 'CompliancePack-IamWriteOnWildcardResource[Action::iam:GenerateCredentialReport]',
-        'iam:GenerateCredentialReport only asks IAM to build the account\'s credential report, which the IAM checks then read (iam:GetCredentialReport); it changes no resource, and IAM supports no resource-level permission for it.');
-    }
-    for (const statement of readStatements(this, requiredActions(enabled))) {
-      const resource = statement.resources[0];
-      if (resource !== '*') {
-        acknowledgeFinding(this.readPolicy.node.defaultChild!, `AwsSolutions-IAM5[Resource::${nagResourceText(this, resource)}]`,
-          `The scanner audits every resource of this type in the account (statement ${statement.sid}: ${statement.actions.join(', ')}), all read-only; resources are discovered at scan time, so they cannot be listed in the policy.`);
-      }
-    }
+      'Only actions that IAM accepts with Resource "*" alone (no resource-level permissions) are granted on "*": the X-Ray write actions (telemetry).');
     acknowledgeFinding(this.outputPolicy.node.defaultChild!, `AwsSolutions-IAM5[Resource::${nagResourceText(this, this.reportBucket.arnForObjects(`${REPORT_PREFIX}*`))}]`,
       `Each scan writes its report under a new dated key (${REPORT_PREFIX}reports/<date>/<scan id>.json); puts are limited to the scanner's own prefix.`);
 

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 
 /**
  * How the scanner's read actions are granted. Not part of the public API.
@@ -84,4 +85,26 @@ export function readStatements(scope: IConstruct, actions: readonly string[]): i
     statements.push(new iam.PolicyStatement({ sid: scoped.sid, actions: scopedActions.sort(), resources: [scoped.arn(stack)] }));
   }
   return statements;
+}
+
+/**
+ * Acknowledge, on the managed policy that holds `readStatements(scope, actions)`, the wildcard
+ * findings those statements cannot avoid: actions IAM accepts only on "*", the resource types
+ * audited in full, and iam:GenerateCredentialReport.
+ */
+export function acknowledgeReadPolicy(policy: iam.ManagedPolicy, actions: readonly string[]): void {
+  const cfn = policy.node.defaultChild!;
+  acknowledgeFinding(cfn, 'AwsSolutions-IAM5[Resource::*]',
+    'Only actions that IAM accepts with Resource "*" alone (no resource-level permissions) are granted on "*": the List, Describe and account-level Get actions the enabled checks declare, all read-only.');
+  if (actions.includes('iam:GenerateCredentialReport')) {
+    acknowledgeFinding(cfn, 'CompliancePack-IamWriteOnWildcardResource[Action::iam:GenerateCredentialReport]',
+      'iam:GenerateCredentialReport only asks IAM to build the account\'s credential report, which the IAM checks then read (iam:GetCredentialReport); it changes no resource, and IAM supports no resource-level permission for it.');
+  }
+  for (const statement of readStatements(policy, actions)) {
+    const resource = statement.resources[0];
+    if (resource !== '*') {
+      acknowledgeFinding(cfn, `AwsSolutions-IAM5[Resource::${nagResourceText(policy, resource)}]`,
+        `The scanner audits every resource of this type in the account (statement ${statement.sid}: ${statement.actions.join(', ')}), all read-only; resources are discovered at scan time, so they cannot be listed in the policy.`);
+    }
+  }
 }

@@ -13,7 +13,15 @@ const scenarios: Record<string, () => ReturnType<typeof benchAccount>> = {
 
 async function main(): Promise<void> {
   const [name, opts] = process.argv.slice(2);
-  const fake = new FakeAws(scenarios[name](), JSON.parse(opts ?? '{}'));
+  const options = JSON.parse(opts ?? '{}');
+  // `bench-org`: the benchmark account as the one member of an organization (its role assumed with AssumeRole).
+  if (name === 'bench-org') {
+    options.organization = {
+      rootId: 'r-bench', ous: [], roleName: 'ComplianceScannerMember',
+      accounts: [{ Id: '210987654321', Name: 'bench', Status: 'ACTIVE', parentId: 'r-bench', state: { ...benchAccount(), accountId: '210987654321' } }],
+    };
+  }
+  const fake = new FakeAws(scenarios[name === 'bench-org' ? 'bench' : name](), options);
   await fake.start();
   process.stdout.write(JSON.stringify({ url: fake.url }) + '\n');
   process.stdin.resume();

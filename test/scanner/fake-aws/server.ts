@@ -31,6 +31,28 @@ export interface FakeAwsOptions {
    * refuse it. Tests evaluate the caller's permissions here.
    */
   authorize?: (request: WireRequest, api: string) => Promise<void>;
+  /** Token bucket per `service:Api` that overrides `throttle` for that API. */
+  throttleApis?: Record<string, { ratePerSec: number; burst: number }>;
+  /** An organization of many accounts: requests signed with a member's credentials are served from its state. */
+  organization?: FakeOrganization;
+  /** Requests this returns true for are never answered (for example one Region of one account). */
+  hangWhen?: (request: WireRequest, accountId: string) => boolean;
+}
+
+/** A fake AWS Organization: Organizations' tree and, per member, the state its role sees. */
+export interface FakeOrganization {
+  rootId: string;
+  /** OUs with their parent (the root or another OU). */
+  ous: Array<{ Id: string; Name: string; parentId: string }>;
+  accounts: Array<{ Id: string; Name: string; Status: 'ACTIVE' | 'SUSPENDED'; parentId: string; state: FakeAccountState }>;
+  /** Name of the role AssumeRole accepts in each member. */
+  roleName: string;
+  /** The external id AssumeRole requires, when set. */
+  externalId?: string;
+  /** Accounts whose role refuses the caller (AccessDenied on AssumeRole). */
+  denyAssumeRole?: string[];
+  /** Accounts whose AssumeRole always answers HTTP 500 (a transient failure that never clears). */
+  failAssumeRole?: string[];
 }
 
 export interface FakeAwsStats {
@@ -130,7 +152,7 @@ export class FakeAws {
   }
 
   private take(key: string): boolean {
-    const t = this.options.throttle;
+    const t = this.options.throttleApis?.[key] ?? this.options.throttle;
     if (!t) return true;
     const now = Date.now();
     const b = this.buckets.get(key) ?? { tokens: t.burst, at: now };
@@ -172,7 +194,10 @@ export class FakeAws {
     const key = `${service}:${api}`;
     this.stats.requests[key] = (this.stats.requests[key] ?? 0) + 1;
 
-    if (this.options.hang?.includes(service) || this.options.hangApis?.includes(key)) {
+    const member = this.memberOf(r);
+    const hangs = this.options.hang?.includes(service) || this.options.hangApis?.includes(key)
+      || this.options.hangWhen?.(r, member?.accountId ?? this.state.accountId);
+    if (hangs) {
       this.stats.hung++;
       return; // never answered; the socket is destroyed by stop()
     }
@@ -189,7 +214,14 @@ export class FakeAws {
         throw this.throttleError(service);
       }
       if (this.options.authorize) await this.options.authorize(r, api);
-      out = this.dispatch(r, api);
+      // dispatch is synchronous: a member's state is served for exactly this request.
+      const own = this.state;
+      this.state = member ?? own;
+      try {
+        out = this.dispatch(r, api);
+      } finally {
+        this.state = own;
+      }
     } catch (e) {
       const err = e instanceof AwsHttpError ? e : new AwsHttpError(500, 'InternalError', String(e));
       out = this.errorResponse(r, err);
@@ -197,6 +229,12 @@ export class FakeAws {
     if (res.destroyed) return;
     res.writeHead(out.status ?? 200, { 'content-type': out.contentType, 'x-amzn-requestid': 'req-1', 'x-amz-request-id': 'req-1', ...(out.headers ?? {}) });
     res.end(out.body);
+  }
+
+  /** The member whose assumed-role credentials (`ASIA<account id>`) signed the request, if any. */
+  private memberOf(r: WireRequest): FakeAccountState | undefined {
+    const akid = /Credential=ASIA(\d{12})\//.exec(String(r.headers.authorization ?? ''))?.[1];
+    return akid ? this.options.organization?.accounts.find((a) => a.Id === akid)?.state : undefined;
   }
 
   private throttleError(service: string): AwsHttpError {
@@ -234,7 +272,7 @@ export class FakeAws {
         return { status: e.status, contentType: 'text/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error>${tag('Code', e.code)}${tag('Message', e.message)}</Error></Errors><RequestID>req-1</RequestID></Response>` };
       case 's3': case 's3control':
         return { status: e.status, contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Error>${tag('Code', e.code)}${tag('Message', e.message)}<RequestId>req-1</RequestId></Error>` };
-      case 'kms': case 'cloudtrail': case 'dynamodb':
+      case 'kms': case 'cloudtrail': case 'dynamodb': case 'organizations':
         return { status: e.status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: e.code, message: e.message }) };
       case 'lambda':
         return { status: e.status, contentType: 'application/json', headers: { 'x-amzn-errortype': e.code }, body: JSON.stringify({ Type: 'User', message: e.message }) };
@@ -265,6 +303,7 @@ export class FakeAws {
       case 'lambda': return this.lambda(r, api);
       case 'securityhub':
         return { contentType: 'application/json', body: JSON.stringify(securityHub(this.securityHub, this.state.accountId, r.region, api, r.body, r.json)) };
+      case 'organizations': return this.organizations(r, api);
       default: throw new AwsHttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
     }
   }
@@ -356,6 +395,22 @@ export class FakeAws {
     const s = this.state;
     const acct = s.accountId;
     switch (api) {
+      case 'AssumeRole': {
+        const org = this.options.organization;
+        const roleArn = r.form.get('RoleArn') ?? '';
+        const m = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(roleArn);
+        const target = org?.accounts.find((a) => a.Id === m?.[1]);
+        const denied = `User: arn:aws:sts::${acct}:assumed-role/scanner/session is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`;
+        if (!org || !m || !target || m[2] !== org.roleName || target.Status !== 'ACTIVE') throw new AwsHttpError(403, 'AccessDenied', denied);
+        if (org.failAssumeRole?.includes(target.Id)) throw new AwsHttpError(500, 'InternalFailure', 'injected server error');
+        if (org.denyAssumeRole?.includes(target.Id) || (org.externalId !== undefined && r.form.get('ExternalId') !== org.externalId)) {
+          throw new AwsHttpError(403, 'AccessDenied', denied);
+        }
+        const session = r.form.get('RoleSessionName') ?? 'session';
+        return xml(`<Credentials>${tag('AccessKeyId', `ASIA${target.Id}`)}${tag('SecretAccessKey', 'fake-secret')}${tag('SessionToken', `token-${target.Id}`)}` +
+          `${tag('Expiration', new Date(Date.now() + 3600_000).toISOString())}</Credentials>` +
+          `<AssumedRoleUser>${tag('AssumedRoleId', `AROA${target.Id}:${session}`)}${tag('Arn', `arn:aws:sts::${target.Id}:assumed-role/${m[2]}/${session}`)}</AssumedRoleUser>`);
+      }
       case 'GetCallerIdentity':
         return xml(tag('Arn', `arn:aws:iam::${acct}:user/scanner`) + tag('UserId', 'AIDAEXAMPLE') + tag('Account', acct));
       case 'GetAccountAuthorizationDetails': {
@@ -516,6 +571,40 @@ export class FakeAws {
       }
       default:
         throw new AwsHttpError(400, 'UnknownOperationException', `fake does not implement ${api}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ Organizations (JSON 1.1, us-east-1)
+  private organizations(r: WireRequest, api: string): Res {
+    const org = this.options.organization;
+    if (!org) throw new AwsHttpError(400, 'AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
+    const ok = (o: unknown) => ({ contentType: 'application/x-amz-json-1.1', body: JSON.stringify(o) });
+    const j = r.json;
+    const account = (a: FakeOrganization['accounts'][number]) => ({
+      Id: a.Id, Arn: `arn:aws:organizations::${this.state.accountId}:account/o-fake/${a.Id}`, Name: a.Name, Email: `${a.Id}@example.com`, Status: a.Status, JoinedMethod: 'CREATED',
+    });
+    const parent = String(j.ParentId ?? '');
+    const known = parent === org.rootId || org.ous.some((o) => o.Id === parent);
+    switch (api) {
+      case 'ListAccounts': {
+        const p = this.page(org.accounts, j.NextToken as string, j.MaxResults ?? 20);
+        return ok({ Accounts: p.slice.map(account), NextToken: p.next });
+      }
+      case 'ListAccountsForParent': {
+        if (!known) throw new AwsHttpError(400, 'ParentNotFoundException', `parent ${parent} not found`);
+        const p = this.page(org.accounts.filter((a) => a.parentId === parent), j.NextToken as string, j.MaxResults ?? 20);
+        return ok({ Accounts: p.slice.map(account), NextToken: p.next });
+      }
+      case 'ListChildren': {
+        if (!known) throw new AwsHttpError(400, 'ParentNotFoundException', `parent ${parent} not found`);
+        const children = j.ChildType === 'ACCOUNT'
+          ? org.accounts.filter((a) => a.parentId === parent).map((a) => ({ Id: a.Id, Type: 'ACCOUNT' }))
+          : org.ous.filter((o) => o.parentId === parent).map((o) => ({ Id: o.Id, Type: 'ORGANIZATIONAL_UNIT' }));
+        const p = this.page(children, j.NextToken as string, j.MaxResults ?? 20);
+        return ok({ Children: p.slice, NextToken: p.next });
+      }
+      default:
+        throw new AwsHttpError(400, 'InvalidInputException', `fake Organizations does not implement ${api}`);
     }
   }
 
