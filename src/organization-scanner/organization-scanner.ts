@@ -138,7 +138,8 @@ export interface OrganizationScannerProps {
 
   /**
    * Children of the Distributed Map that run at once (1 to 1000). The item function's reserved
-   * concurrency is set to the same number.
+   * concurrency is set to the same number; Lambda keeps 100 of the account's concurrency
+   * unreserved, so above about 800 (at the default quota of 1,000 per Region) raise the quota first.
    *
    * @default 100
    */
