@@ -12,6 +12,7 @@ const RUNTIME_ONLY = [
   '<rootDir>/test/scanner/checks/',
   '<rootDir>/test/scanner/[^/]*\\.(fake|unit|integration)\\.test\\.ts$',
   '<rootDir>/test/scanner/(input|scoring)\\.test\\.ts$',
+  '<rootDir>/test/organization-scanner/[^/]*\\.fake\\.test\\.ts$',
   '<rootDir>/test/policy/',
   '<rootDir>/test/audited-vpc/network-defaults\\.lambda\\.test\\.ts$',
   '<rootDir>/test/permissions/test-only-dependency\\.test\\.ts$',

@@ -28,8 +28,8 @@ import { ComplianceTopic } from '../core/compliance-topic';
 import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
 import { NagControl } from '../nag/nag-control';
+import { selectCheckIds, requireRegions } from '../scanner/check-selection';
 import { ALL_CHECKS, requiredActions } from '../scanner/runtime/checks';
-import { REGION_PATTERN } from '../scanner/runtime/input';
 
 /** Key prefix of everything the organization scanner writes (fixed by its runtime). */
 const ORG_PREFIX = 'organization-scans/';
@@ -138,7 +138,8 @@ export interface OrganizationScannerProps {
 
   /**
    * Children of the Distributed Map that run at once (1 to 1000). The item function's reserved
-   * concurrency is set to the same number.
+   * concurrency is set to the same number; Lambda keeps 100 of the account's concurrency
+   * unreserved, so above about 800 (at the default quota of 1,000 per Region) raise the quota first.
    *
    * @default 100
    */
@@ -300,7 +301,7 @@ export class OrganizationScanner extends Construct {
     const stack = Stack.of(this);
 
     // --- validation ---------------------------------------------------------------------------
-    this.enabledChecks = this.selectChecks(props);
+    this.enabledChecks = selectCheckIds(this, props.checks, props.excludedChecks);
     const enabled = ALL_CHECKS.filter((c) => this.enabledChecks.includes(c.id));
     const ous = props.organizationalUnitIds ?? [];
     const badOus = ous.filter((o) => !Token.isUnresolved(o) && !OU_ID.test(o));
@@ -310,12 +311,7 @@ export class OrganizationScanner extends Construct {
     const excluded = props.excludedAccountIds ?? [];
     const badAccounts = excluded.filter((a) => !Token.isUnresolved(a) && !ACCOUNT_ID.test(a));
     if (badAccounts.length > 0) throw new ComplianceValidationError(this, 'excludedAccountIds', badAccounts, 'Allowed: 12-digit account ids.');
-    if (props.regions !== undefined) {
-      const bad = props.regions.filter((r) => !Token.isUnresolved(r) && !REGION_PATTERN.test(r));
-      if (props.regions.length === 0 || bad.length > 0) {
-        throw new ComplianceValidationError(this, 'regions', props.regions.length === 0 ? props.regions : bad, 'Allowed: Region names such as eu-west-1, at least one; omit regions to scan every enabled Region.');
-      }
-    }
+    requireRegions(this, props.regions);
     if (props.organizationId !== undefined && !Token.isUnresolved(props.organizationId) && !ORG_ID.test(props.organizationId)) {
       throw new ComplianceValidationError(this, 'organizationId', props.organizationId, 'Allowed: an organization id such as o-a1b2c3d4e5.');
     }
@@ -480,20 +476,16 @@ export class OrganizationScanner extends Construct {
       resultPath: '$.map',
     });
     map.itemProcessor(itemTask);
-    const reportTask = new tasks.LambdaInvoke(this, 'WriteReport', {
+    // The report reads the Map's results (`map`), or says why the Map failed (`mapError`).
+    const reportStep = (stepId: string, field: 'map' | 'mapError') => new tasks.LambdaInvoke(this, stepId, {
       lambdaFunction: report.fn,
-      payload: sfn.TaskInput.fromObject({ plan: sfn.JsonPath.objectAt('$.plan'), map: sfn.JsonPath.objectAt('$.map') }),
+      payload: sfn.TaskInput.fromObject({ plan: sfn.JsonPath.objectAt('$.plan'), [field]: sfn.JsonPath.objectAt(`$.${field}`) }),
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
       resultPath: '$.report',
     });
-    const reportFailed = new tasks.LambdaInvoke(this, 'WriteFailedRunReport', {
-      lambdaFunction: report.fn,
-      payload: sfn.TaskInput.fromObject({ plan: sfn.JsonPath.objectAt('$.plan'), mapError: sfn.JsonPath.objectAt('$.mapError') }),
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: true,
-      resultPath: '$.report',
-    });
+    const reportTask = reportStep('WriteReport', 'map');
+    const reportFailed = reportStep('WriteFailedRunReport', 'mapError');
     map.addCatch(reportFailed.next(new sfn.Fail(this, 'RunFailed', { error: 'OrganizationScanFailed', cause: 'More items failed than tolerated; the report lists them.' })),
       { errors: [sfn.Errors.ALL], resultPath: '$.mapError' });
     const smLogs = new ComplianceLogGroup(this, 'StateMachineLogs', { encryptionKey: this.key, retention: props.logRetention });
@@ -705,19 +697,6 @@ export class OrganizationScanner extends Construct {
     }
   }
 
-  private selectChecks(props: OrganizationScannerProps): string[] {
-    const known = new Set(ALL_CHECKS.map((c) => c.id));
-    for (const [prop, ids] of [['checks', props.checks], ['excludedChecks', props.excludedChecks]] as const) {
-      const unknown = (ids ?? []).filter((c) => !known.has(c));
-      if (unknown.length > 0) {
-        throw new ComplianceValidationError(this, prop, unknown.length === 1 ? unknown[0] : unknown, `Allowed: ids from the checks catalog (${known.size} in all).`);
-      }
-    }
-    const excluded = new Set(props.excludedChecks ?? []);
-    const chosen = ALL_CHECKS.map((c) => c.id).filter((c) => (props.checks === undefined || props.checks.includes(c)) && !excluded.has(c));
-    if (chosen.length === 0) throw new ComplianceValidationError(this, 'checks', props.checks ?? [], 'At least one check must remain enabled after excludedChecks.');
-    return chosen;
-  }
 }
 
 /** The fixed name of the scanner's state machine. */

@@ -12,10 +12,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { selectCheckIds, requireRegions } from './check-selection';
 import { acknowledgeReadPolicy, readStatements } from './read-permissions';
 import { ScannerRemediation } from './remediation/scanner-remediation';
 import { ALL_CHECKS, requiredActions } from './runtime/checks';
-import { REGION_PATTERN } from './runtime/input';
 import { ScannerFunction } from './runtime/scanner-function';
 import { ComplianceBucket } from '../compliance-bucket/compliance-bucket';
 import { ComplianceKey } from '../core/compliance-key';
@@ -296,15 +296,10 @@ export class ComplianceScanner extends Construct {
     super(scope, id);
 
     // --- validation -----------------------------------------------------------------------
-    this.enabledChecks = this.selectChecks(props);
+    this.enabledChecks = selectCheckIds(this, props.checks, props.excludedChecks);
     const enabled = ALL_CHECKS.filter((c) => this.enabledChecks.includes(c.id));
     const regions = props.regions;
-    if (regions !== undefined) {
-      const bad = regions.filter((r) => !Token.isUnresolved(r) && !REGION_PATTERN.test(r));
-      if (regions.length === 0 || bad.length > 0) {
-        throw new ComplianceValidationError(this, 'regions', regions.length === 0 ? regions : bad, 'Allowed: Region names such as eu-west-1, at least one; omit regions to scan every enabled Region.');
-      }
-    }
+    requireRegions(this, regions);
     requireRange(this, 'memorySize', props.memorySize, 128, 10240, ' MiB');
     requireRange(this, 'reservedConcurrency', props.reservedConcurrency, 1, 1000);
     requireRange(this, 'scanConcurrency', props.scanConcurrency, 1, 64);
@@ -600,23 +595,6 @@ export class ComplianceScanner extends Construct {
       dimensionsMap: { service: METRIC_SERVICE, ...dimensions },
       ...props,
     });
-  }
-
-  private selectChecks(props: ComplianceScannerProps): string[] {
-    const known = new Set(ALL_CHECKS.map((c) => c.id));
-    const allowed = `Allowed: ids from the checks catalog, such as ${ALL_CHECKS.slice(0, 3).map((c) => c.id).join(', ')} (${known.size} in all).`;
-    for (const [prop, ids] of [['checks', props.checks], ['excludedChecks', props.excludedChecks]] as const) {
-      const unknown = (ids ?? []).filter((c) => !known.has(c));
-      if (unknown.length > 0) {
-        throw new ComplianceValidationError(this, prop, unknown.length === 1 ? unknown[0] : unknown, allowed);
-      }
-    }
-    const excluded = new Set(props.excludedChecks ?? []);
-    const chosen = ALL_CHECKS.map((c) => c.id).filter((c) => (props.checks === undefined || props.checks.includes(c)) && !excluded.has(c));
-    if (chosen.length === 0) {
-      throw new ComplianceValidationError(this, 'checks', props.checks ?? [], 'At least one check must remain enabled after excludedChecks.');
-    }
-    return chosen;
   }
 
   private selectFixes(options: ScannerRemediationOptions | undefined): string[] | undefined {

@@ -86,6 +86,8 @@ export class PermissionGate {
 
   private async authorizeOrThrow(r: WireRequest, api: string): Promise<void> {
     const call = `${r.service}:${api}`;
+    // Signed with a member account's assumed-role credentials: that role's permissions, not this function's.
+    if (/Credential=ASIA\d{12}\//.test(String(r.headers.authorization ?? ''))) return;
     for (const check of this.checksFor(r, api)) {
       const decision = await this.evaluate(call, check);
       this.decisions.push(decision);
@@ -230,7 +232,13 @@ export class PermissionGate {
     switch (r.service) {
       case 'sts':
         if (api === 'GetCallerIdentity') return []; // needs no permission
+        if (api === 'AssumeRole') {
+          const roleArn = r.form.get('RoleArn') ?? '';
+          // The organization of the fake members (see test/organization-scanner/fake-org.ts).
+          return [{ action: 'sts:AssumeRole', resource: roleArn, context: { 'aws:ResourceOrgID': 'o-fakeorg001' } }];
+        }
         break;
+      case 'organizations': return star(`organizations:${api}`);
       case 'ec2': {
         if (api === 'RevokeSecurityGroupIngress' || api === 'RevokeSecurityGroupEgress') {
           return [{ action: `ec2:${api}`, resource: `arn:aws:ec2:${region}:${acct}:security-group/${r.form.get('GroupId')}` }];

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   // `bench-org`: the benchmark account as the one member of an organization (its role assumed with AssumeRole).
   if (name === 'bench-org') {
     options.organization = {
-      rootId: 'r-bench', ous: [], roleName: 'ComplianceScannerMember',
+      rootId: 'r-bench',
+      ous: [],
+      roleName: 'ComplianceScannerMember',
       accounts: [{ Id: '210987654321', Name: 'bench', Status: 'ACTIVE', parentId: 'r-bench', state: { ...benchAccount(), accountId: '210987654321' } }],
     };
   }
