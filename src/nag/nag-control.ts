@@ -26,13 +26,11 @@ const CONTROL_TABLE: Record<string, ControlRow> = {
   S3_KMS_ENCRYPTION: {
     description: 'S3 default encryption with KMS',
     ids: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
-    checkov: ['CKV_AWS_145'],
     guard: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'],
   },
   S3_REPLICATION: {
     description: 'S3 cross-Region replication',
     ids: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
-    checkov: ['CKV_AWS_144'],
     guard: ['S3_BUCKET_REPLICATION_ENABLED'],
   },
   S3_LIFECYCLE: {
