@@ -22,23 +22,27 @@ export class GuardSuppressionsHonoured implements IPolicyValidationPluginBeta1 {
   }
 
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
-    const report = this.inner.validate(context);
-    const templates = new Map<string, any>();
-    const template = (file: string): any => {
-      if (!templates.has(file)) {
-        templates.set(file, fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {});
-      }
-      return templates.get(file);
-    };
-    const violations = report.violations
-      .map((violation) => ({
-        ...violation,
-        violatingResources: violation.violatingResources.filter((resource) => {
-          const cfn = template(resource.templatePath)?.Resources?.[resource.resourceLogicalId];
-          return !guardSuppressedRules(cfn).includes(violation.ruleName);
-        }),
-      }))
-      .filter((violation) => violation.violatingResources.length > 0);
-    return { ...report, success: violations.length === 0, violations };
+    return withoutSuppressed(this.inner.validate(context));
   }
+}
+
+/** A plugin's report without its violations on resources that suppress the rule (`Metadata.guard.SuppressedRules`). */
+export function withoutSuppressed(report: PolicyValidationPluginReportBeta1): PolicyValidationPluginReportBeta1 {
+  const templates = new Map<string, any>();
+  const template = (file: string): any => {
+    if (!templates.has(file)) {
+      templates.set(file, fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {});
+    }
+    return templates.get(file);
+  };
+  const violations = report.violations
+    .map((violation) => ({
+      ...violation,
+      violatingResources: violation.violatingResources.filter((resource) => {
+        const cfn = template(resource.templatePath)?.Resources?.[resource.resourceLogicalId];
+        return !guardSuppressedRules(cfn).includes(violation.ruleName);
+      }),
+    }))
+    .filter((violation) => violation.violatingResources.length > 0);
+  return { ...report, success: violations.length === 0, violations };
 }

@@ -19,8 +19,8 @@ const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids
  */
 const OTHER_TOOLS: Record<string, { readonly checkov?: string[]; readonly guard?: string[] }> = {
   S3_ACCESS_LOGGING: { checkov: ['CKV_AWS_18'], guard: ['s3_bucket_logging_enabled_check', 'S3_BUCKET_LOGGING_ENABLED'] },
-  S3_KMS_ENCRYPTION: { checkov: ['CKV_AWS_145'], guard: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'] },
-  S3_REPLICATION: { checkov: ['CKV_AWS_144'], guard: ['S3_BUCKET_REPLICATION_ENABLED'] },
+  S3_KMS_ENCRYPTION: { guard: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'] },
+  S3_REPLICATION: { guard: ['S3_BUCKET_REPLICATION_ENABLED'] },
   LAMBDA_CONCURRENCY: { checkov: ['CKV_AWS_115'], guard: ['LAMBDA_CONCURRENCY_CHECK'] },
   LAMBDA_FAILURE_DESTINATION: { checkov: ['CKV_AWS_116'], guard: ['LAMBDA_DLQ_CHECK'] },
   LAMBDA_INSIDE_VPC: { checkov: ['CKV_AWS_117'], guard: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'] },

@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { IPolicyValidationContextBeta1 } from 'aws-cdk-lib';
-import { NagReport } from '../../src';
+import { withoutSuppressed } from '../../src/nag/guard-suppressions';
 import { AppName, synthesized } from '../examples/checklist';
 import { grantProblems } from '../iam/service-authorization';
 
@@ -28,14 +28,11 @@ function violations(report: { violations: Array<{ ruleName: string; violatingRes
 
 describe.each(APPS)('%s', (name) => {
   test('no unsuppressed AWS Control Tower proactive control violation; each suppression is on the resource that fails the rule', () => {
-    const context = validationContext(name);
-    const raw = new CfnGuardValidator();
-    const [enforced] = NagReport.honouringSuppressions([raw]);
-    const unsuppressed = violations(enforced.validate(context));
-    expect(unsuppressed).toEqual([]);
+    // One cfn-guard run: its report filtered the way the plugins NagReport.enforce registers filter it.
+    const report = new CfnGuardValidator().validate(validationContext(name));
+    expect(violations(withoutSuppressed(report))).toEqual([]);
     // The suppressions are what keeps it at zero: the same rules fail without them, so the check can fail.
-    const all = violations(raw.validate(context));
-    expect(all.length).toBeGreaterThan(0);
+    expect(violations(report).length).toBeGreaterThan(0);
   });
 
   test('every action granted exists and each resource it names is of a type the action takes', async () => {
