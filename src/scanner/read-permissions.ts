@@ -29,6 +29,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:ListFunctions',
   's3:GetAccountPublicAccessBlock',
   's3:ListAllMyBuckets',
+  'sns:ListTopics',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -41,6 +42,7 @@ const S3_BUCKETS: ResourceScope = { sid: 'ReadEveryBucket', arn: (s) => `arn:${s
 const KMS_KEYS: ResourceScope = { sid: 'ReadEveryKey', arn: (s) => `arn:${s.partition}:kms:*:${s.account}:key/*` };
 const LAMBDA_FUNCTIONS: ResourceScope = { sid: 'ReadEveryFunction', arn: (s) => `arn:${s.partition}:lambda:*:${s.account}:function:*` };
 const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `arn:${s.partition}:cloudtrail:*:${s.account}:trail/*` };
+const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -58,6 +60,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['lambda:GetPolicy', LAMBDA_FUNCTIONS],
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],
+  ['sns:GetTopicAttributes', SNS_TOPICS],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

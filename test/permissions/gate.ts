@@ -272,6 +272,8 @@ export class PermissionGate {
         });
       }
       case 'sns': {
+        if (api === 'ListTopics') return star('sns:ListTopics');
+        if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];
         if (api !== 'Publish') break;
         const topicArn = r.form.get('TopicArn') ?? '';
         const id = this.template.findByArn('AWS::SNS::Topic', topicArn);

@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -44,7 +44,8 @@ export type DatasetKey =
   | 'cloudtrail.trails'
   | 'kms.keys'
   | 'lambda.functions'
-  | 'rds.instances';
+  | 'rds.instances'
+  | 'sns.topics';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -261,6 +262,13 @@ export interface DbInstanceInfo {
   readonly storageEncrypted: boolean;
 }
 
+export interface TopicInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** The topic's KMS key (`KmsMasterKeyId`); `null` when it has none, `undefined` when its attributes could not be read. */
+  readonly kmsMasterKeyId?: string | null;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -288,6 +296,7 @@ export interface Inventory {
   readonly kmsKeys?: readonly KmsKeyInfo[];
   readonly lambdaFunctions?: readonly LambdaFunctionInfo[];
   readonly dbInstances?: readonly DbInstanceInfo[];
+  readonly snsTopics?: readonly TopicInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -309,6 +318,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'kms.keys': 'kmsKeys',
   'lambda.functions': 'lambdaFunctions',
   'rds.instances': 'dbInstances',
+  'sns.topics': 'snsTopics',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ export interface FakeRegionState {
   }>;
   functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
+  topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
 }
 
 export interface FakeAccountState {
@@ -90,6 +91,7 @@ export function emptyRegion(): FakeRegionState {
     trails: [],
     functions: [],
     dbInstances: [],
+    topics: [],
   };
 }
 

@@ -382,6 +382,18 @@ export class FakeAws {
         return xml(items('DBInstances', p.slice, (d) => tag('DBInstanceIdentifier', d.DBInstanceIdentifier) + tag('DBInstanceArn', `arn:aws:rds:${r.region}:${acct}:db:${d.DBInstanceIdentifier}`) +
           tag('Engine', d.Engine) + tag('PubliclyAccessible', d.PubliclyAccessible) + tag('StorageEncrypted', d.StorageEncrypted), 'DBInstance') + tag('Marker', p.next));
       }
+      case 'ListTopics': {
+        const reg = this.region(r.region);
+        const p = this.page(reg.topics, r.form.get('NextToken'), '100');
+        return xml(items('Topics', p.slice, (t) => tag('TopicArn', `arn:aws:sns:${r.region}:${acct}:${t.Name}`), 'member') + tag('NextToken', p.next));
+      }
+      case 'GetTopicAttributes': {
+        const arn = r.form.get('TopicArn') ?? '';
+        const t = this.region(r.region).topics.find((x) => `arn:aws:sns:${r.region}:${acct}:${x.Name}` === arn);
+        if (!t) throw new AwsHttpError(404, 'NotFound', 'Topic does not exist');
+        const attrs: Record<string, string> = { TopicArn: arn, Owner: acct, ...(t.KmsMasterKeyId ? { KmsMasterKeyId: t.KmsMasterKeyId } : {}) };
+        return xml(`<Attributes>${Object.entries(attrs).map(([k, v]) => `<entry>${tag('key', k)}${tag('value', v)}</entry>`).join('')}</Attributes>`);
+      }
       case 'Publish':
         s.snsMessages.push({ TopicArn: r.form.get('TopicArn') ?? '', Subject: r.form.get('Subject') ?? undefined, Message: r.form.get('Message') ?? '' });
         return xml(tag('MessageId', `m-${s.snsMessages.length}`));

@@ -40,6 +40,7 @@ import { s3BucketNoPublicWrite } from './s3/bucket-no-public-write';
 import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
+import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -84,6 +85,7 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketPublicAccessBlock,
   s3BucketTlsOnly,
   s3BucketVersioning,
+  snsTopicKmsEncryption,
 ];
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
