@@ -243,7 +243,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['DynamoDbPointInTimeRecovery'],
     stockNagRules: ['AwsSolutions-DDB3', 'HIPAA.Security-DynamoDBPITREnabled', 'NIST.800.53.R5-DynamoDBPITREnabled'],
     nagControl: 'DYNAMODB_PITR',
-    runtimeGap: NOT_YET('DynamoDB tables'),
+    scannerChecks: [{ id: 'dynamodb-pitr-enabled', compliantWhen: 'PASS when `DescribeContinuousBackups` reports `PointInTimeRecoveryStatus` `ENABLED` (the mapping `CompliancePack-DynamoDbPointInTimeRecovery` applies to the template, `src/controls/judgement/dynamodb-pitr.ts`); `DISABLED` or none FAILs, a table whose status could not be read is `ERROR`. Never not applicable.' }],
   }),
   control({
     id: 'DynamoDB.4',

@@ -12,6 +12,7 @@ import { IConstruct } from 'constructs';
 /** Read actions IAM accepts only with `Resource: "*"` (no resource-level permissions). */
 export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'cloudtrail:DescribeTrails',
+  'dynamodb:ListTables',
   'ec2:DescribeFlowLogs',
   'ec2:DescribeNetworkAcls',
   'ec2:DescribeRegions',
@@ -42,6 +43,7 @@ const S3_BUCKETS: ResourceScope = { sid: 'ReadEveryBucket', arn: (s) => `arn:${s
 const KMS_KEYS: ResourceScope = { sid: 'ReadEveryKey', arn: (s) => `arn:${s.partition}:kms:*:${s.account}:key/*` };
 const LAMBDA_FUNCTIONS: ResourceScope = { sid: 'ReadEveryFunction', arn: (s) => `arn:${s.partition}:lambda:*:${s.account}:function:*` };
 const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `arn:${s.partition}:cloudtrail:*:${s.account}:trail/*` };
+const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn:${s.partition}:dynamodb:*:${s.account}:table/*` };
 const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
@@ -61,6 +63,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],
   ['sns:GetTopicAttributes', SNS_TOPICS],
+  ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

@@ -259,6 +259,8 @@ export class PermissionGate {
         return star('s3:GetAccountPublicAccessBlock');
       case 's3': return this.s3Checks(r, api);
       case 'dynamodb': {
+        if (api === 'ListTables') return star('dynamodb:ListTables');
+        if (api === 'DescribeContinuousBackups') return [{ action: 'dynamodb:DescribeContinuousBackups', resource: `arn:aws:dynamodb:${region}:${acct}:table/${String(r.json.TableName)}` }];
         if (api !== 'BatchWriteItem') break;
         return Object.keys(r.json.RequestItems as object).flatMap((table) => {
           const arn = `arn:aws:dynamodb:${region}:${acct}:table/${table}`;

@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -45,7 +45,8 @@ export type DatasetKey =
   | 'kms.keys'
   | 'lambda.functions'
   | 'rds.instances'
-  | 'sns.topics';
+  | 'sns.topics'
+  | 'dynamodb.tables';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -269,6 +270,13 @@ export interface TopicInfo {
   readonly kmsMasterKeyId?: string | null;
 }
 
+export interface TableInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `PointInTimeRecoveryStatus` (`ENABLED`, `DISABLED`); `null` when none is reported, `undefined` when it could not be read. */
+  readonly pointInTimeRecovery?: string | null;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -297,6 +305,7 @@ export interface Inventory {
   readonly lambdaFunctions?: readonly LambdaFunctionInfo[];
   readonly dbInstances?: readonly DbInstanceInfo[];
   readonly snsTopics?: readonly TopicInfo[];
+  readonly dynamoDbTables?: readonly TableInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -319,6 +328,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'lambda.functions': 'lambdaFunctions',
   'rds.instances': 'dbInstances',
   'sns.topics': 'snsTopics',
+  'dynamodb.tables': 'dynamoDbTables',
 };
 
 // ---------------------------------------------------------------------------------------------

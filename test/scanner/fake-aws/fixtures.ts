@@ -74,6 +74,7 @@ export function fixtureAccount(): FakeAccountState {
     { DBInstanceIdentifier: 'db-good', Engine: 'postgres', PubliclyAccessible: false, StorageEncrypted: true },
   ];
   eu.topics = [{ Name: 'alerts', KmsMasterKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }, { Name: 'plain-topic' }, { Name: 'aws-key-topic', KmsMasterKeyId: 'alias/aws/sns' }];
+  eu.tables = [{ TableName: 'orders', pitr: true }, { TableName: 'sessions', pitr: false }];
   const us = s.regions['us-east-1'];
   us.trails = [{ ...eu.trails[0] }];
   us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];
@@ -126,6 +127,7 @@ export function fixtureAccount(): FakeAccountState {
 
 /** `checkId resource-suffix` of every finding the fixture must produce, and nothing else. */
 export const EXPECTED_FINDINGS = [
+  'dynamodb-pitr-enabled table/sessions',
   'ec2-default-security-group-closed security-group/sg-default',
   'ec2-sg-no-public-ssh security-group/sg-ssh-range',
   'ec2-sg-no-ipv4-admin-ports security-group/sg-ssh-range',

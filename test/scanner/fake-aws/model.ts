@@ -57,6 +57,7 @@ export interface FakeRegionState {
   functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
+  tables: Array<{ TableName: string; pitr: boolean }>;
 }
 
 export interface FakeAccountState {
@@ -92,6 +93,7 @@ export function emptyRegion(): FakeRegionState {
     functions: [],
     dbInstances: [],
     topics: [],
+    tables: [],
   };
 }
 

@@ -524,6 +524,19 @@ export class FakeAws {
 
   // ------------------------------------------------------------------ DynamoDB (JSON 1.0)
   private dynamodb(r: WireRequest, api: string): Res {
+    const json = (o: unknown) => ({ contentType: 'application/x-amz-json-1.0', body: JSON.stringify(o) });
+    if (api === 'ListTables') {
+      const names = this.region(r.region).tables.map((t) => t.TableName).sort();
+      const start = r.json.ExclusiveStartTableName ? names.indexOf(String(r.json.ExclusiveStartTableName)) + 1 : 0;
+      const n = Math.max(1, Math.min(Number(r.json.Limit) || 100, this.options.pageSize ?? 100));
+      const slice = names.slice(start, start + n);
+      return json({ TableNames: slice, ...(start + n < names.length ? { LastEvaluatedTableName: slice[slice.length - 1] } : {}) });
+    }
+    if (api === 'DescribeContinuousBackups') {
+      const t = this.region(r.region).tables.find((x) => x.TableName === r.json.TableName);
+      if (!t) throw new AwsHttpError(400, 'TableNotFoundException', `Table not found: ${String(r.json.TableName)}`);
+      return json({ ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: t.pitr ? 'ENABLED' : 'DISABLED' } } });
+    }
     if (api !== 'BatchWriteItem') throw new AwsHttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
     const requestItems = r.json.RequestItems as Record<string, Array<{ PutRequest?: { Item: Record<string, unknown> } }>>;
     const count = Object.values(requestItems).reduce((n, l) => n + l.length, 0);

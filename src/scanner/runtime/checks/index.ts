@@ -2,6 +2,7 @@ import { Check } from '../model';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
@@ -47,6 +48,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailMultiRegionLogging,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
+  dynamodbPitrEnabled,
   defaultSecurityGroupClosed,
   ebsAttachedVolumeEncrypted,
   ebsEncryptionByDefault,

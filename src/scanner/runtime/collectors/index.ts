@@ -1,5 +1,6 @@
 import { DatasetKey } from '../model';
 import { CollectContext } from './context';
+import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
 import * as iam from './iam';
 import * as others from './others';
@@ -28,6 +29,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'lambda.functions': others.lambdaFunctions,
   'rds.instances': others.dbInstances,
   'sns.topics': sns.topics,
+  'dynamodb.tables': dynamodb.tables,
 };
 
 export type { CollectContext } from './context';
