@@ -243,7 +243,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['DynamoDbPointInTimeRecovery'],
     stockNagRules: ['AwsSolutions-DDB3', 'HIPAA.Security-DynamoDBPITREnabled', 'NIST.800.53.R5-DynamoDBPITREnabled'],
     nagControl: 'DYNAMODB_PITR',
-    runtimeGap: NOT_YET('DynamoDB tables'),
+    scannerChecks: [{ id: 'dynamodb-pitr-enabled', compliantWhen: 'PASS when `DescribeContinuousBackups` reports `PointInTimeRecoveryStatus` `ENABLED` (the mapping `CompliancePack-DynamoDbPointInTimeRecovery` applies to the template, `src/controls/judgement/dynamodb-pitr.ts`); `DISABLED` or none FAILs, a table whose status could not be read is `ERROR`. Never not applicable.' }],
   }),
   control({
     id: 'DynamoDB.4',
@@ -797,14 +797,14 @@ export const CONTROLS: readonly ControlEntry[] = [
   // ------------------------------------------------------------------------------------------ SNS
   control({
     id: 'SNS.1',
-    title: 'SNS topics are encrypted at rest with KMS',
+    title: 'SNS topics are encrypted at rest with a customer managed KMS key',
     severity: 'MEDIUM',
     frameworks: fw({ fsbp: ['SNS.1'], nist80053r5: ENCRYPTION_AT_REST_NIST, pciDss321: ['8.2.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
     enforcedBy: [{ construct: 'ComplianceTopic' }],
     packRules: ['SnsTopicKms'],
     stockNagRules: ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS'],
     nagControl: 'SNS_KMS',
-    runtimeGap: NOT_YET('SNS topics'),
+    scannerChecks: [{ id: 'sns-topic-kms-encryption', compliantWhen: 'Judged as `CompliancePack-SnsTopicKms` judges the template (`src/controls/judgement/sns-kms.ts`): PASS when the topic has a customer managed KMS key (`KmsMasterKeyId`); the AWS managed `alias/aws/sns`, which FSBP accepts, FAILs, as does no key. A topic whose attributes could not be read is `ERROR`. Never not applicable.' }],
   }),
   control({
     id: 'SNS.TopicPolicy',

@@ -13,6 +13,7 @@ import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 /** Read actions IAM accepts only with `Resource: "*"` (no resource-level permissions). */
 export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'cloudtrail:DescribeTrails',
+  'dynamodb:ListTables',
   'ec2:DescribeFlowLogs',
   'ec2:DescribeNetworkAcls',
   'ec2:DescribeRegions',
@@ -30,6 +31,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:ListFunctions',
   's3:GetAccountPublicAccessBlock',
   's3:ListAllMyBuckets',
+  'sns:ListTopics',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -42,6 +44,8 @@ const S3_BUCKETS: ResourceScope = { sid: 'ReadEveryBucket', arn: (s) => `arn:${s
 const KMS_KEYS: ResourceScope = { sid: 'ReadEveryKey', arn: (s) => `arn:${s.partition}:kms:*:${s.account}:key/*` };
 const LAMBDA_FUNCTIONS: ResourceScope = { sid: 'ReadEveryFunction', arn: (s) => `arn:${s.partition}:lambda:*:${s.account}:function:*` };
 const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `arn:${s.partition}:cloudtrail:*:${s.account}:trail/*` };
+const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn:${s.partition}:dynamodb:*:${s.account}:table/*` };
+const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -59,6 +63,8 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['lambda:GetPolicy', LAMBDA_FUNCTIONS],
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],
+  ['sns:GetTopicAttributes', SNS_TOPICS],
+  ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

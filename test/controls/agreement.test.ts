@@ -3,7 +3,7 @@
  * resource) and to the scanner check (as the live account's inventory) of each control both sides
  * judge, get the same verdict.
  */
-import { App, CfnResource, Stack, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { CONTROLS } from '../../src/controls';
 import { ALL_RULES } from '../../src/nag/rules';
@@ -238,7 +238,59 @@ const EC2_6: SharedControl = {
   ],
 };
 
-const SHARED: SharedControl[] = [S3_5, LAMBDA_2, S3_8, S3_9, EC2_6];
+// ----- SNS.1: topics encrypted with KMS ------------------------------------------------------------
+
+function topicFixture(name: string, expected: Verdict, key: string | undefined): Fixture {
+  const arn = `arn:aws:sns:eu-west-1:${ACCOUNT}:topic`;
+  return {
+    name,
+    expected,
+    synth: (stack) => new sns.CfnTopic(stack, 'T', { topicName: 'topic', kmsMasterKeyId: key }),
+    live: () => ({ snsTopics: [{ name: 'topic', arn, kmsMasterKeyId: key ?? null }] }),
+  };
+}
+
+const SNS_1: SharedControl = {
+  id: 'SNS.1',
+  rule: 'SnsTopicKms',
+  check: 'sns-topic-kms-encryption',
+  fixtures: [
+    topicFixture('a customer managed key', 'compliant', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k`),
+    topicFixture('the AWS managed key', 'non-compliant', 'alias/aws/sns'),
+    topicFixture('the AWS managed key by ARN', 'non-compliant', `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/aws/sns`),
+    topicFixture('no key', 'non-compliant', undefined),
+  ],
+};
+
+// ----- DynamoDB.2: point-in-time recovery ----------------------------------------------------------
+
+function tableFixture(name: string, expected: Verdict, enabled: boolean | undefined): Fixture {
+  return {
+    name,
+    expected,
+    synth: (stack) => new dynamodb.CfnTable(stack, 'T', {
+      tableName: 'table',
+      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }],
+      attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }],
+      billingMode: 'PAY_PER_REQUEST',
+      pointInTimeRecoverySpecification: enabled === undefined ? undefined : { pointInTimeRecoveryEnabled: enabled },
+    }),
+    live: () => ({ dynamoDbTables: [{ name: 'table', arn: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/table`, pointInTimeRecovery: enabled ? 'ENABLED' : 'DISABLED' }] }),
+  };
+}
+
+const DYNAMODB_2: SharedControl = {
+  id: 'DynamoDB.2',
+  rule: 'DynamoDbPointInTimeRecovery',
+  check: 'dynamodb-pitr-enabled',
+  fixtures: [
+    tableFixture('enabled', 'compliant', true),
+    tableFixture('disabled', 'non-compliant', false),
+    tableFixture('never set', 'non-compliant', undefined),
+  ],
+};
+
+const SHARED: SharedControl[] = [S3_5, LAMBDA_2, S3_8, S3_9, EC2_6, SNS_1, DYNAMODB_2];
 
 function synthVerdict(control: SharedControl, fixture: Fixture): string {
   const rule = ALL_RULES.find((r) => r.name === control.rule)!;

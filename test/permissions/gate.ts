@@ -267,6 +267,8 @@ export class PermissionGate {
         return star('s3:GetAccountPublicAccessBlock');
       case 's3': return this.s3Checks(r, api);
       case 'dynamodb': {
+        if (api === 'ListTables') return star('dynamodb:ListTables');
+        if (api === 'DescribeContinuousBackups') return [{ action: 'dynamodb:DescribeContinuousBackups', resource: `arn:aws:dynamodb:${region}:${acct}:table/${String(r.json.TableName)}` }];
         if (api !== 'BatchWriteItem') break;
         return Object.keys(r.json.RequestItems as object).flatMap((table) => {
           const arn = `arn:aws:dynamodb:${region}:${acct}:table/${table}`;
@@ -290,6 +292,8 @@ export class PermissionGate {
         });
       }
       case 'sns': {
+        if (api === 'ListTopics') return star('sns:ListTopics');
+        if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];
         if (api !== 'Publish') break;
         const topicArn = r.form.get('TopicArn') ?? '';
         const id = this.template.findByArn('AWS::SNS::Topic', topicArn);

@@ -8,10 +8,12 @@ import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
+import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { AttachUserPolicyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { withEnv } from './fake-aws/fixtures';
 import { schemaErrors } from './schema';
 import { runScan } from '../../src/scanner/runtime/engine';
@@ -104,7 +106,20 @@ describe('engine against moto (server mode)', () => {
       await kms.send(new CreateKeyCommand({ Description: 'no rotation', Tags: [{ TagKey: 'name', TagValue: 'norotation' }] }));
       const rotated = await kms.send(new CreateKeyCommand({ Description: 'rotated' }));
       await kms.send(new EnableKeyRotationCommand({ KeyId: rotated.KeyMetadata!.KeyId }));
-      for (const c of [ec2, s3, iam, kms]) c.destroy();
+
+      const sns = new SNSClient(cfg);
+      await sns.send(new CreateTopicCommand({ Name: 'encrypted-topic', Attributes: { KmsMasterKeyId: rotated.KeyMetadata!.Arn! } }));
+      await sns.send(new CreateTopicCommand({ Name: 'plain-topic' }));
+      await sns.send(new CreateTopicCommand({ Name: 'aws-key-topic', Attributes: { KmsMasterKeyId: 'alias/aws/sns' } }));
+
+      const ddb = new DynamoDBClient(cfg);
+      for (const name of ['orders', 'sessions']) {
+        await ddb.send(new CreateTableCommand({
+          TableName: name, BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        }));
+      }
+      await ddb.send(new UpdateContinuousBackupsCommand({ TableName: 'orders', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+      for (const c of [ec2, s3, iam, kms, sns, ddb]) c.destroy();
     });
   });
 
@@ -115,7 +130,7 @@ describe('engine against moto (server mode)', () => {
   test('fixture account yields exactly the expected findings', async () => {
     const report = await withEnv(env, () => runScan({
       regions: [REGION],
-      checkIds: ['ec2-sg-no-public-ssh', 's3-bucket-versioning', 's3-bucket-kms-encryption', 'iam-no-admin-star-policy', 'iam-user-no-direct-policies', 'kms-key-rotation'],
+      checkIds: ['ec2-sg-no-public-ssh', 's3-bucket-versioning', 's3-bucket-kms-encryption', 'iam-no-admin-star-policy', 'iam-user-no-direct-policies', 'kms-key-rotation', 'sns-topic-kms-encryption', 'dynamodb-pitr-enabled'],
       pageSize: 5,
     }));
     expect(report.errors).toEqual([]);
@@ -132,6 +147,9 @@ describe('engine against moto (server mode)', () => {
       `kms-key-rotation ${key?.resourceId.split(':').pop()}`,
       's3-bucket-kms-encryption plain-bucket',
       's3-bucket-versioning plain-bucket',
+      'dynamodb-pitr-enabled table/sessions',
+      'sns-topic-kms-encryption aws-key-topic',
+      'sns-topic-kms-encryption plain-topic',
     ].sort());
     expect(sg?.resourceId).toMatch(/^arn:aws:ec2:eu-west-1:123456789012:security-group\/sg-/);
     expect(sg?.reason).toContain('reaches port 22');
@@ -140,6 +158,8 @@ describe('engine against moto (server mode)', () => {
     expect(counts['iam-no-admin-star-policy']).toBe('0/1/1'); // 'reader' is attached to nothing
     expect(counts['iam-user-no-direct-policies']).toBe('1/1/0');
     expect(counts['kms-key-rotation']).toBe('1/1/0');
+    expect(counts['sns-topic-kms-encryption']).toBe('1/2/0');
+    expect(counts['dynamodb-pitr-enabled']).toBe('1/1/0');
     expect(counts['s3-bucket-versioning']).toBe('1/1/0');
     expect(counts['s3-bucket-kms-encryption']).toBe('1/1/0');
   });

@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -44,7 +44,9 @@ export type DatasetKey =
   | 'cloudtrail.trails'
   | 'kms.keys'
   | 'lambda.functions'
-  | 'rds.instances';
+  | 'rds.instances'
+  | 'sns.topics'
+  | 'dynamodb.tables';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -261,6 +263,20 @@ export interface DbInstanceInfo {
   readonly storageEncrypted: boolean;
 }
 
+export interface TopicInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** The topic's KMS key (`KmsMasterKeyId`); `null` when it has none, `undefined` when its attributes could not be read. */
+  readonly kmsMasterKeyId?: string | null;
+}
+
+export interface TableInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `PointInTimeRecoveryStatus` (`ENABLED`, `DISABLED`); `null` when none is reported, `undefined` when it could not be read. */
+  readonly pointInTimeRecovery?: string | null;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -288,6 +304,8 @@ export interface Inventory {
   readonly kmsKeys?: readonly KmsKeyInfo[];
   readonly lambdaFunctions?: readonly LambdaFunctionInfo[];
   readonly dbInstances?: readonly DbInstanceInfo[];
+  readonly snsTopics?: readonly TopicInfo[];
+  readonly dynamoDbTables?: readonly TableInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -309,6 +327,8 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'kms.keys': 'kmsKeys',
   'lambda.functions': 'lambdaFunctions',
   'rds.instances': 'dbInstances',
+  'sns.topics': 'snsTopics',
+  'dynamodb.tables': 'dynamoDbTables',
 };
 
 // ---------------------------------------------------------------------------------------------

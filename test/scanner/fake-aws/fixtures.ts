@@ -73,6 +73,8 @@ export function fixtureAccount(): FakeAccountState {
     { DBInstanceIdentifier: 'db-public', Engine: 'postgres', PubliclyAccessible: true, StorageEncrypted: true },
     { DBInstanceIdentifier: 'db-good', Engine: 'postgres', PubliclyAccessible: false, StorageEncrypted: true },
   ];
+  eu.topics = [{ Name: 'alerts', KmsMasterKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }, { Name: 'plain-topic' }, { Name: 'aws-key-topic', KmsMasterKeyId: 'alias/aws/sns' }];
+  eu.tables = [{ TableName: 'orders', pitr: true }, { TableName: 'sessions', pitr: false }];
   const us = s.regions['us-east-1'];
   us.trails = [{ ...eu.trails[0] }];
   us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];
@@ -125,6 +127,7 @@ export function fixtureAccount(): FakeAccountState {
 
 /** `checkId resource-suffix` of every finding the fixture must produce, and nothing else. */
 export const EXPECTED_FINDINGS = [
+  'dynamodb-pitr-enabled table/sessions',
   'ec2-default-security-group-closed security-group/sg-default',
   'ec2-sg-no-public-ssh security-group/sg-ssh-range',
   'ec2-sg-no-ipv4-admin-ports security-group/sg-ssh-range',
@@ -138,6 +141,8 @@ export const EXPECTED_FINDINGS = [
   'lambda-no-public-access function:fn-public',
   'lambda-supported-runtime function:fn-old',
   'rds-instance-not-public db:db-public',
+  'sns-topic-kms-encryption aws-key-topic',
+  'sns-topic-kms-encryption plain-topic',
   's3-account-public-access-block account/123456789012',
   's3-bucket-public-access-block public-bucket',
   's3-bucket-no-public-read public-bucket',

@@ -56,6 +56,8 @@ export interface FakeRegionState {
   }>;
   functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
+  topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
+  tables: Array<{ TableName: string; pitr: boolean }>;
 }
 
 export interface FakeAccountState {
@@ -90,6 +92,8 @@ export function emptyRegion(): FakeRegionState {
     trails: [],
     functions: [],
     dbInstances: [],
+    topics: [],
+    tables: [],
   };
 }
 

@@ -446,6 +446,18 @@ export class FakeAws {
         return xml(items('DBInstances', p.slice, (d) => tag('DBInstanceIdentifier', d.DBInstanceIdentifier) + tag('DBInstanceArn', `arn:aws:rds:${r.region}:${acct}:db:${d.DBInstanceIdentifier}`) +
           tag('Engine', d.Engine) + tag('PubliclyAccessible', d.PubliclyAccessible) + tag('StorageEncrypted', d.StorageEncrypted), 'DBInstance') + tag('Marker', p.next));
       }
+      case 'ListTopics': {
+        const reg = this.region(r.region);
+        const p = this.page(reg.topics, r.form.get('NextToken'), '100');
+        return xml(items('Topics', p.slice, (t) => tag('TopicArn', `arn:aws:sns:${r.region}:${acct}:${t.Name}`), 'member') + tag('NextToken', p.next));
+      }
+      case 'GetTopicAttributes': {
+        const arn = r.form.get('TopicArn') ?? '';
+        const t = this.region(r.region).topics.find((x) => `arn:aws:sns:${r.region}:${acct}:${x.Name}` === arn);
+        if (!t) throw new AwsHttpError(404, 'NotFound', 'Topic does not exist');
+        const attrs: Record<string, string> = { TopicArn: arn, Owner: acct, ...(t.KmsMasterKeyId ? { KmsMasterKeyId: t.KmsMasterKeyId } : {}) };
+        return xml(`<Attributes>${Object.entries(attrs).map(([k, v]) => `<entry>${tag('key', k)}${tag('value', v)}</entry>`).join('')}</Attributes>`);
+      }
       case 'Publish':
         s.snsMessages.push({ TopicArn: r.form.get('TopicArn') ?? '', Subject: r.form.get('Subject') ?? undefined, Message: r.form.get('Message') ?? '' });
         return xml(tag('MessageId', `m-${s.snsMessages.length}`));
@@ -610,6 +622,19 @@ export class FakeAws {
 
   // ------------------------------------------------------------------ DynamoDB (JSON 1.0)
   private dynamodb(r: WireRequest, api: string): Res {
+    const json = (o: unknown) => ({ contentType: 'application/x-amz-json-1.0', body: JSON.stringify(o) });
+    if (api === 'ListTables') {
+      const names = this.region(r.region).tables.map((t) => t.TableName).sort();
+      const start = r.json.ExclusiveStartTableName ? names.indexOf(String(r.json.ExclusiveStartTableName)) + 1 : 0;
+      const n = Math.max(1, Math.min(Number(r.json.Limit) || 100, this.options.pageSize ?? 100));
+      const slice = names.slice(start, start + n);
+      return json({ TableNames: slice, ...(start + n < names.length ? { LastEvaluatedTableName: slice[slice.length - 1] } : {}) });
+    }
+    if (api === 'DescribeContinuousBackups') {
+      const t = this.region(r.region).tables.find((x) => x.TableName === r.json.TableName);
+      if (!t) throw new AwsHttpError(400, 'TableNotFoundException', `Table not found: ${String(r.json.TableName)}`);
+      return json({ ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: t.pitr ? 'ENABLED' : 'DISABLED' } } });
+    }
     if (api !== 'BatchWriteItem') throw new AwsHttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
     const requestItems = r.json.RequestItems as Record<string, Array<{ PutRequest?: { Item: Record<string, unknown> } }>>;
     const count = Object.values(requestItems).reduce((n, l) => n + l.length, 0);

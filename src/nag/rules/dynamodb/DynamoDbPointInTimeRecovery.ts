@@ -1,5 +1,6 @@
+import { pitrEnabled } from '../../../controls/judgement/dynamodb-pitr';
 import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, WARN } from '../../private/rule';
-import { asList, isTrue, isUnknown } from '../../private/values';
+import { asList, isUnknown } from '../../private/values';
 
 /**
  * A DynamoDB table (or a replica of a global table) has no point-in-time recovery.
@@ -20,7 +21,7 @@ export default defineRule({
       return NOT_APPLICABLE;
     }
     const flags = specs.map((s) => (isUnknown(s) ? s : s?.PointInTimeRecoveryEnabled));
-    if (flags.some((f) => !isUnknown(f) && !isTrue(f))) {
+    if (flags.some((f) => !isUnknown(f) && !pitrEnabled(f))) {
       return NON_COMPLIANT;
     }
     return flags.some(isUnknown) ? NOT_APPLICABLE : COMPLIANT;

@@ -1,3 +1,4 @@
+import { topicKeyIsCustomerManaged } from '../../../controls/judgement/sns-kms';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
 /**
@@ -13,11 +14,5 @@ export default defineRule({
   resourceTypes: ['AWS::SNS::Topic'],
   info: 'The SNS topic is not encrypted with a customer managed KMS key.',
   explanation: 'Messages at rest in the topic are then protected only by a key whose use nobody can restrict or audit per topic. Set masterKey to a customer managed key whose policy lets the publishing services use it.',
-  body: (_node, props) => {
-    const key = props.KmsMasterKeyId;
-    if (key === undefined) {
-      return NON_COMPLIANT;
-    }
-    return typeof key === 'string' && key.toLowerCase().endsWith('alias/aws/sns') ? NON_COMPLIANT : COMPLIANT;
-  },
+  body: (_node, props) => (topicKeyIsCustomerManaged(props.KmsMasterKeyId) ? COMPLIANT : NON_COMPLIANT),
 });

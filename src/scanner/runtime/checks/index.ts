@@ -2,6 +2,7 @@ import { Check } from '../model';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
@@ -40,12 +41,14 @@ import { s3BucketNoPublicWrite } from './s3/bucket-no-public-write';
 import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
+import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
   cloudtrailMultiRegionLogging,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
+  dynamodbPitrEnabled,
   defaultSecurityGroupClosed,
   ebsAttachedVolumeEncrypted,
   ebsEncryptionByDefault,
@@ -84,6 +87,7 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketPublicAccessBlock,
   s3BucketTlsOnly,
   s3BucketVersioning,
+  snsTopicKmsEncryption,
 ];
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));

@@ -1,9 +1,11 @@
 import { DatasetKey } from '../model';
 import { CollectContext } from './context';
+import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
 import * as iam from './iam';
 import * as others from './others';
 import * as s3 from './s3';
+import * as sns from './sns';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 
@@ -26,6 +28,8 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'kms.keys': others.kmsKeys,
   'lambda.functions': others.lambdaFunctions,
   'rds.instances': others.dbInstances,
+  'sns.topics': sns.topics,
+  'dynamodb.tables': dynamodb.tables,
 };
 
 export type { CollectContext } from './context';
