@@ -44,3 +44,22 @@ def test_threshold_outside_range_names_the_prop():
     with pytest.raises(Exception, match=re.escape("scoreThreshold")) as error:
         ComplianceScanner(stack, "Scanner", score_threshold=120)
     assert "120" in str(error.value)
+
+
+def test_security_hub_import_is_opt_in_and_scoped_to_the_accounts_own_product():
+    app = cdk.App()
+    stack = cdk.Stack(app, "ScanHub", env=ENV)
+    ComplianceScanner(stack, "Scanner", security_hub=True, ocsf_include_passed=True)
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::Lambda::Function", {
+        "Environment": {"Variables": assertions.Match.object_like({"SECURITY_HUB": "true", "OCSF_INCLUDE_PASSED": "true"})},
+    })
+    statements = [
+        s for p in template.find_resources("AWS::IAM::ManagedPolicy").values()
+        for s in p["Properties"]["PolicyDocument"]["Statement"] if s.get("Sid") == "ImportFindingsToSecurityHub"
+    ]
+    assert len(statements) == 1
+    assert statements[0]["Action"] == "securityhub:BatchImportFindings"
+    assert statements[0]["Condition"] == {"StringEquals": {"securityhub:TargetAccount": "123456789012"}}
+    app.synth()
+    assert [f.rule_id for f in NagReport.collect(app).findings] == []

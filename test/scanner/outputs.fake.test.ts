@@ -1,6 +1,6 @@
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { securityGroupAccount } from './fake-aws/scenarios';
-import { FakeAws } from './fake-aws/server';
+import { AwsHttpError, FakeAws } from './fake-aws/server';
 import { AwsClients } from '../../src/scanner/runtime/clients';
 import { runScan } from '../../src/scanner/runtime/engine';
 import { BATCH_SIZE, decideAlert, summaryMessage, writeFindings } from '../../src/scanner/runtime/outputs';
@@ -144,6 +144,26 @@ describe('Lambda handler', () => {
       const again = await withEnv({ ...fakeEnv(url), ...LAMBDA_ENV, SCORE_THRESHOLD: '0' }, () =>
         handler({ regions: REGIONS }, { getRemainingTimeInMillis: () => 120_000 }));
       expect(again.alerted).toBe(false);
+      expect(fake.state.snsMessages).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+      await fake.stop();
+    }
+  });
+
+  test('Security Hub not enabled: the report, findings and alert are still written, then the invocation fails naming the API', async () => {
+    const fake = new FakeAws(fixtureAccount(), {
+      authorize: async (r) => {
+        if (r.service === 'securityhub') throw new AwsHttpError(401, 'InvalidAccessException', 'Account 123456789012 is not subscribed to AWS Security Hub');
+      },
+    });
+    const url = await fake.start();
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await expect(withEnv({ ...fakeEnv(url), ...LAMBDA_ENV, SECURITY_HUB: 'true' }, () =>
+        handler({ regions: REGIONS }, { getRemainingTimeInMillis: () => 120_000 }))).rejects.toThrow(/securityhub:BatchImportFindings in us-east-1 .*InvalidAccessException/);
+      expect(Object.keys(fake.state.s3Objects).filter((k) => k.endsWith('.ocsf.json'))).toHaveLength(1);
+      expect(fake.state.dynamoItems.findings.length).toBeGreaterThan(0);
       expect(fake.state.snsMessages).toHaveLength(1);
     } finally {
       spy.mockRestore();

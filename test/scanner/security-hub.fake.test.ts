@@ -16,10 +16,12 @@ async function scan(fake: FakeAws, regions = ['eu-west-1'], checkIds?: string[])
   return withEnv(fakeEnv(fake.url), () => runScan({ accountId: '123456789012', regions, checkIds, homeRegion: HOME }));
 }
 
-async function importing(fake: FakeAws, report: ScanReport, previous: ScanReport | null, region = HOME) {
-  const clients = new AwsClients({ maxAttempts: 3 });
+async function importing(
+  fake: FakeAws, report: ScanReport, previous: ScanReport | null, region = HOME, concurrency = 8, maxFindingsPerCall?: number,
+) {
+  const clients = new AwsClients({ maxAttempts: 3, concurrency });
   try {
-    return await withEnv(fakeEnv(fake.url), () => importToSecurityHub(clients, report, previous, { region, baseDelayMs: 1 }));
+    return await withEnv(fakeEnv(fake.url), () => importToSecurityHub(clients, report, previous, { region, baseDelayMs: 1, maxFindingsPerCall }));
   } finally {
     clients.destroy();
   }
@@ -103,13 +105,14 @@ describe('BatchImportFindings', () => {
   test('paced under 10 requests/s with a burst of 30: no call throttled by a limiter enforcing exactly that', async () => {
     fake.options.throttle = { ratePerSec: 10, burst: 30 };
     const started = Date.now();
-    const result = await importing(fake, withManyFindings(report, 4000, 10), null);
+    // 45 small calls, all allowed in flight at once: only the pacing keeps them under the limit.
+    const result = await importing(fake, withManyFindings(report, 45, 10), null, HOME, 64, 1);
     const elapsed = Date.now() - started;
-    expect(result).toMatchObject({ imported: 4000, calls: 40, failed: [] });
+    expect(result).toMatchObject({ imported: 45, calls: 45, failed: [] });
     expect(fake.stats.throttled['securityhub:BatchImportFindings'] ?? 0).toBe(0);
-    expect(fake.stats.requests['securityhub:BatchImportFindings']).toBe(40);
-    // 10 at once, then 9 per second: 30 more calls take at least 3 s.
-    expect(elapsed).toBeGreaterThanOrEqual(3000);
+    expect(fake.stats.requests['securityhub:BatchImportFindings']).toBe(45);
+    // 10 at once, then 9 per second: the other 35 calls take at least 3.8 s.
+    expect(elapsed).toBeGreaterThanOrEqual(3800);
   });
 
   test('findings failed with a transient code are retried; refused ones are returned with code and message', async () => {

@@ -53,13 +53,21 @@ export function acknowledgmentReason(node: IConstruct, ruleId: string): string |
   return undefined;
 }
 
+const locations = new WeakMap<CfnResource, { logicalId?: string; templateFile?: string }>();
+
+/** Where a resource is in its template (resolved once per resource: every rule asks). */
 function location(node: CfnResource): { logicalId?: string; templateFile?: string } {
-  try {
-    const stack = Stack.of(node);
-    return { logicalId: stack.resolve(node.logicalId) as string, templateFile: stack.templateFile };
-  } catch {
-    return {};
+  let at = locations.get(node);
+  if (!at) {
+    try {
+      const stack = Stack.of(node);
+      at = { logicalId: stack.resolve(node.logicalId) as string, templateFile: stack.templateFile };
+    } catch {
+      at = {};
+    }
+    locations.set(node, at);
   }
+  return at;
 }
 
 /**

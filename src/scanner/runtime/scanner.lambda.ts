@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { AwsClients, ScanError } from './clients';
+import { AwsClients, ScanApiError, ScanError } from './clients';
 import { runScan } from './engine';
 import { parseEnv, parseEvent } from './input';
 import { addScoreMetrics, decideAlert, PreviousReportError, publishSummary, readPreviousReport, writeFindings, writeOcsf, writeReport } from './outputs';
@@ -95,13 +95,22 @@ export async function handler(event: unknown, context?: LambdaContextLike): Prom
     keys.push(await writeOcsf(clients, region, loc, report, env.ocsfIncludePassed));
     const written = await writeFindings(clients, region, { table: env.findingsTable }, report);
     logger.info('findings written', { ...written });
-    let hubIncomplete: SecurityHubImportError | undefined;
+    // A Security Hub failure (not enabled in the Region, denied, refused findings) never stops the
+    // alert: it is logged and fails the invocation once every other output is out.
+    let hubIncomplete: Error | undefined;
     if (env.securityHub) {
-      const imported = await importToSecurityHub(clients, report, previous, { region });
-      logger.info('security hub import', { imported: imported.imported, resolved: imported.resolved, calls: imported.calls, retried: imported.retried, failed: imported.failed.length });
-      if (imported.failed.length > 0) {
-        hubIncomplete = new SecurityHubImportError(region, imported.failed);
-        logger.error('security hub import incomplete', { awsService: 'securityhub', api: 'BatchImportFindings', region, failed: imported.failed.slice(0, 20) });
+      try {
+        const imported = await importToSecurityHub(clients, report, previous, { region });
+        logger.info('security hub import', { imported: imported.imported, resolved: imported.resolved, calls: imported.calls, retried: imported.retried, failed: imported.failed.length });
+        if (imported.failed.length > 0) {
+          hubIncomplete = new SecurityHubImportError(region, imported.failed);
+          logger.error('security hub import incomplete', { awsService: 'securityhub', api: 'BatchImportFindings', region, failed: imported.failed.slice(0, 20) });
+        }
+      } catch (e) {
+        hubIncomplete = e as Error;
+        logger.error('security hub import failed', e instanceof ScanApiError
+          ? apiErrorLogAttributes(e.record)
+          : { awsService: 'securityhub', api: 'BatchImportFindings', region, errorMessage: String((e as Error)?.message ?? e) });
       }
     }
     const decision = decideAlert(report, previous, env.scoreThreshold, unreadable?.message);

@@ -115,15 +115,16 @@ export function asffProblems(f: AwsSecurityFinding): string[] {
   return problems;
 }
 
-/** Findings in calls of at most 100 findings and 6 MB (request body). */
-export function batches(findings: readonly AwsSecurityFinding[]): AwsSecurityFinding[][] {
+/** Findings in calls of at most `maxPerCall` (100) findings and 6 MB (request body). */
+export function batches(findings: readonly AwsSecurityFinding[], maxPerCall = MAX_FINDINGS_PER_CALL): AwsSecurityFinding[][] {
+  const limit = Math.max(1, Math.min(MAX_FINDINGS_PER_CALL, maxPerCall));
   const out: AwsSecurityFinding[][] = [];
   let current: AwsSecurityFinding[] = [];
   const envelope = Buffer.byteLength('{"Findings":[]}', 'utf8');
   let size = envelope;
   for (const f of findings) {
     const bytes = Buffer.byteLength(JSON.stringify(f), 'utf8') + 1;
-    if (current.length > 0 && (current.length >= MAX_FINDINGS_PER_CALL || size + bytes > MAX_REQUEST_BYTES)) {
+    if (current.length > 0 && (current.length >= limit || size + bytes > MAX_REQUEST_BYTES)) {
       out.push(current);
       current = [];
       size = envelope;
@@ -162,6 +163,8 @@ export interface SecurityHubImportOptions {
   readonly baseDelayMs?: number;
   /** Client-side pacing. @default IMPORT_RATE less one request per second and a burst of 10 */
   readonly rate?: { readonly ratePerSec: number; readonly burst: number };
+  /** Findings per call, at most 100 (tests use fewer to make many small calls). @default 100 */
+  readonly maxFindingsPerCall?: number;
 }
 
 export interface FailedImport {
@@ -222,7 +225,7 @@ export async function importToSecurityHub(
   let retried = 0;
   for (let round = 1; pending.length > 0; round++) {
     const again: AwsSecurityFinding[] = [];
-    await Promise.all(batches(pending).map(async (batch) => {
+    await Promise.all(batches(pending, opts.maxFindingsPerCall).map(async (batch) => {
       await bucket.take();
       calls++;
       const out = await clients.send({ service: 'securityhub', region: opts.region, api: 'BatchImportFindings', resource: batch[0].ProductArn }, (c, abortSignal) =>

@@ -15,6 +15,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class ComplianceScannerTest {
@@ -39,6 +40,21 @@ class ComplianceScannerTest {
     assertNotNull(scanner.getScanFunction());
     assertNotNull(scanner.getRemediationFunction());
 
+    app.synth();
+    assertEquals(List.of(), NagReport.collect(app).getFindings());
+  }
+
+  @Test
+  void securityHubImportIsOptInAndScoped() {
+    App app = new App();
+    Stack stack = newStack(app, "ScanHub");
+    ComplianceScanner.Builder.create(stack, "Scanner").securityHub(true).ocsfIncludePassed(true).build();
+    Template template = Template.fromStack(stack);
+    template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+        Match.objectLike(Map.of("SECURITY_HUB", "true", "OCSF_INCLUDE_PASSED", "true")))));
+    template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+        Match.objectLike(Map.of("Sid", "ImportFindingsToSecurityHub", "Action", "securityhub:BatchImportFindings",
+            "Condition", Map.of("StringEquals", Map.of("securityhub:TargetAccount", "123456789012")))))))));
     app.synth();
     assertEquals(List.of(), NagReport.collect(app).getFindings());
   }
