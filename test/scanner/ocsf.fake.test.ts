@@ -2,6 +2,7 @@ import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { FakeAws } from './fake-aws/server';
 import { complianceFindingSchema, ocsfErrors } from './ocsf-schema';
 import { runScan } from '../../src/scanner/runtime/engine';
+import { controlForCheck } from '../../src/controls';
 import { OCSF_VERSION, toOcsf } from '../../src/scanner/runtime/ocsf';
 import { ScanReport } from '../../src/scanner/runtime/report';
 
@@ -44,6 +45,17 @@ describe('OCSF Compliance Findings', () => {
       resources: [{ uid: f.resourceId, type: f.resourceType, region: f.region }],
       cloud: { provider: 'AWS', region: f.region, account: { uid: '123456789012' } },
     });
+  });
+
+  test("the control and its requirements are the controls catalog's: the same id and framework ids as the CompliancePack rule", () => {
+    for (const e of toOcsf(report, { includePassed: true })) {
+      const checkId = (e.finding_info as { product_uid: string }).product_uid;
+      const entry = controlForCheck(checkId)!;
+      const compliance = e.compliance as { control: string; requirements: string[]; standards: string[] };
+      expect({ checkId, control: compliance.control }).toEqual({ checkId, control: entry.id });
+      for (const id of entry.frameworks.nist80053r5) expect(compliance.requirements).toContain(`NIST.800-53.r5 ${id}`);
+      if (entry.frameworks.nist80053r5.length > 0) expect(compliance.standards).toContain('NIST SP 800-53 Rev. 5');
+    }
   });
 
   test('without includePassed only failures; passes carry status Pass', () => {

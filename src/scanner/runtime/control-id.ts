@@ -1,26 +1,55 @@
+import { controlForCheck } from '../../controls';
+import type { FrameworkIds } from '../../controls';
+
 /**
- * The control id a finding is filed under in Security Hub, OCSF and the report: the check's first
- * AWS Foundational Security Best Practices id (`S3.1`), or the check id when it maps to none. The
- * one place the mapping is made, so that a controls catalog can take over without touching the
- * output writers.
+ * The control id a finding is filed under in Security Hub, OCSF and the report: the controls
+ * catalog's id for the check (`S3.5`, `Batch.JobTimeout`), the same id its CompliancePack rule and
+ * `NagControl` carry. A check outside the catalog (none is: a test asserts it) falls back to its first
+ * FSBP id, then to the check id.
  */
 export function controlIdOf(checkId: string, fsbp: readonly string[]): string {
-  return fsbp[0] ?? checkId;
+  return controlForCheck(checkId)?.id ?? fsbp[0] ?? checkId;
 }
 
+interface CheckRef {
+  /** Check id: `checkId` on a finding, `id` on a check result. */
+  readonly checkId?: string;
+  readonly id?: string;
+  readonly fsbp: readonly string[];
+  readonly cis: readonly string[];
+}
+
+/** The catalog's framework ids of a check's control, or its own FSBP and CIS ids outside the catalog. */
+function frameworksOf(check: CheckRef): FrameworkIds {
+  const entry = controlForCheck(check.checkId ?? check.id ?? '');
+  return entry?.frameworks ?? { fsbp: check.fsbp, cis: check.cis, nist80053r5: [], pciDss321: [], pciDss40: [], hipaa: [] };
+}
+
+/** Each framework: the standard's name (OCSF `compliance.standards`) and the prefix of its requirement ids. */
+const FRAMEWORKS: ReadonlyArray<{ readonly key: keyof FrameworkIds; readonly standard: string; readonly prefix: string }> = [
+  { key: 'fsbp', standard: 'AWS Foundational Security Best Practices v1.0.0', prefix: 'FSBP' },
+  { key: 'cis', standard: 'CIS AWS Foundations Benchmark v3.0.0', prefix: 'CIS' },
+  { key: 'nist80053r5', standard: 'NIST SP 800-53 Rev. 5', prefix: 'NIST.800-53.r5' },
+  { key: 'pciDss321', standard: 'PCI DSS v3.2.1', prefix: 'PCI DSS 3.2.1' },
+  { key: 'pciDss40', standard: 'PCI DSS v4.0', prefix: 'PCI DSS 4.0' },
+  { key: 'hipaa', standard: 'HIPAA Security Rule', prefix: 'HIPAA' },
+];
+
 /** The standards a check's control belongs to, as names a reader recognises. */
-export function standardsOf(check: { readonly fsbp: readonly string[]; readonly cis: readonly string[] }): string[] {
-  return [
-    ...(check.fsbp.length > 0 ? ['AWS Foundational Security Best Practices v1.0.0'] : []),
-    ...(check.cis.length > 0 ? ['CIS AWS Foundations Benchmark v3.0.0'] : []),
-  ];
+export function standardsOf(check: CheckRef): string[] {
+  const fw = frameworksOf(check);
+  return FRAMEWORKS.filter((f) => fw[f.key].length > 0).map((f) => f.standard);
 }
 
 /** The name and version findings are published under (OCSF product, ASFF generator prefix). */
 export const PRODUCT_NAME = 'cdk-compliance-constructs scanner';
 export const PRODUCT_VENDOR = 'cdk-compliance-constructs';
 
-/** The requirements a finding answers to, framework-prefixed: `FSBP S3.1`, `CIS 2.1.1`. */
-export function requirementsOf(check: { readonly fsbp: readonly string[]; readonly cis: readonly string[] }): string[] {
-  return [...check.fsbp.map((id) => `FSBP ${id}`), ...check.cis.map((id) => `CIS ${id}`)];
+/**
+ * The requirements a finding answers to, framework-prefixed (`FSBP S3.1`, `CIS 2.1.1`,
+ * `NIST.800-53.r5 SC-8(1)`), at most 32: ASFF's limit for `Compliance.RelatedRequirements`.
+ */
+export function requirementsOf(check: CheckRef): string[] {
+  const fw = frameworksOf(check);
+  return FRAMEWORKS.flatMap((f) => fw[f.key].map((id) => `${f.prefix} ${id}`)).slice(0, 32);
 }

@@ -41,6 +41,7 @@ export function asffId(f: Pick<Finding, 'findingId'>): string {
 const ASFF_RESOURCE_TYPES: Record<string, string> = {
   'AWS::::Account': 'AwsAccount',
   'AWS::CloudTrail::Trail': 'AwsCloudTrailTrail',
+  'AWS::DynamoDB::Table': 'AwsDynamoDbTable',
   'AWS::EC2::NetworkAcl': 'AwsEc2NetworkAcl',
   'AWS::EC2::SecurityGroup': 'AwsEc2SecurityGroup',
   'AWS::EC2::VPC': 'AwsEc2Vpc',
@@ -51,6 +52,7 @@ const ASFF_RESOURCE_TYPES: Record<string, string> = {
   'AWS::Lambda::Function': 'AwsLambdaFunction',
   'AWS::RDS::DBInstance': 'AwsRdsDbInstance',
   'AWS::S3::Bucket': 'AwsS3Bucket',
+  'AWS::SNS::Topic': 'AwsSnsTopic',
 };
 
 export function asffResourceType(cfnType: string): string {
