@@ -1,6 +1,6 @@
 /**
  * The constructs with every option on, in one app (EC2 compute, remediation, data events, Object
- * Lock, a shared key), against the validators the packs do not cover: AWS's service authorization
+ * Lock, a shared key, an organization scanner), against the validators the packs do not cover: AWS's service authorization
  * reference (every action/resource pairing granted) and AWS Control Tower's proactive controls
  * (cfn-guard, honouring the library's suppressions, as `NagReport.enforce` registers it). One
  * synthesis and one cfn-guard run for the file: cfn-guard takes seconds per template.
@@ -13,7 +13,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { grantProblems, resourceMatchesType } from './service-authorization';
 import {
   AccountAudit, AuditedVpc, BatchCompute, BatchPipeline, ComplianceBucket, ComplianceKey, ComplianceQueue, ComplianceScanner,
-  NagReport, ObjectLockMode, RemediationFix,
+  NagReport, ObjectLockMode, OrganizationScanner, RemediationFix,
 } from '../../src';
 
 jest.setTimeout(180_000);
@@ -39,6 +39,13 @@ new ComplianceScanner(stack, 'Scanner', {
   alertTopic: audit.alertTopic,
   remediation: { dryRun: false, fixes: [RemediationFix.S3_BUCKET_PUBLIC_ACCESS_BLOCK] },
 });
+new OrganizationScanner(stack, 'OrgScanner', {
+  organizationalUnitIds: ['ou-abcd-11111111'],
+  organizationId: 'o-a1b2c3d4e5',
+  regions: ['us-east-1', 'eu-west-1'],
+  alertTopic: audit.alertTopic,
+  reportBucket: locked.bucket,
+});
 new ComplianceQueue(stack, 'Work', { encryptionKey: key, depthAlarm: { alarmTopic: audit.alertTopic } });
 const assembly = app.synth();
 const templatePath = path.join(assembly.directory, assembly.getStackByName('Everything').templateFile);
@@ -61,6 +68,12 @@ describe('resource matching against the reference\'s ARN formats', () => {
   test('a cluster ARN is no container instance; a container-instance pattern is', () => {
     expect(resourceMatchesType('arn:aws:ecs:us-east-1:123456789012:cluster/AWSBatch-*', CONTAINER_INSTANCE)).toBe(false);
     expect(resourceMatchesType('arn:aws:ecs:us-east-1:123456789012:container-instance/AWSBatch-*', CONTAINER_INSTANCE)).toBe(true);
+  });
+  test('a function\'s versions and aliases (function:<name>:*) are the function; another service\'s ARN is not', () => {
+    const fn = 'arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}';
+    expect(resourceMatchesType('arn:aws:lambda:us-east-1:123456789012:function:plan:*', fn)).toBe(true);
+    expect(resourceMatchesType('arn:aws:lambda:us-east-1:123456789012:function:plan', fn)).toBe(true);
+    expect(resourceMatchesType('arn:aws:lambda:us-east-1:123456789012:layer:plan:1', fn)).toBe(false);
   });
   test('a log group\'s streams (log-group:<name>:*) are log streams', () => {
     const stream = 'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}';

@@ -119,6 +119,14 @@ function globToRegex(glob: string): RegExp {
  * type's ARN template (each `${Placeholder}` any text): whether two glob patterns intersect.
  */
 export function resourceMatchesType(resource: string, typeArn: string): boolean {
+  // Lambda authorizes a function's versions and aliases as the function resource: its docs name
+  // `function:<name>:*` (every qualifier) as the way to grant them, though the reference's ARN
+  // format stops at the name.
+  if (/:lambda:.*:function:\$\{FunctionName\}$/.test(typeArn) && matchesFormat(resource, `${typeArn}:\${Qualifier}`)) return true;
+  return matchesFormat(resource, typeArn);
+}
+
+function matchesFormat(resource: string, typeArn: string): boolean {
   // In the statement, `*` and `?` may stand for anything; in the reference, a `${Placeholder}` for
   // anything within one ARN field (no ':'), so an account or Region never swallows the resource type.
   const SEGMENT = '\u0001';

@@ -18,6 +18,7 @@ import os
 import sys
 
 import aws_cdk as cdk
+from cdklabs.cdk_validator_cfnguard import CfnGuardValidator
 from constructs import Construct
 
 from cdk_compliance_constructs import NagReport, OrganizationScanner
@@ -55,9 +56,11 @@ def main() -> int:
     app = cdk.App(outdir=outdir)
     stack = OrganizationScannerStack(app, "OrganizationScanner", env=ENV)
 
-    # Each pack becomes a validation plugin: a finding fails `cdk synth`.
+    # Every pack, and AWS Control Tower's proactive controls (cfn-guard; the library's deliberate
+    # trade-offs are suppressed on their resources, with reasons), as validation plugins: a finding
+    # fails `cdk synth`. Leave out the third argument to run the packs only.
     packs = NagReport.all_packs()
-    cdk.Validations.of(app).add_plugins(*packs)
+    NagReport.enforce(app, packs, [CfnGuardValidator()])
 
     synth_error = None
     try:

@@ -10,7 +10,8 @@
  *   npx ts-node --project tsconfig.dev.json examples/organization-scanner/typescript/app.ts
  */
 import * as path from 'path';
-import { App, CfnOutput, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { App, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { NagReport, OrganizationScanner } from '../../../src';
 
@@ -50,9 +51,11 @@ export function buildOrganizationScannerApp(app: App): Stack[] {
 if (require.main === module) {
   const app = new App({ outdir: path.join(__dirname, 'cdk.out') });
   buildOrganizationScannerApp(app);
-  // Every pack as a validation plugin: a finding fails `cdk synth`.
+  // Every pack, and AWS Control Tower's proactive controls (cfn-guard; the library's deliberate
+  // trade-offs are suppressed on their resources, with reasons), as validation plugins: a finding
+  // fails `cdk synth`. Leave out the third argument to run the packs only.
   const packs = NagReport.allPacks();
-  Validations.of(app).addPlugins(...packs);
+  NagReport.enforce(app, packs, [new CfnGuardValidator()]);
   try {
     app.synth();
   } catch (error) {
