@@ -1,6 +1,7 @@
 /**
  * The constructs with every option on, in one app (EC2 compute, remediation, data events, Object
- * Lock, a shared key, an organization scanner), against the validators the packs do not cover: AWS's service authorization
+ * Lock, a shared key, an organization scanner), and each construct at its defaults in an
+ * environment-agnostic stack, against the validators the packs do not cover: AWS's service authorization
  * reference (every action/resource pairing granted) and AWS Control Tower's proactive controls
  * (cfn-guard, honouring the library's suppressions, as `NagReport.enforce` registers it). One
  * synthesis and one cfn-guard run for the file: cfn-guard takes seconds per template.
@@ -47,19 +48,32 @@ new OrganizationScanner(stack, 'OrgScanner', {
   reportBucket: locked.bucket,
 });
 new ComplianceQueue(stack, 'Work', { encryptionKey: key, depthAlarm: { alarmTopic: audit.alertTopic } });
+
+// Each construct at its defaults, in an environment-agnostic stack (account and Region are tokens),
+// the way a consumer's first app uses them.
+const defaults = new Stack(app, 'Defaults');
+const defaultVpc = new AuditedVpc(defaults, 'Vpc');
+new ComplianceBucket(defaults, 'Bucket');
+new AccountAudit(defaults, 'Audit');
+new ComplianceScanner(defaults, 'Scanner');
+new BatchPipeline(defaults, 'Pipeline', { vpc: defaultVpc, imageUri: 'public.ecr.aws/docker/library/busybox:1.36' });
+new OrganizationScanner(defaults, 'OrgScanner', { organizationalUnitIds: ['ou-abcd-11111111'] });
+
 const assembly = app.synth();
 const templatePath = path.join(assembly.directory, assembly.getStackByName('Everything').templateFile);
 const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'));
+const defaultsPath = path.join(assembly.directory, assembly.getStackByName('Defaults').templateFile);
+const defaultsTemplate = JSON.parse(fs.readFileSync(defaultsPath, 'utf8'));
 
 test('every action granted exists and each resource it names is of a type the action takes', async () => {
-  const { problems, checked } = await grantProblems({ Everything: template });
+  const { problems, checked } = await grantProblems({ Everything: template, Defaults: defaultsTemplate });
   expect(problems).toEqual([]);
   expect(checked).toBeGreaterThan(80);
 });
 
 test('no unsuppressed AWS Control Tower proactive control violation', () => {
   const [validator] = NagReport.honouringSuppressions([new CfnGuardValidator()]);
-  const report = validator.validate({ appConstruct: app, templatePaths: [templatePath] });
+  const report = validator.validate({ appConstruct: app, templatePaths: [templatePath, defaultsPath] });
   expect(report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.resourceLogicalId}`))).toEqual([]);
 });
 
