@@ -1,8 +1,8 @@
 import { fakeEnv, fixtureAccount, REGIONS, withEnv } from './fake-aws/fixtures';
 import { FakeAws } from './fake-aws/server';
 import { complianceFindingSchema, ocsfErrors } from './ocsf-schema';
-import { runScan } from '../../src/scanner/runtime/engine';
 import { controlForCheck } from '../../src/controls';
+import { runScan } from '../../src/scanner/runtime/engine';
 import { OCSF_VERSION, toOcsf } from '../../src/scanner/runtime/ocsf';
 import { ScanReport } from '../../src/scanner/runtime/report';
 
