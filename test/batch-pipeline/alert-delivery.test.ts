@@ -7,7 +7,7 @@ import { alertDeliveries, ResolvedApp } from '../delivery-paths';
 import { formatFindings, nagFindings, newStack } from '../nag-helper';
 
 const IMAGE_URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/transactions-worker:1.4.2';
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 
 const AZ_CONTEXT = { 'availability-zones:account=123456789012:region=us-east-1': ['us-east-1a', 'us-east-1b'] };
 

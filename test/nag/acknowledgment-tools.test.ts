@@ -13,7 +13,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { HIPAASecurityChecks } from 'cdk-nag';
 import { NagControl, NagReport } from '../../src';
 
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 
 const REASON = 'Calls only public AWS APIs and handles no data.';
 const GUARD_RULES = [path.join(path.dirname(require.resolve('@cdklabs/cdk-validator-cfnguard/package.json')), 'rules/control-tower/cfn-guard/lambda/ct-lambda-pr-3.guard')];
