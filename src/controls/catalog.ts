@@ -59,6 +59,13 @@ export interface ControlEntry {
   readonly scannerChecks: readonly ScannerCheckRef[];
   /** Name of the `NagControl` that acknowledges it in every pack, if there is one. */
   readonly nagControl?: string;
+  /** Checkov checks (run on CloudFormation) that check it: a `NagControl` acknowledgment skips them too. */
+  readonly checkovChecks?: readonly string[];
+  /**
+   * cfn-guard rules that check it (AWS Control Tower's proactive controls and the AWS Guard Rules
+   * Registry): a `NagControl` acknowledgment suppresses them too.
+   */
+  readonly guardRules?: readonly string[];
   /**
    * Why a control a construct enforces has no scanner check yet: it is judged only at synth time,
    * so drift in the account goes unseen until a check is added.
@@ -573,6 +580,8 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['Lambda.3'], nist80053r5: PUBLIC_ACCESS_NIST, pciDss321: PUBLIC_ACCESS_PCI321, pciDss40: ['1.4.4'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.312(a)(1)', '164.312(e)(1)'] }),
     stockNagRules: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
     nagControl: 'LAMBDA_INSIDE_VPC',
+    checkovChecks: ['CKV_AWS_117'],
+    guardRules: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'],
   }),
   control({
     id: 'Lambda.7',
@@ -612,6 +621,8 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LambdaFailureDestination'],
     stockNagRules: ['HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ'],
     nagControl: 'LAMBDA_FAILURE_DESTINATION',
+    checkovChecks: ['CKV_AWS_116'],
+    guardRules: ['LAMBDA_DLQ_CHECK'],
     runtimeGap: NOT_YET('Lambda event invoke configurations'),
   }),
   control({
@@ -623,6 +634,8 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LambdaReservedConcurrency'],
     stockNagRules: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'],
     nagControl: 'LAMBDA_CONCURRENCY',
+    checkovChecks: ['CKV_AWS_115'],
+    guardRules: ['LAMBDA_CONCURRENCY_CHECK'],
     runtimeGap: NOT_YET('Lambda concurrency'),
   }),
 
@@ -728,6 +741,8 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['S3AccessLogging'],
     stockNagRules: ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled'],
     nagControl: 'S3_ACCESS_LOGGING',
+    checkovChecks: ['CKV_AWS_18'],
+    guardRules: ['s3_bucket_logging_enabled_check', 'S3_BUCKET_LOGGING_ENABLED'],
     scannerChecks: [{ id: 's3-bucket-access-logging', compliantWhen: 'PASS when server access logging names a target bucket; the target is not inspected.' }],
   }),
   control({
@@ -746,6 +761,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['S3.7'], nist80053r5: ['AU-9(2)', 'CP-10', 'CP-6', 'CP-6(1)', 'CP-6(2)', 'CP-9', 'SC-5(2)', 'SI-13(5)'], hipaa: BACKUP_HIPAA }),
     stockNagRules: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
     nagControl: 'S3_REPLICATION',
+    guardRules: ['S3_BUCKET_REPLICATION_ENABLED'],
   }),
   control({
     id: 'S3.12',
@@ -782,6 +798,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 's3ManagedEncryptionKeyPatterns' }],
     stockNagRules: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
     nagControl: 'S3_KMS_ENCRYPTION',
+    guardRules: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'],
     scannerChecks: [{ id: 's3-bucket-kms-encryption', compliantWhen: 'PASS when the default encryption algorithm is `aws:kms` or `aws:kms:dsse`, with the AWS managed `aws/s3` key or a customer key alike; SSE-S3 (`AES256`) FAILs.' }],
   }),
   control({
@@ -825,6 +842,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     enforcedBy: [{ construct: 'ComplianceQueue' }],
     stockNagRules: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
     nagControl: 'SQS_DEAD_LETTER_QUEUE',
+    guardRules: ['sqs_dlq_check'],
     runtimeGap: NOT_YET('SQS queues'),
   }),
 

@@ -4,30 +4,6 @@ import { CONTROLS, controlForNagControl, findingIdsOf } from '../controls';
 import { acknowledgeFinding, skipCheckov, suppressGuard } from '../core/nag-ids';
 
 /**
- * Which finding ids of which pack check the same control: the controls catalog's entries that name
- * a `NagControl`, with the ids of AwsSolutions, HIPAA.Security, NIST.800.53.R5, PCI.DSS.321,
- * Serverless and CompliancePack that check each (a pack without such a rule has no id).
- */
-const CONTROL_TABLE: Record<string, { readonly description: string; readonly ids: string[] }> = Object.fromEntries(
-  CONTROLS.filter((c) => c.nagControl !== undefined).map((c) => [c.nagControl!, { description: c.title, ids: findingIdsOf(c) }]),
-);
-
-/**
- * The Checkov checks (`checkov`) and cfn-guard rules (`guard`: AWS Control Tower's proactive controls
- * and the AWS Guard Rules Registry) that check the same control as a `NagControl`, so that one
- * acknowledgment explains itself to every tool.
- */
-const OTHER_TOOLS: Record<string, { readonly checkov?: string[]; readonly guard?: string[] }> = {
-  S3_ACCESS_LOGGING: { checkov: ['CKV_AWS_18'], guard: ['s3_bucket_logging_enabled_check', 'S3_BUCKET_LOGGING_ENABLED'] },
-  S3_KMS_ENCRYPTION: { guard: ['s3_bucket_default_encryption_kms_check', 'S3_DEFAULT_ENCRYPTION_KMS'] },
-  S3_REPLICATION: { guard: ['S3_BUCKET_REPLICATION_ENABLED'] },
-  LAMBDA_CONCURRENCY: { checkov: ['CKV_AWS_115'], guard: ['LAMBDA_CONCURRENCY_CHECK'] },
-  LAMBDA_FAILURE_DESTINATION: { checkov: ['CKV_AWS_116'], guard: ['LAMBDA_DLQ_CHECK'] },
-  LAMBDA_INSIDE_VPC: { checkov: ['CKV_AWS_117'], guard: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'] },
-  SQS_DEAD_LETTER_QUEUE: { guard: ['sqs_dlq_check'] },
-};
-
-/**
  * A security control that several cdk-nag packs check under different ids, so that one call
  * acknowledges it in all of them with the same reason.
  *
@@ -79,7 +55,7 @@ export class NagControl {
 
   /** Every control in the table. */
   public static all(): NagControl[] {
-    return Object.keys(CONTROL_TABLE).map((name) => (NagControl as any)[name] as NagControl);
+    return CONTROLS.filter((c) => c.nagControl !== undefined).map((c) => (NagControl as any)[c.nagControl!] as NagControl);
   }
 
   /** Name of the control, for example `S3_ACCESS_LOGGING`. */
@@ -95,13 +71,15 @@ export class NagControl {
   private readonly guardRules: string[];
 
   private constructor(name: string) {
-    const row = CONTROL_TABLE[name];
+    // The controls catalog's entry: its finding ids in every pack, and the Checkov checks and
+    // cfn-guard rules of the same control.
+    const entry = controlForNagControl(name)!;
     this.name = name;
-    this.controlId = controlForNagControl(name)!.id;
-    this.description = row.description;
-    this.findingIds = [...row.ids];
-    this.checkovIds = [...OTHER_TOOLS[name]?.checkov ?? []];
-    this.guardRules = [...OTHER_TOOLS[name]?.guard ?? []];
+    this.controlId = entry.id;
+    this.description = entry.title;
+    this.findingIds = findingIdsOf(entry);
+    this.checkovIds = [...entry.checkovChecks ?? []];
+    this.guardRules = [...entry.guardRules ?? []];
   }
 
   /**
