@@ -28,6 +28,28 @@ export interface FrameworkIds {
   readonly hipaa: readonly string[];
 }
 
+/** One framework: its `FrameworkIds` field and how it is named in docs and findings. */
+export interface FrameworkInfo {
+  readonly key: keyof FrameworkIds;
+  readonly label: string;
+  readonly standard: string;
+  readonly prefix: string;
+}
+
+/**
+ * The frameworks a control maps to, in the order they are shown: the `FrameworkIds` field, the short
+ * label of the docs (RULES.md), the standard's name (OCSF `compliance.standards`) and the prefix of
+ * its requirement ids in findings (Security Hub's `RelatedRequirements` spelling, `NIST.800-53.r5 SC-8(1)`).
+ */
+export const FRAMEWORKS: readonly FrameworkInfo[] = [
+  { key: 'fsbp', label: 'FSBP', standard: 'AWS Foundational Security Best Practices v1.0.0', prefix: 'FSBP' },
+  { key: 'cis', label: 'CIS', standard: 'CIS AWS Foundations Benchmark v3.0.0', prefix: 'CIS' },
+  { key: 'nist80053r5', label: 'NIST 800-53', standard: 'NIST SP 800-53 Rev. 5', prefix: 'NIST.800-53.r5' },
+  { key: 'pciDss321', label: 'PCI DSS 3.2.1', standard: 'PCI DSS v3.2.1', prefix: 'PCI DSS 3.2.1' },
+  { key: 'pciDss40', label: 'PCI DSS 4.0', standard: 'PCI DSS v4.0', prefix: 'PCI DSS 4.0' },
+  { key: 'hipaa', label: 'HIPAA', standard: 'HIPAA Security Rule', prefix: 'HIPAA' },
+];
+
 /** A construct of this library that enforces the control by default. */
 export interface Enforcement {
   /** Construct class name, `ComplianceBucket`. */

@@ -5,7 +5,7 @@
 import { ControlEntry, CONTROLS } from './catalog';
 import type { ControlFrameworks } from './compliance-controls';
 
-export { CONTROLS } from './catalog';
+export { CONTROLS, FRAMEWORKS } from './catalog';
 export type { ControlEntry, ControlSeverity, Enforcement, FrameworkIds, ScannerCheckRef } from './catalog';
 
 const BY_ID = new Map(CONTROLS.map((c) => [c.id, c]));

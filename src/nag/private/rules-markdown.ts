@@ -1,4 +1,5 @@
 import { NagMessageLevel } from 'cdk-nag';
+import { FRAMEWORKS } from '../../controls';
 import { ControlFrameworks } from '../../controls/compliance-controls';
 import { CompliancePackRuleInfo } from '../compliance-pack';
 
@@ -39,7 +40,6 @@ export function frameworkText(f: ControlFrameworks | undefined): string {
   if (!f) {
     return '-';
   }
-  const parts: Array<[string, string[]]> = [['FSBP', f.fsbp], ['CIS', f.cis], ['NIST 800-53', f.nist80053r5], ['PCI DSS 3.2.1', f.pciDss321], ['PCI DSS 4.0', f.pciDss40], ['HIPAA', f.hipaa]];
-  const text = parts.filter(([, ids]) => ids.length > 0).map(([name, ids]) => `${name} ${ids.join(', ')}`).join('; ');
+  const text = FRAMEWORKS.filter((fw) => f[fw.key].length > 0).map((fw) => `${fw.label} ${f[fw.key].join(', ')}`).join('; ');
   return text === '' ? '-' : text;
 }

@@ -1,4 +1,4 @@
-import { controlForCheck } from '../../controls';
+import { controlForCheck, FRAMEWORKS } from '../../controls';
 import type { FrameworkIds } from '../../controls';
 
 /**
@@ -24,16 +24,6 @@ function frameworksOf(check: CheckRef): FrameworkIds {
   const entry = controlForCheck(check.checkId ?? check.id ?? '');
   return entry?.frameworks ?? { fsbp: check.fsbp, cis: check.cis, nist80053r5: [], pciDss321: [], pciDss40: [], hipaa: [] };
 }
-
-/** Each framework: the standard's name (OCSF `compliance.standards`) and the prefix of its requirement ids. */
-const FRAMEWORKS: ReadonlyArray<{ readonly key: keyof FrameworkIds; readonly standard: string; readonly prefix: string }> = [
-  { key: 'fsbp', standard: 'AWS Foundational Security Best Practices v1.0.0', prefix: 'FSBP' },
-  { key: 'cis', standard: 'CIS AWS Foundations Benchmark v3.0.0', prefix: 'CIS' },
-  { key: 'nist80053r5', standard: 'NIST SP 800-53 Rev. 5', prefix: 'NIST.800-53.r5' },
-  { key: 'pciDss321', standard: 'PCI DSS v3.2.1', prefix: 'PCI DSS 3.2.1' },
-  { key: 'pciDss40', standard: 'PCI DSS v4.0', prefix: 'PCI DSS 4.0' },
-  { key: 'hipaa', standard: 'HIPAA Security Rule', prefix: 'HIPAA' },
-];
 
 /** The standards a check's control belongs to, as names a reader recognises. */
 export function standardsOf(check: CheckRef): string[] {
