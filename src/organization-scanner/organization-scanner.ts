@@ -25,7 +25,7 @@ import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
-import { acknowledgeFinding, nagResourceText, skipCheckov } from '../core/nag-ids';
+import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 import { ComplianceValidationError, requireRange } from '../core/validation';
 import { NagControl } from '../nag/nag-control';
 import { selectCheckIds, requireRegions } from '../scanner/check-selection';
@@ -639,7 +639,6 @@ export class OrganizationScanner extends Construct {
     const cfn = fn.node.defaultChild as lambda.CfnFunction;
     const reason = 'The function calls only AWS APIs (public endpoints over TLS, SigV4-signed) and serves no network traffic. Inside a VPC it would need interface endpoints for every audited service in every scanned Region, or a NAT gateway; it reads configuration metadata only.';
     NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfn, reason);
-    skipCheckov(cfn, 'CKV_AWS_117', reason);
     return { fn, role };
   }
 
