@@ -31,6 +31,11 @@ export interface FakeAwsOptions {
    * refuse it. Tests evaluate the caller's permissions here.
    */
   authorize?: (request: WireRequest, api: string) => Promise<void>;
+  /**
+   * Per `service:Api`: throttle this many of its first requests whatever the token bucket holds, so a
+   * test sees throttling however slowly a busy machine sends. Counted in `stats.throttled`.
+   */
+  throttleFirst?: Record<string, number>;
   /** Token bucket per `service:Api` that overrides `throttle` for that API. */
   throttleApis?: Record<string, { ratePerSec: number; burst: number }>;
   /** An organization of many accounts: requests signed with a member's credentials are served from its state. */
@@ -113,6 +118,7 @@ export class FakeAws {
   private readonly sockets = new Set<import('net').Socket>();
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private fails: Record<string, number>;
+  private throttlesLeft: Record<string, number>;
   private unprocessedLeft: number;
   public url = '';
   /** Security Hub's stored findings and calls (BatchImportFindings, BatchUpdateFindings). */
@@ -120,6 +126,7 @@ export class FakeAws {
 
   constructor(public state: FakeAccountState, public options: FakeAwsOptions = {}) {
     this.fails = { ...(options.fail5xx ?? {}) };
+    this.throttlesLeft = { ...(options.throttleFirst ?? {}) };
     this.unprocessedLeft = options.unprocessedRounds ?? 0;
   }
 
@@ -152,6 +159,10 @@ export class FakeAws {
   }
 
   private take(key: string): boolean {
+    if ((this.throttlesLeft[key] ?? 0) > 0) {
+      this.throttlesLeft[key]--;
+      return false;
+    }
     const t = this.options.throttleApis?.[key] ?? this.options.throttle;
     if (!t) return true;
     const now = Date.now();
