@@ -41,6 +41,8 @@ describe('organization scan against a fake organization', () => {
       organization: fakeOrganization(),
       // AssumeRole is throttled: 32 children at once get past it only with retries.
       throttleApis: { 'sts:AssumeRole': { ratePerSec: 20, burst: 3 } },
+      // ...and its first three calls are throttled whatever the pace, so a slow machine sees it too.
+      throttleFirst: { 'sts:AssumeRole': 3 },
       // Account 08's eu-west-1 never answers.
       hangWhen: (r) => r.region === 'eu-west-1' && /Credential=ASIA111111111108\//.test(String(r.headers.authorization)),
     });

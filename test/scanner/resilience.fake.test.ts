@@ -54,8 +54,9 @@ describe('pagination through the real SDK paginators', () => {
 
 describe('throttling, 5xx and retries', () => {
   test('throttled calls are retried to completion and counted', async () => {
-    // 300 groups in pages of 10 = 30 calls against a bucket of 2 tokens refilled at 40/s.
-    await withFake(securityGroupAccount(300), { pageSize: 10, throttle: { ratePerSec: 40, burst: 2 } }, async (fake) => {
+    // 300 groups in pages of 10 = 30 calls against a bucket of 2 tokens refilled at 40/s; the first two
+    // are throttled whatever the pace, so a slow machine still sees throttling.
+    await withFake(securityGroupAccount(300), { pageSize: 10, throttle: { ratePerSec: 40, burst: 2 }, throttleFirst: { 'ec2:DescribeSecurityGroups': 2 } }, async (fake) => {
       const report = await runScan({ ...base, checkIds: [SG_CHECK, 'ec2-vpc-flow-logs-enabled', 'ec2-ebs-attached-volume-encrypted'], maxAttempts: 20 });
       expect(report.errors).toEqual([]);
       expect(report.status).toBe('COMPLETE');
