@@ -3,41 +3,10 @@
  * resource) and to the scanner check (as the live account's inventory) of each control both sides
  * judge, get the same verdict.
  */
-import { App, CfnResource, Stack, aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
-import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
+import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
 import { CONTROLS } from '../../src/controls';
-import { ALL_RULES } from '../../src/nag/rules';
-import { checkById } from '../../src/scanner/runtime/checks';
-import { BucketInfo, Inventory } from '../../src/scanner/runtime/model';
-
-const ACCOUNT = '123456789012';
-const BUCKET = 'fixture-bucket';
-const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
-
-type Verdict = 'compliant' | 'non-compliant';
-
-/** A fixture of one control: how it looks in a template, and how the scanner sees it live. */
-interface Fixture {
-  readonly name: string;
-  readonly expected: Verdict;
-  /** Builds the resource the rule judges in `stack`. */
-  readonly synth: (stack: Stack) => CfnResource;
-  /** The inventory the check judges. */
-  readonly live: () => Partial<Inventory>;
-  /** Evaluation date (ISO); the synth side runs with the clock set to it. */
-  readonly at?: string;
-}
-
-interface SharedControl {
-  readonly id: string;
-  readonly rule: string;
-  readonly check: string;
-  readonly fixtures: Fixture[];
-}
-
-function newStack(): Stack {
-  return new Stack(new App(), 'Agreement', { env: { account: ACCOUNT, region: 'eu-west-1' } });
-}
+import { BucketInfo } from '../../src/scanner/runtime/model';
 
 function bucketInfo(extra: Partial<BucketInfo>): BucketInfo {
   return {
@@ -290,32 +259,10 @@ const DYNAMODB_2: SharedControl = {
   ],
 };
 
-const SHARED: SharedControl[] = [S3_5, LAMBDA_2, S3_8, S3_9, EC2_6, SNS_1, DYNAMODB_2];
-
-function synthVerdict(control: SharedControl, fixture: Fixture): string {
-  const rule = ALL_RULES.find((r) => r.name === control.rule)!;
-  const judge = (): NagRuleResult => rule.evaluate(fixture.synth(newStack()));
-  let result: NagRuleResult;
-  if (fixture.at) {
-    jest.useFakeTimers({ now: new Date(fixture.at), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
-    try {
-      result = judge();
-    } finally {
-      jest.useRealTimers();
-    }
-  } else {
-    result = judge();
-  }
-  return result === NagRuleCompliance.COMPLIANT ? 'compliant' : result === NagRuleCompliance.NON_COMPLIANT ? 'non-compliant' : String(result);
-}
-
-function liveVerdict(control: SharedControl, fixture: Fixture): string {
-  const check = checkById(control.check)!;
-  const inventory: Inventory = { accountId: ACCOUNT, partition: 'aws', region: 'eu-west-1', regions: ['eu-west-1'], now: fixture.at ?? '2026-12-02T00:00:00Z', ...fixture.live() };
-  const results = check.evaluate(inventory);
-  expect(results).toHaveLength(1);
-  return results[0].status === 'PASS' ? 'compliant' : results[0].status === 'FAIL' ? 'non-compliant' : results[0].status;
-}
+/** Every shared control; an area's fixtures can live in their own `agreement-<area>.ts`, spread in here. */
+const SHARED: SharedControl[] = [
+  S3_5, LAMBDA_2, S3_8, S3_9, EC2_6, SNS_1, DYNAMODB_2,
+];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {
   test('the rule and the check are the catalog entry\'s', () => {

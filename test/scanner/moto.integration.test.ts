@@ -4,10 +4,6 @@
  * A fixture account with known compliant and non-compliant resources must yield exactly the
  * expected findings through the real SDK, paginators included.
  */
-import { ChildProcess, execFileSync, spawn } from 'child_process';
-import * as fs from 'fs';
-import * as net from 'net';
-import * as path from 'path';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { AttachUserPolicyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -15,63 +11,21 @@ import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { withEnv } from './fake-aws/fixtures';
+import { MotoServer, startMoto } from './moto-server';
 import { schemaErrors } from './schema';
 import { runScan } from '../../src/scanner/runtime/engine';
 
 jest.setTimeout(600_000);
 
-const ROOT = path.join(__dirname, '..', '..');
-const VENV = path.join(ROOT, '.venv');
-const MOTO = path.join(VENV, 'bin', 'moto_server');
 const REGION = 'eu-west-1';
 
-function ensureMoto(): void {
-  if (fs.existsSync(MOTO)) return;
-  execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
-  execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', 'moto[server]>=5,<6'], { stdio: 'inherit', timeout: 480_000 });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const sock = net.connect(port, '127.0.0.1', () => {
-        sock.destroy();
-        resolve(true);
-      });
-      sock.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`moto_server did not listen on ${port} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 describe('engine against moto (server mode)', () => {
-  let moto: ChildProcess;
+  let moto: MotoServer | undefined;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    ensureMoto();
-    const port = await freePort();
-    moto = spawn(MOTO, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    await waitForPort(port, 60_000);
-    env = {
-      AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+    moto = await startMoto();
+    env = moto.env;
     await withEnv(env, async () => {
       const cfg = { region: REGION, forcePathStyle: true };
       const ec2 = new EC2Client(cfg);
@@ -124,7 +78,7 @@ describe('engine against moto (server mode)', () => {
   });
 
   afterAll(() => {
-    moto?.kill();
+    moto?.stop();
   });
 
   test('fixture account yields exactly the expected findings', async () => {

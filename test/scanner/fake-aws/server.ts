@@ -2,6 +2,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { FakeAccountState, FakeBucket, FakePermission, FakeRegionState } from './model';
 import { emptySecurityHub, FakeSecurityHubState, securityHub, securityHubApi } from './security-hub';
+import { FAKE_SERVICES, FakeServiceContext, jsonError } from './services';
 
 /**
  * A fake AWS endpoint on loopback for tests and benchmarks. It speaks the real wire protocols
@@ -260,6 +261,8 @@ export class FakeAws {
   }
 
   private apiName(r: WireRequest): string {
+    const module = FAKE_SERVICES[r.service];
+    if (module?.apiName) return module.apiName(r);
     if (r.form.get('Action')) return r.form.get('Action')!;
     if (r.target) return r.target.split('.').pop()!;
     if (r.service === 's3') {
@@ -278,6 +281,8 @@ export class FakeAws {
   }
 
   private errorResponse(r: WireRequest, e: AwsHttpError): Res {
+    const module = FAKE_SERVICES[r.service];
+    if (module) return module.errorResponse?.(r, e) ?? jsonError(e);
     switch (r.service) {
       case 'ec2':
         return { status: e.status, contentType: 'text/xml', body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error>${tag('Code', e.code)}${tag('Message', e.message)}</Error></Errors><RequestID>req-1</RequestID></Response>` };
@@ -315,7 +320,16 @@ export class FakeAws {
       case 'securityhub':
         return { contentType: 'application/json', body: JSON.stringify(securityHub(this.securityHub, this.state.accountId, r.region, api, r.body, r.json)) };
       case 'organizations': return this.organizations(r, api);
-      default: throw new AwsHttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
+      default: {
+        const module = FAKE_SERVICES[r.service];
+        if (!module) throw new AwsHttpError(400, 'UnknownService', `fake does not serve ${r.service}`);
+        const ctx: FakeServiceContext = {
+          state: this.state,
+          region: (name) => this.region(name),
+          page: (list, token, asked) => this.page(list, token, asked),
+        };
+        return module.dispatch(ctx, r, api);
+      }
     }
   }
 
