@@ -162,6 +162,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // that passes 3 GiB between test files is replaced.
       maxWorkers: 2,
       workerIdleMemoryLimit: '3GB',
+      // Coverage by instrumenting our own files (babel-plugin-istanbul after ts-jest) instead of V8's
+      // precise coverage, which slows every function V8 runs, aws-cdk-lib and cdk-nag included: on a
+      // construct suite it doubled the CPU time (41 s against 19 s, with or without istanbul).
+      coverageProvider: 'babel',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/python/', '/test/java/'],
     },
