@@ -22,7 +22,7 @@ export interface FrameworkIds {
   readonly nist80053r5: readonly string[];
   /** PCI DSS v3.2.1 requirements, `4.1`. */
   readonly pciDss321: readonly string[];
-  /** PCI DSS v4.0 requirements, `4.2.1`. */
+  /** PCI DSS v4.0.1 requirements (the revision Security Hub evaluates), `4.2.1`. */
   readonly pciDss40: readonly string[];
   /** HIPAA Security Rule sections, `164.312(e)(1)`. */
   readonly hipaa: readonly string[];
@@ -33,21 +33,24 @@ export interface FrameworkInfo {
   readonly key: keyof FrameworkIds;
   readonly label: string;
   readonly standard: string;
+  /** Put before an id to name the requirement in findings, separator included (`PCI DSS v4.0.1/`). */
   readonly prefix: string;
 }
 
 /**
  * The frameworks a control maps to, in the order they are shown: the `FrameworkIds` field, the short
  * label of the docs (RULES.md), the standard's name (OCSF `compliance.standards`) and the prefix of
- * its requirement ids in findings (Security Hub's `RelatedRequirements` spelling, `NIST.800-53.r5 SC-8(1)`).
+ * its requirement ids in findings, spelled as Security Hub spells `RelatedRequirements`
+ * (`NIST.800-53.r5 SC-8(1)`, `PCI DSS v3.2.1/3.4`, `CIS AWS Foundations Benchmark v3.0.0/3.5`).
+ * The PCI DSS 4.0 ids are those of v4.0.1, the revision Security Hub's standard evaluates.
  */
 export const FRAMEWORKS: readonly FrameworkInfo[] = [
-  { key: 'fsbp', label: 'FSBP', standard: 'AWS Foundational Security Best Practices v1.0.0', prefix: 'FSBP' },
-  { key: 'cis', label: 'CIS', standard: 'CIS AWS Foundations Benchmark v3.0.0', prefix: 'CIS' },
-  { key: 'nist80053r5', label: 'NIST 800-53', standard: 'NIST SP 800-53 Rev. 5', prefix: 'NIST.800-53.r5' },
-  { key: 'pciDss321', label: 'PCI DSS 3.2.1', standard: 'PCI DSS v3.2.1', prefix: 'PCI DSS 3.2.1' },
-  { key: 'pciDss40', label: 'PCI DSS 4.0', standard: 'PCI DSS v4.0', prefix: 'PCI DSS 4.0' },
-  { key: 'hipaa', label: 'HIPAA', standard: 'HIPAA Security Rule', prefix: 'HIPAA' },
+  { key: 'fsbp', label: 'FSBP', standard: 'AWS Foundational Security Best Practices v1.0.0', prefix: 'FSBP ' },
+  { key: 'cis', label: 'CIS', standard: 'CIS AWS Foundations Benchmark v3.0.0', prefix: 'CIS AWS Foundations Benchmark v3.0.0/' },
+  { key: 'nist80053r5', label: 'NIST 800-53', standard: 'NIST SP 800-53 Rev. 5', prefix: 'NIST.800-53.r5 ' },
+  { key: 'pciDss321', label: 'PCI DSS 3.2.1', standard: 'PCI DSS v3.2.1', prefix: 'PCI DSS v3.2.1/' },
+  { key: 'pciDss40', label: 'PCI DSS 4.0.1', standard: 'PCI DSS v4.0.1', prefix: 'PCI DSS v4.0.1/' },
+  { key: 'hipaa', label: 'HIPAA', standard: 'HIPAA Security Rule', prefix: 'HIPAA ' },
 ];
 
 /** A construct of this library that enforces the control by default. */

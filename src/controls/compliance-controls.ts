@@ -14,7 +14,7 @@ export interface ControlFrameworks {
   readonly nist80053r5: string[];
   /** PCI DSS v3.2.1 requirements, for example `4.1`. */
   readonly pciDss321: string[];
-  /** PCI DSS v4.0 requirements, for example `4.2.1`. */
+  /** PCI DSS v4.0.1 requirements (the revision of v4.0 AWS Security Hub evaluates), for example `4.2.1`. */
   readonly pciDss40: string[];
   /** HIPAA Security Rule sections, for example `164.312(e)(1)`. */
   readonly hipaa: string[];

@@ -41,7 +41,7 @@ export function renderControlsMarkdown(controls: readonly ControlEntry[] = CONTR
     '',
     `${controls.length} controls; ${controls.filter((c) => c.scannerChecks.length > 0).length} verified at run time.`,
     '',
-    '| control | title | severity | enforced by | CompliancePack rule | stock cdk-nag rules | scanner check | FSBP | CIS v3.0 | NIST 800-53 r5 | PCI DSS 3.2.1 | PCI DSS 4.0 | HIPAA |',
+    '| control | title | severity | enforced by | CompliancePack rule | stock cdk-nag rules | scanner check | FSBP | CIS v3.0 | NIST 800-53 r5 | PCI DSS 3.2.1 | PCI DSS 4.0.1 | HIPAA |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of controls) {

@@ -35,11 +35,35 @@ export function standardsOf(check: CheckRef): string[] {
 export const PRODUCT_NAME = 'cdk-compliance-constructs scanner';
 export const PRODUCT_VENDOR = 'cdk-compliance-constructs';
 
+/** ASFF's limit for `Compliance.RelatedRequirements`. */
+export const ASFF_MAX_REQUIREMENTS = 32;
+
 /**
- * The requirements a finding answers to, framework-prefixed (`FSBP S3.1`, `CIS 2.1.1`,
- * `NIST.800-53.r5 SC-8(1)`), at most 32: ASFF's limit for `Compliance.RelatedRequirements`.
+ * The requirements a finding answers to, framework-prefixed as Security Hub spells them (`FSBP S3.1`,
+ * `CIS AWS Foundations Benchmark v3.0.0/2.1.1`, `NIST.800-53.r5 SC-8(1)`, `PCI DSS v3.2.1/3.4`), every
+ * one of them (OCSF has no limit).
  */
 export function requirementsOf(check: CheckRef): string[] {
   const fw = frameworksOf(check);
-  return FRAMEWORKS.flatMap((f) => fw[f.key].map((id) => `${f.prefix} ${id}`)).slice(0, 32);
+  return FRAMEWORKS.flatMap((f) => fw[f.key].map((id) => `${f.prefix}${id}`));
+}
+
+/**
+ * At most `ASFF_MAX_REQUIREMENTS` of them for Security Hub. When a control maps to more (NIST lists run
+ * to 26 ids), the frameworks with the fewest ids are kept whole first and NIST 800-53 is cut last, so
+ * every framework the control maps to stays named.
+ */
+export function asffRequirementsOf(check: CheckRef): string[] {
+  const fw = frameworksOf(check);
+  const all = requirementsOf(check);
+  if (all.length <= ASFF_MAX_REQUIREMENTS) return all;
+  const bySize = [...FRAMEWORKS].sort((a, b) => fw[a.key].length - fw[b.key].length);
+  const kept = new Set<string>();
+  let room = ASFF_MAX_REQUIREMENTS;
+  for (const [i, f] of bySize.entries()) {
+    const share = Math.floor(room / (bySize.length - i));
+    for (const id of fw[f.key].slice(0, share)) kept.add(`${f.prefix}${id}`);
+    room -= Math.min(share, fw[f.key].length);
+  }
+  return all.filter((r) => kept.has(r));
 }

@@ -1,6 +1,6 @@
 import { AwsSecurityFinding, BatchImportFindingsCommand, ImportFindingsError } from '@aws-sdk/client-securityhub';
 import { AwsClients } from './clients';
-import { controlIdOf, requirementsOf } from './control-id';
+import { asffRequirementsOf, controlIdOf } from './control-id';
 import { TokenBucket } from './pacer';
 import { Finding, ScanReport } from './report';
 
@@ -94,7 +94,7 @@ export function toAsff(report: ScanReport, f: Finding, state: ComplianceState = 
       'cdk-compliance-constructs/ScanId': report.scanId,
     },
     Resources: [{ Type: asffResourceType(f.resourceType), Id: f.resourceId, Partition: report.partition as 'aws', Region: region }],
-    Compliance: { Status: state, SecurityControlId: controlId, RelatedRequirements: requirementsOf(f) },
+    Compliance: { Status: state, SecurityControlId: controlId, RelatedRequirements: asffRequirementsOf(f) },
     FindingProviderFields: { Severity: { Label: severity.Label, Original: f.severity }, Types: types },
     RecordState: state === 'PASSED' ? 'ARCHIVED' : 'ACTIVE',
   };
