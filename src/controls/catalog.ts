@@ -604,6 +604,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     nagControl: 'LAMBDA_INSIDE_VPC',
     checkovChecks: ['CKV_AWS_117'],
     guardRules: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'],
+    scannerChecks: [{ id: 'lambda-inside-vpc', compliantWhen: 'PASS when ListFunctions reports a `VpcConfig.VpcId` for the function (as the stock `LambdaInsideVPC` rules judge `VpcConfig` in the template); a function attached to no VPC FAILs. Never not applicable; the subnets and security groups are not inspected.' }],
   }),
   control({
     id: 'Lambda.7',
@@ -614,7 +615,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LambdaActiveTracing'],
     stockNagRules: ['Serverless-LambdaTracing'],
     nagControl: 'LAMBDA_TRACING',
-    runtimeGap: NOT_YET('Lambda tracing configuration'),
+    scannerChecks: [{ id: 'lambda-active-tracing', compliantWhen: 'PASS when ListFunctions reports `TracingConfig.Mode` `Active` (the judgement `CompliancePack-LambdaActiveTracing` applies to the template, `src/controls/judgement/lambda-config.ts`); `PassThrough` or no mode FAILs. Never not applicable.' }],
   }),
   control({
     id: 'Lambda.DestinationAuthorized',
@@ -645,7 +646,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     nagControl: 'LAMBDA_FAILURE_DESTINATION',
     checkovChecks: ['CKV_AWS_116'],
     guardRules: ['LAMBDA_DLQ_CHECK'],
-    runtimeGap: NOT_YET('Lambda event invoke configurations'),
+    scannerChecks: [{ id: 'lambda-failure-destination', compliantWhen: 'PASS when the function has a dead-letter queue (`DeadLetterConfig.TargetArn`) or one of its event invoke configurations (ListFunctionEventInvokeConfigs, every version and alias) has an `OnFailure` destination, the judgement of `CompliancePack-LambdaFailureDestination` (`src/controls/judgement/lambda-config.ts`); otherwise FAIL. Without a dead-letter queue, configurations that could not be read are `ERROR`. Never not applicable: whether the function is invoked asynchronously is not known.' }],
   }),
   control({
     id: 'Lambda.ReservedConcurrency',
@@ -658,7 +659,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     nagControl: 'LAMBDA_CONCURRENCY',
     checkovChecks: ['CKV_AWS_115'],
     guardRules: ['LAMBDA_CONCURRENCY_CHECK'],
-    runtimeGap: NOT_YET('Lambda concurrency'),
+    scannerChecks: [{ id: 'lambda-reserved-concurrency', compliantWhen: 'PASS when GetFunctionConcurrency reports `ReservedConcurrentExecutions` (any value, 0 included), the judgement of `CompliancePack-LambdaReservedConcurrency` (`src/controls/judgement/lambda-config.ts`); none FAILs, a concurrency that could not be read is `ERROR`. Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------ CloudWatch Logs

@@ -275,7 +275,11 @@ export class FakeAws {
       return `GetBucket:${sub ?? 'unknown'}`;
     }
     if (r.service === 's3control') return 'GetPublicAccessBlock';
-    if (r.service === 'lambda') return r.path.endsWith('/policy') ? 'GetPolicy' : 'ListFunctions';
+    if (r.service === 'lambda') {
+      if (r.path.endsWith('/concurrency')) return 'GetFunctionConcurrency';
+      if (r.path.endsWith('/event-invoke-config/list')) return 'ListFunctionEventInvokeConfigs';
+      return r.path.endsWith('/policy') ? 'GetPolicy' : 'ListFunctions';
+    }
     if (r.service === 'securityhub') return securityHubApi(r.method, r.path);
     return 'Unknown';
   }
@@ -682,11 +686,36 @@ export class FakeAws {
     const arn = (n: string) => `arn:aws:lambda:${r.region}:${this.state.accountId}:function:${n}`;
     if (api === 'ListFunctions') {
       const p = this.page(reg.functions, r.query.get('Marker'), r.query.get('MaxItems'));
-      const fns = p.slice.map((f) => ({ FunctionName: f.FunctionName, FunctionArn: arn(f.FunctionName), Runtime: f.Runtime }));
+      const fns = p.slice.map((f) => ({
+        FunctionName: f.FunctionName,
+        FunctionArn: arn(f.FunctionName),
+        Runtime: f.Runtime,
+        ...(f.VpcId === null ? {} : { VpcConfig: { VpcId: f.VpcId ?? 'vpc-1', SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-web'] } }),
+        ...(f.TracingMode === null ? {} : { TracingConfig: { Mode: f.TracingMode ?? 'Active' } }),
+        ...(f.DeadLetterTargetArn === null ? {} : { DeadLetterConfig: { TargetArn: f.DeadLetterTargetArn ?? `arn:aws:sqs:${r.region}:${this.state.accountId}:${f.FunctionName}-dlq` } }),
+      }));
       return ok({ Functions: fns, NextMarker: p.next });
     }
-    const name = r.path.split('/')[3];
+    const name = decodeURIComponent(r.path.split('/')[3]);
     const f = reg.functions.find((x) => x.FunctionName === name);
+    if (api === 'GetFunctionConcurrency') {
+      if (!f) throw new AwsHttpError(404, 'ResourceNotFoundException', `Function not found: ${arn(name)}`);
+      const reserved = f.ReservedConcurrency === undefined ? 1 : f.ReservedConcurrency;
+      return ok(reserved === null ? {} : { ReservedConcurrentExecutions: reserved });
+    }
+    if (api === 'ListFunctionEventInvokeConfigs') {
+      if (!f) throw new AwsHttpError(404, 'ResourceNotFoundException', `Function not found: ${arn(name)}`);
+      const p = this.page(f.eventInvokeConfigs ?? [], r.query.get('Marker'), Math.min(Number(r.query.get('MaxItems')) || 50, 50));
+      return ok({
+        FunctionEventInvokeConfigs: p.slice.map((c) => ({
+          FunctionArn: `${arn(name)}:${c.Qualifier}`,
+          LastModified: 0,
+          MaximumRetryAttempts: 2,
+          DestinationConfig: { OnFailure: c.OnFailure ? { Destination: c.OnFailure } : {}, OnSuccess: {} },
+        })),
+        NextMarker: p.next,
+      });
+    }
     if (!f || !f.policy) throw new AwsHttpError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
     return ok({ Policy: f.policy, RevisionId: 'r1' });
   }

@@ -28,7 +28,11 @@ import { iamUnusedCredentials } from './iam/unused-credentials';
 import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
 import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyRotation } from './kms/key-rotation';
+import { lambdaActiveTracing } from './lambda/active-tracing';
+import { lambdaFailureDestination } from './lambda/failure-destination';
+import { lambdaInsideVpc } from './lambda/inside-vpc';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
+import { lambdaReservedConcurrency } from './lambda/reserved-concurrency';
 import { lambdaSupportedRuntime } from './lambda/supported-runtime';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
 import { rdsStorageEncrypted } from './rds/storage-encrypted';
@@ -76,6 +80,10 @@ export const ALL_CHECKS: readonly Check[] = [
   kmsKeyRotation,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
+  lambdaActiveTracing,
+  lambdaInsideVpc,
+  lambdaReservedConcurrency,
+  lambdaFailureDestination,
   rdsInstanceNotPublic,
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,
