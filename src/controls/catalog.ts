@@ -398,7 +398,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['AC-4', 'SC-7', 'SC-7(5)'], pciDss321: ['1.2.1', '1.3.4'], pciDss40: ['1.3.2'] }),
     enforcedBy: [{ construct: 'AuditedVpc', weakenedBy: 'allowEgressTo' }, { construct: 'BatchPipeline', weakenedBy: 'securityGroup' }],
     packRules: ['SecurityGroupOpenEgress'],
-    runtimeGap: NOT_YET('security group egress'),
+    scannerChecks: [{ id: 'ec2-sg-no-open-egress', compliantWhen: 'PASS when no outbound rule (`IpPermissionsEgress`) of the group has a destination CIDR of prefix length 0 (`0.0.0.0/0`, `::/0`), whatever its protocol and ports, the judgement of `CompliancePack-SecurityGroupOpenEgress` (`src/controls/judgement/open-egress.ts`); a group with no outbound rule passes (it allows none; in a template no rule means AWS\'s default allow-all). Every group is judged, default groups included; never not applicable.' }],
   }),
   control({
     id: 'EC2.GatewayEndpointRouteTables',

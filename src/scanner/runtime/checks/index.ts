@@ -11,6 +11,7 @@ import { naclNoPublicAdminPorts } from './ec2/nacl-no-public-admin-ports';
 import { naclUnused } from './ec2/nacl-unused';
 import { sgNoIpv4AdminPorts } from './ec2/sg-no-ipv4-admin-ports';
 import { sgNoIpv6AdminPorts } from './ec2/sg-no-ipv6-admin-ports';
+import { sgNoOpenEgress } from './ec2/sg-no-open-egress';
 import { sgNoPublicAllTraffic } from './ec2/sg-no-public-all-traffic';
 import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
@@ -62,6 +63,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoIpv4AdminPorts,
   sgNoIpv6AdminPorts,
   sgNoPublicAllTraffic,
+  sgNoOpenEgress,
   sgNoPublicHighRiskPorts,
   sgNoPublicRdp,
   sgNoPublicSsh,

@@ -1,7 +1,8 @@
 /**
  * The Lambda configuration checks (Lambda.3, Lambda.7, Lambda.ReservedConcurrency,
- * Lambda.FailureDestination) against moto in server mode: functions created through the real SDK,
- * read back through ListFunctions (paged), GetFunctionConcurrency and ListFunctionEventInvokeConfigs.
+ * Lambda.FailureDestination) and the VPC checks of AuditedVpc (EC2.NoOpenEgress) against moto in
+ * server mode: resources created through the real SDK, read back through ListFunctions (paged),
+ * GetFunctionConcurrency, ListFunctionEventInvokeConfigs and DescribeSecurityGroups.
  * moto answers ListFunctionEventInvokeConfigs with `LastModified` as an ISO string where Lambda sends
  * epoch seconds, so the SDK rejects its answer for a function that has a configuration (moto 5.2.5);
  * here only functions without one are read that way (an empty list, which deserializes). On-failure
@@ -10,7 +11,7 @@
  * so every function here is without a failure destination; dead-letter queues are covered against the
  * fake endpoint too, whose functions have one unless a test removes it.
  */
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupEgressCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client, RevokeSecurityGroupEgressCommand } from '@aws-sdk/client-ec2';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { withEnv } from './fake-aws/fixtures';
@@ -22,8 +23,9 @@ jest.setTimeout(600_000);
 const REGION = 'eu-west-1';
 const CHECKS = ['lambda-inside-vpc', 'lambda-active-tracing', 'lambda-reserved-concurrency', 'lambda-failure-destination'];
 
-describe('Lambda configuration checks against moto (server mode)', () => {
+describe('Lambda and VPC checks against moto (server mode)', () => {
   let moto: MotoServer | undefined;
+  const groups: Record<string, string> = {};
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -34,6 +36,16 @@ describe('Lambda configuration checks against moto (server mode)', () => {
       const vpcId = vpc.Vpc!.VpcId!;
       const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.20.1.0/24' }));
       const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'fn', Description: 'function', VpcId: vpcId }));
+      groups.fn = sg.GroupId!; // created with EC2's default allow-all egress
+      // as AuditedVpc leaves a group: the default egress revoked, HTTPS to the VPC only
+      const closed = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'endpoints', Description: 'endpoints', VpcId: vpcId }));
+      groups.endpoints = closed.GroupId!;
+      await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: closed.GroupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+      await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: closed.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.20.0.0/16' }] }] }));
+      const dns = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'dns', Description: 'dns', VpcId: vpcId }));
+      groups.dns = dns.GroupId!;
+      await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: dns.GroupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+      await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: dns.GroupId, IpPermissions: [{ IpProtocol: 'udp', FromPort: 53, ToPort: 53, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] }));
       const iam = new IAMClient({ region: 'us-east-1' });
       const role = await iam.send(new CreateRoleCommand({
         RoleName: 'fn-role',
@@ -64,7 +76,22 @@ describe('Lambda configuration checks against moto (server mode)', () => {
     moto?.stop();
   });
 
-  test('exactly the expected findings', async () => {
+  test('ec2-sg-no-open-egress: exactly the groups with outbound rules to the internet fail', async () => {
+    const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['ec2-sg-no-open-egress'], pageSize: 5 }));
+    expect(report.errors).toEqual([]);
+    const failed = new Set(report.findings.map((f) => f.resourceId.split('/').pop()));
+    const checked = report.checks[0];
+    // moto's default VPC and the new VPC each have a default group with the default egress
+    expect(failed.has(groups.fn)).toBe(true);
+    expect(failed.has(groups.dns)).toBe(true);
+    expect(failed.has(groups.endpoints)).toBe(false);
+    expect(report.findings.find((f) => f.resourceId.endsWith(groups.dns))?.reason).toBe('udp/53 to ::/0');
+    expect(report.findings.filter((f) => !Object.values(groups).includes(f.resourceId.split('/').pop()!)).every((f) => f.reason.includes('all traffic to 0.0.0.0/0'))).toBe(true);
+    // fn, dns and the two default groups fail; endpoints passes
+    expect(checked.counts).toEqual({ passed: 1, failed: 4, notApplicable: 0, errored: 0 });
+  });
+
+  test('Lambda configuration checks: exactly the expected findings', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: CHECKS, pageSize: 2 }));
     expect(report.errors).toEqual([]);
     expect(report.status).toBe('COMPLETE');
