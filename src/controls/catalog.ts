@@ -528,7 +528,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['AC-2(1)', 'AC-6', 'CM-5'] }),
     enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
     packRules: ['LambdaRoleInlinePolicy'],
-    runtimeGap: NOT_YET('inline policies of Lambda roles'),
+    scannerChecks: [{ id: 'iam-lambda-role-no-inline-policy', compliantWhen: 'Judges each role of GetAccountAuthorizationDetails whose trust policy allows `lambda.amazonaws.com` or `edgelambda.amazonaws.com` (the judgement of a Lambda role `CompliancePack-LambdaRoleInlinePolicy` applies, `src/controls/judgement/lambda-role.ts`; a function can only run with such a role): PASS when it has no inline policy (`RolePolicyList`), FAIL naming its inline policies otherwise. Roles Lambda may not assume and service-linked roles (`/aws-service-role/`) are not applicable; attached managed policies are not inspected.' }],
   }),
   control({
     id: 'IAM.RoleTrustAuthorized',

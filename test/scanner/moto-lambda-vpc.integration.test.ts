@@ -1,8 +1,9 @@
 /**
  * The Lambda configuration checks (Lambda.3, Lambda.7, Lambda.ReservedConcurrency,
- * Lambda.FailureDestination) and the VPC checks of AuditedVpc (EC2.NoOpenEgress) against moto in
- * server mode: resources created through the real SDK, read back through ListFunctions (paged),
- * GetFunctionConcurrency, ListFunctionEventInvokeConfigs and DescribeSecurityGroups.
+ * Lambda.FailureDestination), their roles (IAM.LambdaRoleNoInlinePolicy) and the VPC checks of
+ * AuditedVpc (EC2.NoOpenEgress) against moto in server mode: resources created through the real
+ * SDK, read back through ListFunctions (paged), GetFunctionConcurrency, ListFunctionEventInvokeConfigs,
+ * GetAccountAuthorizationDetails and DescribeSecurityGroups.
  * moto answers ListFunctionEventInvokeConfigs with `LastModified` as an ISO string where Lambda sends
  * epoch seconds, so the SDK rejects its answer for a function that has a configuration (moto 5.2.5);
  * here only functions without one are read that way (an empty list, which deserializes). On-failure
@@ -12,7 +13,7 @@
  * fake endpoint too, whose functions have one unless a test removes it.
  */
 import { AuthorizeSecurityGroupEgressCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client, RevokeSecurityGroupEgressCommand } from '@aws-sdk/client-ec2';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { withEnv } from './fake-aws/fixtures';
 import { MotoServer, startMoto } from './moto-server';
@@ -50,6 +51,19 @@ describe('Lambda and VPC checks against moto (server mode)', () => {
       const role = await iam.send(new CreateRoleCommand({
         RoleName: 'fn-role',
         AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      }));
+      const inlineRole = await iam.send(new CreateRoleCommand({
+        RoleName: 'fn-inline-role',
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      }));
+      await iam.send(new PutRolePolicyCommand({
+        RoleName: inlineRole.Role!.RoleName,
+        PolicyName: 'extra',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' }] }),
+      }));
+      await iam.send(new CreateRoleCommand({
+        RoleName: 'jobs-role',
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'batch.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
       }));
       const lambda = new LambdaClient(cfg);
       const create = (name: string, extra: Record<string, unknown> = {}) => lambda.send(new CreateFunctionCommand({
@@ -89,6 +103,13 @@ describe('Lambda and VPC checks against moto (server mode)', () => {
     expect(report.findings.filter((f) => !Object.values(groups).includes(f.resourceId.split('/').pop()!)).every((f) => f.reason.includes('all traffic to 0.0.0.0/0'))).toBe(true);
     // fn, dns and the two default groups fail; endpoints passes
     expect(checked.counts).toEqual({ passed: 1, failed: 4, notApplicable: 0, errored: 0 });
+  });
+
+  test('iam-lambda-role-no-inline-policy: exactly the Lambda role with an inline policy fails', async () => {
+    const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['iam-lambda-role-no-inline-policy'], pageSize: 1 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => `${f.resourceId} ${f.reason}`)).toEqual(['arn:aws:iam::123456789012:role/fn-inline-role inline policy extra']);
+    expect(report.checks[0].counts).toEqual({ passed: 1, failed: 1, notApplicable: 1, errored: 0 });
   });
 
   test('Lambda configuration checks: exactly the expected findings', async () => {

@@ -188,9 +188,27 @@ export interface IamUserInfo {
   readonly inlinePolicyNames: readonly string[];
 }
 
+export interface IamInlinePolicyInfo {
+  readonly name: string;
+  /** URL-decoded JSON text. */
+  readonly document: string;
+}
+
+export interface IamRoleInfo {
+  readonly roleName: string;
+  readonly arn: string;
+  readonly path: string;
+  /** Trust policy (`AssumeRolePolicyDocument`), URL-decoded JSON text. */
+  readonly trustPolicy: string;
+  readonly inlinePolicies: readonly IamInlinePolicyInfo[];
+  readonly attachedPolicyArns: readonly string[];
+}
+
 export interface AuthorizationDetails {
   readonly users: readonly IamUserInfo[];
   readonly policies: readonly IamManagedPolicyInfo[];
+  /** Roles with their trust, inline and attached policies. */
+  readonly roles?: readonly IamRoleInfo[];
 }
 
 /** One row of the IAM credential report (only the columns the checks read). */

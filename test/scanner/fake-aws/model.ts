@@ -90,6 +90,8 @@ export interface FakeAccountState {
   accountPublicAccessBlock?: [boolean, boolean, boolean, boolean];
   users: Array<{ UserName: string; attached: string[]; inline: string[] }>;
   policies: Array<{ PolicyName: string; AttachmentCount: number; document: object }>;
+  /** Roles, with their trust policy and inline policies (name: document). */
+  roles?: Array<{ RoleName: string; Path?: string; trust: object; inline?: Record<string, object>; attached?: string[] }>;
   credentialReportCsv: string;
   passwordPolicy?: Record<string, number | boolean>;
   summary: { AccountMFAEnabled: number; AccountAccessKeysPresent: number };

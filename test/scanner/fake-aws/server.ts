@@ -446,16 +446,22 @@ export class FakeAws {
         const filters = [...r.form.entries()].filter(([k]) => k.startsWith('Filter.member')).map(([, v]) => v);
         const all = [
           ...(filters.length === 0 || filters.includes('User') ? s.users.map((u) => ({ kind: 'user' as const, u })) : []),
+          ...(filters.length === 0 || filters.includes('Role') ? (s.roles ?? []).map((o) => ({ kind: 'role' as const, o })) : []),
           ...(filters.length === 0 || filters.includes('LocalManagedPolicy') ? s.policies.map((p) => ({ kind: 'policy' as const, p })) : []),
         ];
         const p = this.page(all, r.form.get('Marker'), r.form.get('MaxItems'));
         const users = p.slice.flatMap((x) => (x.kind === 'user' ? [x.u] : []));
         const pols = p.slice.flatMap((x) => (x.kind === 'policy' ? [x.p] : []));
+        const roles = p.slice.flatMap((x) => (x.kind === 'role' ? [x.o] : []));
         return xml(
           items('UserDetailList', users, (u) => tag('UserName', u.UserName) + tag('Arn', `arn:aws:iam::${acct}:user/${u.UserName}`) + tag('UserId', `AID${u.UserName}`) + tag('Path', '/') +
             tag('CreateDate', '2024-01-01T00:00:00Z') +
             items('UserPolicyList', u.inline, (n) => tag('PolicyName', n) + tag('PolicyDocument', encodeURIComponent('{}')), 'member') +
             items('AttachedManagedPolicies', u.attached, (a) => tag('PolicyName', a.split('/').pop()) + tag('PolicyArn', a), 'member'), 'member') +
+          items('RoleDetailList', roles, (o) => tag('RoleName', o.RoleName) + tag('Arn', `arn:aws:iam::${acct}:role${o.Path ?? '/'}${o.RoleName}`) + tag('RoleId', `ARO${o.RoleName}`) +
+            tag('Path', o.Path ?? '/') + tag('CreateDate', '2024-01-01T00:00:00Z') + tag('AssumeRolePolicyDocument', encodeURIComponent(JSON.stringify(o.trust))) +
+            items('RolePolicyList', Object.entries(o.inline ?? {}), ([n, d]) => tag('PolicyName', n) + tag('PolicyDocument', encodeURIComponent(JSON.stringify(d))), 'member') +
+            items('AttachedManagedPolicies', o.attached ?? [], (a) => tag('PolicyName', a.split('/').pop()) + tag('PolicyArn', a), 'member'), 'member') +
           items('Policies', pols, (q) => tag('PolicyName', q.PolicyName) + tag('Arn', `arn:aws:iam::${acct}:policy/${q.PolicyName}`) + tag('AttachmentCount', q.AttachmentCount) +
             tag('DefaultVersionId', 'v1') + items('PolicyVersionList', [q], (v) => tag('Document', encodeURIComponent(JSON.stringify(v.document))) + tag('VersionId', 'v1') + tag('IsDefaultVersion', true), 'member'), 'member') +
           tag('IsTruncated', p.next !== undefined) + tag('Marker', p.next));

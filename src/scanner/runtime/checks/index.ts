@@ -19,6 +19,7 @@ import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
+import { iamLambdaRoleNoInlinePolicy } from './iam/lambda-role-no-inline-policy';
 import { iamNoAdminStarPolicy } from './iam/no-admin-star-policy';
 import { iamPasswordPolicyLength } from './iam/password-policy-length';
 import { iamPasswordPolicyReuse } from './iam/password-policy-reuse';
@@ -71,6 +72,7 @@ export const ALL_CHECKS: readonly Check[] = [
   iamAccessKeyRotation,
   iamConsoleUserMfa,
   iamNoAdminStarPolicy,
+  iamLambdaRoleNoInlinePolicy,
   iamPasswordPolicyLength,
   iamPasswordPolicyReuse,
   iamPasswordPolicyStrong,
