@@ -519,7 +519,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: LEAST_PRIVILEGE_NIST, pciDss321: ['7.2.1'], pciDss40: ['7.2.2'] }),
     enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['IamWriteOnWildcardResource'],
-    runtimeGap: NOT_YET('write actions on wildcard resources in role policies'),
+    scannerChecks: [{ id: 'iam-no-write-on-wildcard-resource', compliantWhen: 'Judges each role of GetAccountAuthorizationDetails over its inline policies and the customer managed policies attached to it, each with the judgement of `CompliancePack-IamWriteOnWildcardResource` (`src/controls/judgement/write-on-wildcard.ts`): FAIL naming every policy whose Allow statements grant, on `Resource: "*"`, an action that may write (not a read verb, not one AWS authorizes only on `*`) or a NotAction; PASS otherwise. Service-linked roles are not applicable; AWS managed policies are not judged; users, groups and unattached policies are not inspected.' }],
   }),
   control({
     id: 'IAM.LambdaRoleNoInlinePolicy',

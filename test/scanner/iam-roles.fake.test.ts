@@ -21,7 +21,7 @@ describe('role checks against the fake endpoint', () => {
     s.roles = [
       { RoleName: 'fn-managed', trust: trust('lambda.amazonaws.com'), attached: ['arn:aws:iam::123456789012:policy/fn'] },
       { RoleName: 'fn-inline', Path: '/service-role/', trust: trust('lambda.amazonaws.com'), inline: { extra: DOC } },
-      { RoleName: 'jobs', trust: trust('batch.amazonaws.com'), inline: { extra: DOC } },
+      { RoleName: 'jobs', trust: trust('batch.amazonaws.com'), inline: { extra: DOC, wide: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'batch:SubmitJob', Resource: '*' }] } } },
       { RoleName: 'AWSServiceRoleForLambdaReplicator', Path: '/aws-service-role/replicator.lambda.amazonaws.com/', trust: trust('replicator.lambda.amazonaws.com'), inline: { p: DOC } },
     ];
     fake = new FakeAws(s, { pageSize: 2 });
@@ -35,5 +35,12 @@ describe('role checks against the fake endpoint', () => {
     expect(report.findings.map((f) => `${f.resourceId} ${f.reason}`)).toEqual(['arn:aws:iam::123456789012:role/service-role/fn-inline inline policy extra']);
     expect(report.checks[0].counts).toEqual({ passed: 1, failed: 1, notApplicable: 2, errored: 0 });
     expect(fake.stats.requests['iam:GetAccountAuthorizationDetails']).toBe(3); // 6 items, pages of 2
+  });
+
+  test('iam-no-write-on-wildcard-resource: exactly the role whose policy writes on "*" fails', async () => {
+    const report = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: ['iam-no-write-on-wildcard-resource'], pageSize: 2 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => `${f.resourceId} ${f.reason}`)).toEqual(['arn:aws:iam::123456789012:role/jobs inline policy wide allows batch:SubmitJob on "*"']);
+    expect(report.checks[0].counts).toEqual({ passed: 2, failed: 1, notApplicable: 1, errored: 0 });
   });
 });

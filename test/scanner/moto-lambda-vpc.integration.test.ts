@@ -61,6 +61,11 @@ describe('Lambda and VPC checks against moto (server mode)', () => {
         PolicyName: 'extra',
         PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' }] }),
       }));
+      await iam.send(new PutRolePolicyCommand({
+        RoleName: inlineRole.Role!.RoleName,
+        PolicyName: 'wide',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] }),
+      }));
       await iam.send(new CreateRoleCommand({
         RoleName: 'jobs-role',
         AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'batch.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
@@ -108,8 +113,15 @@ describe('Lambda and VPC checks against moto (server mode)', () => {
   test('iam-lambda-role-no-inline-policy: exactly the Lambda role with an inline policy fails', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['iam-lambda-role-no-inline-policy'], pageSize: 1 }));
     expect(report.errors).toEqual([]);
-    expect(report.findings.map((f) => `${f.resourceId} ${f.reason}`)).toEqual(['arn:aws:iam::123456789012:role/fn-inline-role inline policy extra']);
+    expect(report.findings.map((f) => `${f.resourceId} ${f.reason}`)).toEqual(['arn:aws:iam::123456789012:role/fn-inline-role inline policies extra, wide']);
     expect(report.checks[0].counts).toEqual({ passed: 1, failed: 1, notApplicable: 1, errored: 0 });
+  });
+
+  test('iam-no-write-on-wildcard-resource: exactly the role whose inline policy writes on "*" fails', async () => {
+    const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['iam-no-write-on-wildcard-resource'], pageSize: 1 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => `${f.resourceId} ${f.reason}`)).toEqual(['arn:aws:iam::123456789012:role/fn-inline-role inline policy wide allows sqs:SendMessage on "*"']);
+    expect(report.checks[0].counts).toEqual({ passed: 2, failed: 1, notApplicable: 0, errored: 0 });
   });
 
   test('Lambda configuration checks: exactly the expected findings', async () => {

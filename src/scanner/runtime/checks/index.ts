@@ -21,6 +21,7 @@ import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
 import { iamLambdaRoleNoInlinePolicy } from './iam/lambda-role-no-inline-policy';
 import { iamNoAdminStarPolicy } from './iam/no-admin-star-policy';
+import { iamNoWriteOnWildcardResource } from './iam/no-write-on-wildcard-resource';
 import { iamPasswordPolicyLength } from './iam/password-policy-length';
 import { iamPasswordPolicyReuse } from './iam/password-policy-reuse';
 import { iamPasswordPolicyStrong } from './iam/password-policy-strong';
@@ -73,6 +74,7 @@ export const ALL_CHECKS: readonly Check[] = [
   iamConsoleUserMfa,
   iamNoAdminStarPolicy,
   iamLambdaRoleNoInlinePolicy,
+  iamNoWriteOnWildcardResource,
   iamPasswordPolicyLength,
   iamPasswordPolicyReuse,
   iamPasswordPolicyStrong,
