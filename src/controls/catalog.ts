@@ -416,7 +416,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AuditedVpc', weakenedBy: 'allowEgressTo' }, { construct: 'BatchPipeline', weakenedBy: 'securityGroup' }],
     packRules: ['SecurityGroupOpenEgress'],
-    runtimeGap: NOT_YET('security group egress'),
+    scannerChecks: [{ id: 'ec2-sg-no-open-egress', compliantWhen: 'PASS when no outbound rule (`IpPermissionsEgress`) of the group has a destination CIDR of prefix length 0 (`0.0.0.0/0`, `::/0`), whatever its protocol and ports, the judgement of `CompliancePack-SecurityGroupOpenEgress` (`src/controls/judgement/open-egress.ts`); a group with no outbound rule passes (it allows none; in a template no rule means AWS\'s default allow-all). Every group is judged, default groups included; never not applicable.' }],
   }),
   control({
     id: 'EC2.GatewayEndpointRouteTables',
@@ -537,7 +537,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['IamWriteOnWildcardResource'],
-    runtimeGap: NOT_YET('write actions on wildcard resources in role policies'),
+    scannerChecks: [{ id: 'iam-no-write-on-wildcard-resource', compliantWhen: 'Judges each role of GetAccountAuthorizationDetails over its inline policies and the customer managed policies attached to it, each with the judgement of `CompliancePack-IamWriteOnWildcardResource` (`src/controls/judgement/write-on-wildcard.ts`): FAIL naming every policy whose Allow statements grant, on `Resource: "*"`, an action that may write (not a read verb, not one AWS authorizes only on `*`) or a NotAction; PASS otherwise. Service-linked roles are not applicable; AWS managed policies are not judged; users, groups and unattached policies are not inspected.' }],
   }),
   control({
     id: 'IAM.LambdaRoleNoInlinePolicy',
@@ -546,7 +546,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['AC-2', 'AC-2(1)', 'AC-2(6)', 'AC-3', 'AC-3(3)', 'AC-3(4)', 'AC-3(7)', 'AC-3(8)', 'AC-3(12)', 'AC-3(13)', 'AC-3(15)', 'AC-4(28)', 'AC-6', 'AC-6(3)', 'AC-24', 'CM-5(1)', 'CM-6', 'CM-9', 'MP-2', 'SC-23(3)'], pciDss321: ['2.2', '7.1.2', '7.1.3', '7.2.1', '7.2.2'], hipaa: LEAST_PRIVILEGE_HIPAA }),
     enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
     packRules: ['LambdaRoleInlinePolicy'],
-    runtimeGap: NOT_YET('inline policies of Lambda roles'),
+    scannerChecks: [{ id: 'iam-lambda-role-no-inline-policy', compliantWhen: 'Judges each role of GetAccountAuthorizationDetails whose trust policy allows `lambda.amazonaws.com` or `edgelambda.amazonaws.com` (the judgement of a Lambda role `CompliancePack-LambdaRoleInlinePolicy` applies, `src/controls/judgement/lambda-role.ts`; a function can only run with such a role): PASS when it has no inline policy (`RolePolicyList`), FAIL naming its inline policies otherwise. Roles Lambda may not assume and service-linked roles (`/aws-service-role/`) are not applicable; attached managed policies are not inspected.' }],
   }),
   control({
     id: 'IAM.RoleTrustAuthorized',
@@ -622,6 +622,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     nagControl: 'LAMBDA_INSIDE_VPC',
     checkovChecks: ['CKV_AWS_117'],
     guardRules: ['lambda_inside_vpc_check', 'LAMBDA_INSIDE_VPC'],
+    scannerChecks: [{ id: 'lambda-inside-vpc', compliantWhen: 'PASS when ListFunctions reports a `VpcConfig.VpcId` for the function (as the stock `LambdaInsideVPC` rules judge `VpcConfig` in the template); a function attached to no VPC FAILs. Never not applicable; the subnets and security groups are not inspected.' }],
   }),
   control({
     id: 'Lambda.7',
@@ -632,7 +633,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LambdaActiveTracing'],
     stockNagRules: ['Serverless-LambdaTracing'],
     nagControl: 'LAMBDA_TRACING',
-    runtimeGap: NOT_YET('Lambda tracing configuration'),
+    scannerChecks: [{ id: 'lambda-active-tracing', compliantWhen: 'PASS when ListFunctions reports `TracingConfig.Mode` `Active` (the judgement `CompliancePack-LambdaActiveTracing` applies to the template, `src/controls/judgement/lambda-config.ts`); `PassThrough` or no mode FAILs. Never not applicable.' }],
   }),
   control({
     id: 'Lambda.DestinationAuthorized',
@@ -663,7 +664,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     nagControl: 'LAMBDA_FAILURE_DESTINATION',
     checkovChecks: ['CKV_AWS_116'],
     guardRules: ['LAMBDA_DLQ_CHECK'],
-    runtimeGap: NOT_YET('Lambda event invoke configurations'),
+    scannerChecks: [{ id: 'lambda-failure-destination', compliantWhen: 'PASS when the function has a dead-letter queue (`DeadLetterConfig.TargetArn`) or one of its event invoke configurations (ListFunctionEventInvokeConfigs, every version and alias) has an `OnFailure` destination, the judgement of `CompliancePack-LambdaFailureDestination` (`src/controls/judgement/lambda-config.ts`); otherwise FAIL. Without a dead-letter queue, configurations that could not be read are `ERROR`. Never not applicable: whether the function is invoked asynchronously is not known.' }],
   }),
   control({
     id: 'Lambda.ReservedConcurrency',
@@ -676,7 +677,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     nagControl: 'LAMBDA_CONCURRENCY',
     checkovChecks: ['CKV_AWS_115'],
     guardRules: ['LAMBDA_CONCURRENCY_CHECK'],
-    runtimeGap: NOT_YET('Lambda concurrency'),
+    scannerChecks: [{ id: 'lambda-reserved-concurrency', compliantWhen: 'PASS when GetFunctionConcurrency reports `ReservedConcurrentExecutions` (any value, 0 included), the judgement of `CompliancePack-LambdaReservedConcurrency` (`src/controls/judgement/lambda-config.ts`); none FAILs, a concurrency that could not be read is `ERROR`. Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------ CloudWatch Logs

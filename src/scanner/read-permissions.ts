@@ -61,6 +61,8 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['kms:DescribeKey', KMS_KEYS],
   ['kms:GetKeyRotationStatus', KMS_KEYS],
   ['lambda:GetPolicy', LAMBDA_FUNCTIONS],
+  ['lambda:GetFunctionConcurrency', LAMBDA_FUNCTIONS],
+  ['lambda:ListFunctionEventInvokeConfigs', LAMBDA_FUNCTIONS],
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],
   ['sns:GetTopicAttributes', SNS_TOPICS],

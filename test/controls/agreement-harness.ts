@@ -52,7 +52,9 @@ export function synthVerdict(control: SharedControl, fixture: Fixture): string {
   } else {
     result = judge();
   }
-  return result === NagRuleCompliance.COMPLIANT ? 'compliant' : result === NagRuleCompliance.NON_COMPLIANT ? 'non-compliant' : String(result);
+  // a rule that names its findings (`Action::<action>`) is non-compliant with each of them
+  const nonCompliant = result === NagRuleCompliance.NON_COMPLIANT || (Array.isArray(result) && result.length > 0);
+  return result === NagRuleCompliance.COMPLIANT ? 'compliant' : nonCompliant ? 'non-compliant' : String(result);
 }
 
 export function liveVerdict(control: SharedControl, fixture: Fixture): string {

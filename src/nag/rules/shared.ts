@@ -1,4 +1,5 @@
 import { CfnResource } from 'aws-cdk-lib';
+import { trustsLambda } from '../../controls/judgement/lambda-role';
 import { logicalIdOf, propertiesOf, stackResourceById, stackResourcesOfType } from '../private/context';
 import { asList, referencedId, servicePrincipals, statementsOf } from '../private/values';
 
@@ -38,7 +39,8 @@ export function roleTrusts(role: CfnResource, service: string): boolean | undefi
  * function in the same stack runs with it.
  */
 export function isLambdaRole(role: CfnResource): boolean {
-  if (roleTrusts(role, 'lambda.amazonaws.com') || roleTrusts(role, 'edgelambda.amazonaws.com')) {
+  const trust = statementsOf(propertiesOf(role)?.AssumeRolePolicyDocument);
+  if (trust !== undefined && trustsLambda(trust)) {
     return true;
   }
   return stackResourcesOfType(role, 'AWS::Lambda::Function').some((fn) => pointsAt(propertiesOf(fn)?.Role, role));

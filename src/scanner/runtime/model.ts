@@ -188,9 +188,27 @@ export interface IamUserInfo {
   readonly inlinePolicyNames: readonly string[];
 }
 
+export interface IamInlinePolicyInfo {
+  readonly name: string;
+  /** URL-decoded JSON text. */
+  readonly document: string;
+}
+
+export interface IamRoleInfo {
+  readonly roleName: string;
+  readonly arn: string;
+  readonly path: string;
+  /** Trust policy (`AssumeRolePolicyDocument`), URL-decoded JSON text. */
+  readonly trustPolicy: string;
+  readonly inlinePolicies: readonly IamInlinePolicyInfo[];
+  readonly attachedPolicyArns: readonly string[];
+}
+
 export interface AuthorizationDetails {
   readonly users: readonly IamUserInfo[];
   readonly policies: readonly IamManagedPolicyInfo[];
+  /** Roles with their trust, inline and attached policies. */
+  readonly roles?: readonly IamRoleInfo[];
 }
 
 /** One row of the IAM credential report (only the columns the checks read). */
@@ -253,6 +271,20 @@ export interface LambdaFunctionInfo {
   readonly runtime?: string;
   /** Resource-based policy JSON, `null` when the function has none. */
   readonly policy?: string | null;
+  /** `VpcConfig.VpcId` (ListFunctions); `null` when the function is not attached to a VPC. */
+  readonly vpcId?: string | null;
+  /** `TracingConfig.Mode` (`Active`, `PassThrough`); `null` when none is reported. */
+  readonly tracingMode?: string | null;
+  /** `DeadLetterConfig.TargetArn`; `null` when the function has no dead-letter queue. */
+  readonly deadLetterTargetArn?: string | null;
+  /**
+   * On-failure destinations of the function's event invoke configurations (every qualifier,
+   * ListFunctionEventInvokeConfigs); empty when none has one, `undefined` when they could not be read
+   * (not read when a dead-letter queue is set).
+   */
+  readonly onFailureDestinations?: readonly string[];
+  /** Reserved concurrent executions (GetFunctionConcurrency); `null` when none is reserved, `undefined` when it could not be read. */
+  readonly reservedConcurrency?: number | null;
 }
 
 export interface DbInstanceInfo {

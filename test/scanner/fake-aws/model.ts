@@ -42,6 +42,27 @@ export interface FakeKey {
   rotation?: boolean;
 }
 
+/**
+ * A Lambda function. Settings left out are the library's defaults (ComplianceScanner's function), so
+ * the fixture accounts give the Lambda configuration checks nothing to report: attached to `vpc-1`,
+ * tracing `Active`, a dead-letter queue, 1 reserved concurrent execution.
+ */
+export interface FakeFunction {
+  FunctionName: string;
+  Runtime?: string;
+  policy?: string;
+  /** `null`: not attached to a VPC. */
+  VpcId?: string | null;
+  /** `null`: no TracingConfig. */
+  TracingMode?: string | null;
+  /** `null`: no dead-letter queue. */
+  DeadLetterTargetArn?: string | null;
+  /** `null`: none reserved. */
+  ReservedConcurrency?: number | null;
+  /** Event invoke configurations by qualifier, with their on-failure destination. */
+  eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
+}
+
 export interface FakeRegionState {
   securityGroups: FakeSecurityGroup[];
   networkAcls: FakeNacl[];
@@ -54,7 +75,7 @@ export interface FakeRegionState {
   trails: Array<{
     Name: string; HomeRegion: string; IsMultiRegionTrail: boolean; KmsKeyId?: string; LogFileValidationEnabled: boolean; IsLogging: boolean;
   }>;
-  functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
+  functions: FakeFunction[];
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
   tables: Array<{ TableName: string; pitr: boolean }>;
@@ -69,6 +90,8 @@ export interface FakeAccountState {
   accountPublicAccessBlock?: [boolean, boolean, boolean, boolean];
   users: Array<{ UserName: string; attached: string[]; inline: string[] }>;
   policies: Array<{ PolicyName: string; AttachmentCount: number; document: object }>;
+  /** Roles, with their trust policy and inline policies (name: document). */
+  roles?: Array<{ RoleName: string; Path?: string; trust: object; inline?: Record<string, object>; attached?: string[] }>;
   credentialReportCsv: string;
   passwordPolicy?: Record<string, number | boolean>;
   summary: { AccountMFAEnabled: number; AccountAccessKeysPresent: number };

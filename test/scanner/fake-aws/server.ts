@@ -275,7 +275,11 @@ export class FakeAws {
       return `GetBucket:${sub ?? 'unknown'}`;
     }
     if (r.service === 's3control') return 'GetPublicAccessBlock';
-    if (r.service === 'lambda') return r.path.endsWith('/policy') ? 'GetPolicy' : 'ListFunctions';
+    if (r.service === 'lambda') {
+      if (r.path.endsWith('/concurrency')) return 'GetFunctionConcurrency';
+      if (r.path.endsWith('/event-invoke-config/list')) return 'ListFunctionEventInvokeConfigs';
+      return r.path.endsWith('/policy') ? 'GetPolicy' : 'ListFunctions';
+    }
     if (r.service === 'securityhub') return securityHubApi(r.method, r.path);
     return 'Unknown';
   }
@@ -442,16 +446,22 @@ export class FakeAws {
         const filters = [...r.form.entries()].filter(([k]) => k.startsWith('Filter.member')).map(([, v]) => v);
         const all = [
           ...(filters.length === 0 || filters.includes('User') ? s.users.map((u) => ({ kind: 'user' as const, u })) : []),
+          ...(filters.length === 0 || filters.includes('Role') ? (s.roles ?? []).map((o) => ({ kind: 'role' as const, o })) : []),
           ...(filters.length === 0 || filters.includes('LocalManagedPolicy') ? s.policies.map((p) => ({ kind: 'policy' as const, p })) : []),
         ];
         const p = this.page(all, r.form.get('Marker'), r.form.get('MaxItems'));
         const users = p.slice.flatMap((x) => (x.kind === 'user' ? [x.u] : []));
         const pols = p.slice.flatMap((x) => (x.kind === 'policy' ? [x.p] : []));
+        const roles = p.slice.flatMap((x) => (x.kind === 'role' ? [x.o] : []));
         return xml(
           items('UserDetailList', users, (u) => tag('UserName', u.UserName) + tag('Arn', `arn:aws:iam::${acct}:user/${u.UserName}`) + tag('UserId', `AID${u.UserName}`) + tag('Path', '/') +
             tag('CreateDate', '2024-01-01T00:00:00Z') +
             items('UserPolicyList', u.inline, (n) => tag('PolicyName', n) + tag('PolicyDocument', encodeURIComponent('{}')), 'member') +
             items('AttachedManagedPolicies', u.attached, (a) => tag('PolicyName', a.split('/').pop()) + tag('PolicyArn', a), 'member'), 'member') +
+          items('RoleDetailList', roles, (o) => tag('RoleName', o.RoleName) + tag('Arn', `arn:aws:iam::${acct}:role${o.Path ?? '/'}${o.RoleName}`) + tag('RoleId', `ARO${o.RoleName}`) +
+            tag('Path', o.Path ?? '/') + tag('CreateDate', '2024-01-01T00:00:00Z') + tag('AssumeRolePolicyDocument', encodeURIComponent(JSON.stringify(o.trust))) +
+            items('RolePolicyList', Object.entries(o.inline ?? {}), ([n, d]) => tag('PolicyName', n) + tag('PolicyDocument', encodeURIComponent(JSON.stringify(d))), 'member') +
+            items('AttachedManagedPolicies', o.attached ?? [], (a) => tag('PolicyName', a.split('/').pop()) + tag('PolicyArn', a), 'member'), 'member') +
           items('Policies', pols, (q) => tag('PolicyName', q.PolicyName) + tag('Arn', `arn:aws:iam::${acct}:policy/${q.PolicyName}`) + tag('AttachmentCount', q.AttachmentCount) +
             tag('DefaultVersionId', 'v1') + items('PolicyVersionList', [q], (v) => tag('Document', encodeURIComponent(JSON.stringify(v.document))) + tag('VersionId', 'v1') + tag('IsDefaultVersion', true), 'member'), 'member') +
           tag('IsTruncated', p.next !== undefined) + tag('Marker', p.next));
@@ -682,11 +692,36 @@ export class FakeAws {
     const arn = (n: string) => `arn:aws:lambda:${r.region}:${this.state.accountId}:function:${n}`;
     if (api === 'ListFunctions') {
       const p = this.page(reg.functions, r.query.get('Marker'), r.query.get('MaxItems'));
-      const fns = p.slice.map((f) => ({ FunctionName: f.FunctionName, FunctionArn: arn(f.FunctionName), Runtime: f.Runtime }));
+      const fns = p.slice.map((f) => ({
+        FunctionName: f.FunctionName,
+        FunctionArn: arn(f.FunctionName),
+        Runtime: f.Runtime,
+        ...(f.VpcId === null ? {} : { VpcConfig: { VpcId: f.VpcId ?? 'vpc-1', SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-web'] } }),
+        ...(f.TracingMode === null ? {} : { TracingConfig: { Mode: f.TracingMode ?? 'Active' } }),
+        ...(f.DeadLetterTargetArn === null ? {} : { DeadLetterConfig: { TargetArn: f.DeadLetterTargetArn ?? `arn:aws:sqs:${r.region}:${this.state.accountId}:${f.FunctionName}-dlq` } }),
+      }));
       return ok({ Functions: fns, NextMarker: p.next });
     }
-    const name = r.path.split('/')[3];
+    const name = decodeURIComponent(r.path.split('/')[3]);
     const f = reg.functions.find((x) => x.FunctionName === name);
+    if (api === 'GetFunctionConcurrency') {
+      if (!f) throw new AwsHttpError(404, 'ResourceNotFoundException', `Function not found: ${arn(name)}`);
+      const reserved = f.ReservedConcurrency === undefined ? 1 : f.ReservedConcurrency;
+      return ok(reserved === null ? {} : { ReservedConcurrentExecutions: reserved });
+    }
+    if (api === 'ListFunctionEventInvokeConfigs') {
+      if (!f) throw new AwsHttpError(404, 'ResourceNotFoundException', `Function not found: ${arn(name)}`);
+      const p = this.page(f.eventInvokeConfigs ?? [], r.query.get('Marker'), Math.min(Number(r.query.get('MaxItems')) || 50, 50));
+      return ok({
+        FunctionEventInvokeConfigs: p.slice.map((c) => ({
+          FunctionArn: `${arn(name)}:${c.Qualifier}`,
+          LastModified: 0,
+          MaximumRetryAttempts: 2,
+          DestinationConfig: { OnFailure: c.OnFailure ? { Destination: c.OnFailure } : {}, OnSuccess: {} },
+        })),
+        NextMarker: p.next,
+      });
+    }
     if (!f || !f.policy) throw new AwsHttpError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
     return ok({ Policy: f.policy, RevisionId: 'r1' });
   }

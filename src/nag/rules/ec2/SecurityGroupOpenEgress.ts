@@ -1,10 +1,11 @@
+import { worldDestinations } from '../../../controls/judgement/open-egress';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isUnknown } from '../../private/values';
 import { pointsAt } from '../shared';
 
 function isOpen(rule: any): boolean {
-  return rule?.CidrIp === '0.0.0.0/0' || rule?.CidrIpv6 === '::/0';
+  return worldDestinations([rule?.CidrIp], [rule?.CidrIpv6]).length > 0;
 }
 
 /**

@@ -1,36 +1,9 @@
+import { writeOnWildcardFindings } from '../../../controls/judgement/write-on-wildcard';
 import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isUnknown, statementsOf } from '../../private/values';
 
-/** Verbs of actions that only read. Anything else (including `*` and `service:*`) may write. */
-const READ_VERBS = /^(Get|List|Describe|BatchGet|Head|Search|Query|Scan|Lookup|View|Select|Filter|Read|Download)/;
-
-/**
- * Write actions that AWS offers on no resource but `*` (the service authorizes no narrower
- * resource), so `Resource: "*"` is the only way to grant them.
- */
-const ONLY_ON_STAR = new Set([
-  'xray:puttracesegments',
-  'xray:puttelemetryrecords',
-  'cloudwatch:putmetricdata',
-]);
-
 /** Policy resources with a single `PolicyDocument`; the others (roles, users, groups) carry `Policies`. */
 const STANDALONE = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy']);
-
-/** True when `action` may write (or is a wildcard that includes writes). */
-export function isWriteAction(action: string): boolean {
-  if (action === '*') {
-    return true;
-  }
-  const [, verb] = action.split(':');
-  if (verb === undefined) {
-    return true;
-  }
-  if (ONLY_ON_STAR.has(action.toLowerCase())) {
-    return false;
-  }
-  return !READ_VERBS.test(verb);
-}
 
 /**
  * An IAM policy allows write actions on `Resource: "*"`.
@@ -60,19 +33,7 @@ export default defineRule({
         continue;
       }
       judged = true;
-      for (const s of statements) {
-        if (s.Effect !== 'Allow' || !asList(s.Resource).includes('*')) {
-          continue;
-        }
-        if (s.NotAction !== undefined) {
-          findings.add('NotAction');
-        }
-        for (const action of asList(s.Action)) {
-          if (typeof action === 'string' && isWriteAction(action)) {
-            findings.add(`Action::${action}`);
-          }
-        }
-      }
+      writeOnWildcardFindings(statements).forEach((f) => findings.add(f));
     }
     if (findings.size > 0) {
       return [...findings];

@@ -1,3 +1,4 @@
+import { tracingActive } from '../../../controls/judgement/lambda-config';
 import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, WARN } from '../../private/rule';
 import { isUnknown } from '../../private/values';
 
@@ -17,6 +18,6 @@ export default defineRule({
     if (isUnknown(mode) || isUnknown(props.TracingConfig)) {
       return NOT_APPLICABLE;
     }
-    return mode === 'Active' ? COMPLIANT : NON_COMPLIANT;
+    return tracingActive(mode) ? COMPLIANT : NON_COMPLIANT;
   },
 });

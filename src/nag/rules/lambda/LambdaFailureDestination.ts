@@ -1,3 +1,4 @@
+import { hasFailureDestination } from '../../../controls/judgement/lambda-config';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 import { pointsAt } from '../shared';
@@ -15,15 +16,10 @@ export default defineRule({
   info: 'The Lambda function has no dead-letter queue and no on-failure destination.',
   explanation: 'Asynchronous invocations that fail after their retries are dropped without a trace. Configure a dead-letter queue (deadLetterQueue) or an onFailure destination.',
   body: (node, props) => {
-    if (props.DeadLetterConfig?.TargetArn !== undefined) {
-      return COMPLIANT;
-    }
-    for (const config of stackResourcesOfType(node, 'AWS::Lambda::EventInvokeConfig')) {
-      const c = propertiesOf(config);
-      if (c && pointsAt(c.FunctionName, node, [props.FunctionName]) && c.DestinationConfig?.OnFailure?.Destination !== undefined) {
-        return COMPLIANT;
-      }
-    }
-    return NON_COMPLIANT;
+    const onFailure = stackResourcesOfType(node, 'AWS::Lambda::EventInvokeConfig')
+      .map(propertiesOf)
+      .filter((c) => c && pointsAt(c.FunctionName, node, [props.FunctionName]))
+      .map((c) => c.DestinationConfig?.OnFailure?.Destination);
+    return hasFailureDestination(props.DeadLetterConfig?.TargetArn, onFailure) ? COMPLIANT : NON_COMPLIANT;
   },
 });

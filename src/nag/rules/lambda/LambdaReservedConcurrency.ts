@@ -1,3 +1,4 @@
+import { reservesConcurrency } from '../../../controls/judgement/lambda-config';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
@@ -12,5 +13,5 @@ export default defineRule({
   resourceTypes: ['AWS::Lambda::Function'],
   info: 'The Lambda function has no reserved concurrency.',
   explanation: 'Without reserved concurrency one function can take the whole account concurrency and throttle every other function, and a runaway trigger scales it without bound. Set reservedConcurrentExecutions.',
-  body: (_node, props) => (props.ReservedConcurrentExecutions === undefined ? NON_COMPLIANT : COMPLIANT),
+  body: (_node, props) => (reservesConcurrency(props.ReservedConcurrentExecutions) ? COMPLIANT : NON_COMPLIANT),
 });

@@ -11,6 +11,7 @@ import { naclNoPublicAdminPorts } from './ec2/nacl-no-public-admin-ports';
 import { naclUnused } from './ec2/nacl-unused';
 import { sgNoIpv4AdminPorts } from './ec2/sg-no-ipv4-admin-ports';
 import { sgNoIpv6AdminPorts } from './ec2/sg-no-ipv6-admin-ports';
+import { sgNoOpenEgress } from './ec2/sg-no-open-egress';
 import { sgNoPublicAllTraffic } from './ec2/sg-no-public-all-traffic';
 import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
@@ -18,7 +19,9 @@ import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
+import { iamLambdaRoleNoInlinePolicy } from './iam/lambda-role-no-inline-policy';
 import { iamNoAdminStarPolicy } from './iam/no-admin-star-policy';
+import { iamNoWriteOnWildcardResource } from './iam/no-write-on-wildcard-resource';
 import { iamPasswordPolicyLength } from './iam/password-policy-length';
 import { iamPasswordPolicyReuse } from './iam/password-policy-reuse';
 import { iamPasswordPolicyStrong } from './iam/password-policy-strong';
@@ -28,7 +31,11 @@ import { iamUnusedCredentials } from './iam/unused-credentials';
 import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
 import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyRotation } from './kms/key-rotation';
+import { lambdaActiveTracing } from './lambda/active-tracing';
+import { lambdaFailureDestination } from './lambda/failure-destination';
+import { lambdaInsideVpc } from './lambda/inside-vpc';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
+import { lambdaReservedConcurrency } from './lambda/reserved-concurrency';
 import { lambdaSupportedRuntime } from './lambda/supported-runtime';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
 import { rdsStorageEncrypted } from './rds/storage-encrypted';
@@ -58,6 +65,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoIpv4AdminPorts,
   sgNoIpv6AdminPorts,
   sgNoPublicAllTraffic,
+  sgNoOpenEgress,
   sgNoPublicHighRiskPorts,
   sgNoPublicRdp,
   sgNoPublicSsh,
@@ -65,6 +73,8 @@ export const ALL_CHECKS: readonly Check[] = [
   iamAccessKeyRotation,
   iamConsoleUserMfa,
   iamNoAdminStarPolicy,
+  iamLambdaRoleNoInlinePolicy,
+  iamNoWriteOnWildcardResource,
   iamPasswordPolicyLength,
   iamPasswordPolicyReuse,
   iamPasswordPolicyStrong,
@@ -76,6 +86,10 @@ export const ALL_CHECKS: readonly Check[] = [
   kmsKeyRotation,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
+  lambdaActiveTracing,
+  lambdaInsideVpc,
+  lambdaReservedConcurrency,
+  lambdaFailureDestination,
   rdsInstanceNotPublic,
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,

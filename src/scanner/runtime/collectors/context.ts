@@ -12,6 +12,13 @@ export interface CollectContext {
   readonly pageSize?: number;
   /** Credential report wait between polls. @default 2000 */
   readonly credentialReportPollMs?: number;
+  /** IAM actions of the selected checks: a collector skips a read no selected check needs (and the scanner's role may not allow). @default every read */
+  readonly actions?: ReadonlySet<string>;
+}
+
+/** Whether a read with `action` is needed by a selected check. */
+export function needs(ctx: CollectContext, action: string): boolean {
+  return !ctx.actions || ctx.actions.has(action);
 }
 
 /** The page size for an API: the override, clamped to what the API accepts, or its maximum. */

@@ -13,7 +13,7 @@ export async function authorizationDetails(ctx: CollectContext): Promise<Authori
   const pages = await ctx.clients.paginate(
     { service: 'iam', region: ctx.homeRegion, api: 'GetAccountAuthorizationDetails' },
     paginateGetAccountAuthorizationDetails,
-    { Filter: ['User', 'LocalManagedPolicy'] },
+    { Filter: ['User', 'Role', 'LocalManagedPolicy'] },
     pageSize(ctx, 1, 1000),
   );
   return {
@@ -22,6 +22,14 @@ export async function authorizationDetails(ctx: CollectContext): Promise<Authori
       arn: u.Arn ?? '',
       attachedPolicyArns: (u.AttachedManagedPolicies ?? []).map((a) => a.PolicyArn ?? ''),
       inlinePolicyNames: (u.UserPolicyList ?? []).map((a) => a.PolicyName ?? ''),
+    })),
+    roles: pages.flatMap((p) => p.RoleDetailList ?? []).map((r) => ({
+      roleName: r.RoleName ?? '',
+      arn: r.Arn ?? '',
+      path: r.Path ?? '/',
+      trustPolicy: safeDecode(r.AssumeRolePolicyDocument ?? ''),
+      inlinePolicies: (r.RolePolicyList ?? []).map((p) => ({ name: p.PolicyName ?? '', document: safeDecode(p.PolicyDocument ?? '') })),
+      attachedPolicyArns: (r.AttachedManagedPolicies ?? []).map((a) => a.PolicyArn ?? ''),
     })),
     policies: pages.flatMap((p) => p.Policies ?? []).map((p) => {
       const doc = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion)?.Document ?? '';

@@ -1,9 +1,9 @@
 import { DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListKeys } from '@aws-sdk/client-kms';
-import { GetPolicyCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
+import { FunctionConfiguration, GetFunctionConcurrencyCommand, GetPolicyCommand, paginateListFunctionEventInvokeConfigs, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import { DbInstanceInfo, KmsKeyInfo, LambdaFunctionInfo, TrailInfo } from '../model';
-import { CollectContext, forEach, pageSize } from './context';
+import { CollectContext, forEach, needs, orUndefined, pageSize } from './context';
 
 /** Trails visible in the region (shadow copies of multi-region trails included) with their logging status. */
 export async function trails(ctx: CollectContext, region: string): Promise<TrailInfo[]> {
@@ -59,8 +59,30 @@ export async function lambdaFunctions(ctx: CollectContext, region: string): Prom
     } catch {
       policy = undefined; // recorded in the error log; the public-access check reports ERROR for this function
     }
-    return { functionName: name, arn: f.FunctionArn ?? '', runtime: f.Runtime, policy };
+    return { functionName: name, arn: f.FunctionArn ?? '', runtime: f.Runtime, policy, ...(await lambdaConfiguration(ctx, region, f)) };
   });
+}
+
+/** What ListFunctions says of a function, its reserved concurrency and, without a DLQ, its on-failure destinations. */
+async function lambdaConfiguration(ctx: CollectContext, region: string, f: FunctionConfiguration): Promise<Partial<LambdaFunctionInfo>> {
+  const name = f.FunctionName ?? '';
+  const resource = f.FunctionArn;
+  const deadLetterTargetArn = f.DeadLetterConfig?.TargetArn || null;
+  const [reservedConcurrency, onFailureDestinations] = await Promise.all([
+    !needs(ctx, 'lambda:GetFunctionConcurrency') ? Promise.resolve(undefined) : orUndefined(ctx.clients.send({ service: 'lambda', region, api: 'GetFunctionConcurrency', resource }, (c, abortSignal) =>
+      c.send(new GetFunctionConcurrencyCommand({ FunctionName: name }), { abortSignal }))
+      .then((c) => c.ReservedConcurrentExecutions ?? null)),
+    deadLetterTargetArn || !needs(ctx, 'lambda:ListFunctionEventInvokeConfigs') ? Promise.resolve(undefined) : orUndefined(
+      ctx.clients.paginate({ service: 'lambda', region, api: 'ListFunctionEventInvokeConfigs', resource }, paginateListFunctionEventInvokeConfigs, { FunctionName: name }, pageSize(ctx, 1, 50))
+        .then((pages) => pages.flatMap((p) => p.FunctionEventInvokeConfigs ?? []).flatMap((c) => c.DestinationConfig?.OnFailure?.Destination ?? []))),
+  ]);
+  return {
+    vpcId: f.VpcConfig?.VpcId || null,
+    tracingMode: f.TracingConfig?.Mode ?? null,
+    deadLetterTargetArn,
+    onFailureDestinations,
+    reservedConcurrency,
+  };
 }
 
 export async function dbInstances(ctx: CollectContext, region: string): Promise<DbInstanceInfo[]> {

@@ -1,4 +1,7 @@
+import { isWorldCidr } from '../../../../controls/judgement/open-egress';
 import { arn, CheckResult, fail, Inventory, IpPermission, NaclEntry, pass } from '../../model';
+
+export { isWorldCidr };
 
 /** Admin ports (FSBP EC2.53/EC2.54, CIS 5.2/5.3): remote administration. */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
@@ -8,13 +11,6 @@ export const HIGH_RISK_PORTS: readonly number[] = [
   20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088,
   8888, 9200, 9300,
 ];
-
-/** A CIDR with prefix length 0 is the whole internet, however it is spelled (`0.0.0.0/0`, `::/0`, `::0/0`). */
-export function isWorldCidr(cidr: string | undefined): boolean {
-  if (!cidr) return false;
-  const [, len] = cidr.trim().split('/');
-  return len !== undefined && Number(len) === 0;
-}
 
 const TCP = new Set(['tcp', '6']);
 const UDP = new Set(['udp', '17']);
