@@ -157,7 +157,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['CP-10', 'SC-5(2)'] }),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchJobRetryStrategy'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-job-retry-strategy', compliantWhen: 'Judged as `CompliancePack-BatchJobRetryStrategy` judges the template (`src/controls/judgement/batch-job.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): PASS when `retryStrategy.attempts` is more than 1; no retry strategy, or 1 attempt, FAILs. Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
   }),
   control({
     id: 'Batch.JobTimeout',
@@ -166,7 +166,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['SC-5', 'SI-4'] }),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchJobTimeout'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-job-timeout', compliantWhen: 'Judged as `CompliancePack-BatchJobTimeout` judges the template (`src/controls/judgement/batch-job.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): PASS when `timeout.attemptDurationSeconds` is set; no timeout FAILs. Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
   }),
   control({
     id: 'Batch.PrivilegedContainer',
@@ -175,7 +175,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['ECS.4'], nist80053r5: ['AC-2(1)', 'AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-5', 'AC-6'], pciDss40: ['2.2.5'] }),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchPrivilegedContainer'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-no-privileged-containers', compliantWhen: 'Judged as `CompliancePack-BatchPrivilegedContainer` judges the template (`src/controls/judgement/batch-job.ts`, one walk over container, multi-node, ECS and EKS containers), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): FAIL when any container is privileged (`privileged`, or the EKS `securityContext.privileged`); PASS otherwise, a definition without containers included. Never not applicable (the template\'s deploy-time values do not exist in the account). When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
   }),
   control({
     id: 'Batch.PrivateNetwork',

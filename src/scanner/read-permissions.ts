@@ -12,6 +12,7 @@ import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 
 /** Read actions IAM accepts only with `Resource: "*"` (no resource-level permissions). */
 export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
+  'batch:DescribeJobDefinitions',
   'cloudtrail:DescribeTrails',
   'dynamodb:ListTables',
   'ec2:DescribeFlowLogs',

@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'batch';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -46,7 +46,8 @@ export type DatasetKey =
   | 'lambda.functions'
   | 'rds.instances'
   | 'sns.topics'
-  | 'dynamodb.tables';
+  | 'dynamodb.tables'
+  | 'batch.jobDefinitions';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -277,6 +278,20 @@ export interface TableInfo {
   readonly pointInTimeRecovery?: string | null;
 }
 
+/** An ACTIVE revision of an AWS Batch job definition (DescribeJobDefinitions), with what the Batch controls judge. */
+export interface JobDefinitionInfo {
+  readonly name: string;
+  /** The revision's ARN (`...:job-definition/<name>:<revision>`). */
+  readonly arn: string;
+  readonly revision: number;
+  /** `retryStrategy.attempts`; `undefined` when the definition has no retry strategy. */
+  readonly retryAttempts?: number;
+  /** `timeout.attemptDurationSeconds`; `undefined` when the definition has no timeout. */
+  readonly attemptDurationSeconds?: number;
+  /** The `privileged` flag of each container (container, multi-node, ECS and EKS properties); `undefined` where unset. */
+  readonly privilegedFlags: readonly (boolean | undefined)[];
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -306,6 +321,7 @@ export interface Inventory {
   readonly dbInstances?: readonly DbInstanceInfo[];
   readonly snsTopics?: readonly TopicInfo[];
   readonly dynamoDbTables?: readonly TableInfo[];
+  readonly batchJobDefinitions?: readonly JobDefinitionInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -329,6 +345,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'rds.instances': 'dbInstances',
   'sns.topics': 'snsTopics',
   'dynamodb.tables': 'dynamoDbTables',
+  'batch.jobDefinitions': 'batchJobDefinitions',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -42,6 +42,21 @@ export interface FakeKey {
   rotation?: boolean;
 }
 
+/** A Batch job definition revision in the API's own (camelCase) shape; `status` defaults to ACTIVE. */
+export interface FakeJobDefinition {
+  jobDefinitionName: string;
+  revision: number;
+  status?: 'ACTIVE' | 'INACTIVE';
+  type?: string;
+  platformCapabilities?: string[];
+  containerProperties?: Record<string, unknown>;
+  nodeProperties?: Record<string, unknown>;
+  ecsProperties?: Record<string, unknown>;
+  eksProperties?: Record<string, unknown>;
+  retryStrategy?: { attempts?: number };
+  timeout?: { attemptDurationSeconds?: number };
+}
+
 export interface FakeRegionState {
   securityGroups: FakeSecurityGroup[];
   networkAcls: FakeNacl[];
@@ -58,6 +73,8 @@ export interface FakeRegionState {
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
   tables: Array<{ TableName: string; pitr: boolean }>;
+  /** AWS Batch job definition revisions, as DescribeJobDefinitions returns them (its ARN is derived). @default none */
+  jobDefinitions?: FakeJobDefinition[];
 }
 
 export interface FakeAccountState {
