@@ -130,7 +130,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['EC2.8', 'EC2.170'], cis: ['5.6'], nist80053r5: ['AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-6', 'SC-6'], pciDss40: ['2.2.6'] }),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchEc2Imdsv2'],
-    runtimeGap: NOT_YET('EC2 instance metadata options'),
+    scannerChecks: [{ id: 'batch-compute-environment-imdsv2', compliantWhen: 'Judged as `CompliancePack-BatchEc2Imdsv2` judges the template (`src/controls/judgement/imdsv2.ts`), on every compute environment (`DescribeComputeEnvironments`): an `EC2` or `SPOT` one PASSes when the launch template version it names (`$Default` when it names none; `$Default` and `$Latest` as EC2 resolves them at scan time, `DescribeLaunchTemplateVersions`) sets `MetadataOptions.HttpTokens` to `required`, and FAILs when it sets `optional` or nothing, or when the compute environment has no launch template (the Batch default allows IMDSv1). Fargate and unmanaged compute environments are not applicable. A launch template version that could not be read (deleted, denied) is `ERROR`; the Region is `ERROR` when its compute environments could not be listed. Instances launched outside Batch are not judged here.' }],
   }),
   control({
     id: 'Batch.ExecutionRoleAuthorized',

@@ -1,12 +1,11 @@
 /**
- * Agreement fixtures of the AWS Batch job definition controls: one job definition, written once in
- * the camelCase both the CDK L1 props and the Batch API use, synthesized as an
- * `AWS::Batch::JobDefinition` for the rule and described (DescribeJobDefinitions' shape, through the
- * collector's own mapping) for the check.
+ * Agreement fixtures of the AWS Batch controls: one job definition or compute environment, written
+ * once in the camelCase both the CDK L1 props and the Batch API use, synthesized for the rule and
+ * described (the Batch API's shape, through the collector's own mapping) for the check.
  */
-import { aws_batch as batch } from 'aws-cdk-lib';
+import { aws_batch as batch, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { ACCOUNT, Fixture, SharedControl, Verdict } from './agreement-harness';
-import { jobDefinitionInfo } from '../../src/scanner/runtime/collectors/batch';
+import { computeEnvironmentInfo, jobDefinitionInfo } from '../../src/scanner/runtime/collectors/batch';
 
 const IMAGE = 'public.ecr.aws/amazonlinux/amazonlinux:2023';
 
@@ -83,5 +82,65 @@ const BATCH_PRIVILEGED: SharedControl = {
   ],
 };
 
-/** The Batch job definition controls both sides judge. */
-export const BATCH_SHARED: SharedControl[] = [BATCH_RETRY, BATCH_TIMEOUT, BATCH_PRIVILEGED];
+
+// ----- EC2.8 (Batch): EC2 compute environments require IMDSv2 ---------------------------------------
+
+type LaunchTemplateShape = { httpTokens?: string; by: 'id' | 'name'; version?: string } | undefined;
+
+function computeFixture(name: string, expected: Verdict, computeType: 'EC2' | 'SPOT', lt: LaunchTemplateShape): Fixture {
+  const ltId = 'lt-0123456789abcdef0';
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const template = lt && new ec2.CfnLaunchTemplate(stack, 'LT', {
+        launchTemplateName: 'compute',
+        launchTemplateData: lt.httpTokens ? { metadataOptions: { httpTokens: lt.httpTokens } } : {},
+      });
+      return new batch.CfnComputeEnvironment(stack, 'C', {
+        type: 'MANAGED',
+        computeEnvironmentName: 'compute',
+        computeResources: {
+          type: computeType,
+          maxvCpus: 4,
+          subnets: ['subnet-1'],
+          instanceTypes: ['optimal'],
+          launchTemplate: template && (lt!.by === 'id' ? { launchTemplateId: template.ref, version: lt!.version } : { launchTemplateName: 'compute', version: lt!.version }),
+        },
+      });
+    },
+    live: () => ({
+      batchComputeEnvironments: [{
+        ...computeEnvironmentInfo({
+          computeEnvironmentName: 'compute',
+          computeEnvironmentArn: `arn:aws:batch:eu-west-1:${ACCOUNT}:compute-environment/compute`,
+          type: 'MANAGED',
+          computeResources: {
+            type: computeType,
+            maxvCpus: 4,
+            subnets: ['subnet-1'],
+            launchTemplate: lt && (lt.by === 'id' ? { launchTemplateId: ltId, version: lt.version } : { launchTemplateName: 'compute', version: lt.version }),
+          },
+        }),
+        // what DescribeLaunchTemplateVersions answers for the version named
+        ...(lt ? { httpTokens: lt.httpTokens ?? null } : {}),
+      }],
+    }),
+  };
+}
+
+const EC2_8: SharedControl = {
+  id: 'EC2.8',
+  rule: 'BatchEc2Imdsv2',
+  check: 'batch-compute-environment-imdsv2',
+  fixtures: [
+    computeFixture('a launch template (by id) requiring IMDSv2', 'compliant', 'EC2', { httpTokens: 'required', by: 'id' }),
+    computeFixture('Spot, a launch template by name, $Latest', 'compliant', 'SPOT', { httpTokens: 'required', by: 'name', version: '$Latest' }),
+    computeFixture('HttpTokens optional', 'non-compliant', 'EC2', { httpTokens: 'optional', by: 'id' }),
+    computeFixture('a launch template without metadata options', 'non-compliant', 'EC2', { by: 'name' }),
+    computeFixture('no launch template (the Batch default)', 'non-compliant', 'EC2', undefined),
+  ],
+};
+
+/** The Batch controls both sides judge. */
+export const BATCH_SHARED: SharedControl[] = [BATCH_RETRY, BATCH_TIMEOUT, BATCH_PRIVILEGED, EC2_8];

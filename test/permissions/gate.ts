@@ -240,7 +240,7 @@ export class PermissionGate {
         break;
       case 'organizations': return star(`organizations:${api}`);
       case 'batch':
-        if (api === 'DescribeJobDefinitions') return star('batch:DescribeJobDefinitions');
+        if (api === 'DescribeJobDefinitions' || api === 'DescribeComputeEnvironments') return star(`batch:${api}`);
         break;
       case 'ec2': {
         if (api === 'RevokeSecurityGroupIngress' || api === 'RevokeSecurityGroupEgress') {

@@ -47,7 +47,8 @@ export type DatasetKey =
   | 'rds.instances'
   | 'sns.topics'
   | 'dynamodb.tables'
-  | 'batch.jobDefinitions';
+  | 'batch.jobDefinitions'
+  | 'batch.computeEnvironments';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -292,6 +293,23 @@ export interface JobDefinitionInfo {
   readonly privilegedFlags: readonly (boolean | undefined)[];
 }
 
+/** An AWS Batch compute environment (DescribeComputeEnvironments), with the launch template version it names. */
+export interface ComputeEnvironmentInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `computeResources.type` (`EC2`, `SPOT`, `FARGATE`, `FARGATE_SPOT`); `undefined` for an unmanaged environment. */
+  readonly computeType?: string;
+  /** `computeResources.launchTemplate`, its version `$Default` when unset; `undefined` when it names none. */
+  readonly launchTemplate?: { readonly id?: string; readonly name?: string; readonly version: string };
+  /**
+   * `MetadataOptions.HttpTokens` of that launch template version; `null` when the version sets none;
+   * `undefined` when there is no launch template, or when it could not be read (see `launchTemplateError`).
+   */
+  readonly httpTokens?: string | null;
+  /** Why the launch template version could not be read (the API's error code). */
+  readonly launchTemplateError?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -322,6 +340,7 @@ export interface Inventory {
   readonly snsTopics?: readonly TopicInfo[];
   readonly dynamoDbTables?: readonly TableInfo[];
   readonly batchJobDefinitions?: readonly JobDefinitionInfo[];
+  readonly batchComputeEnvironments?: readonly ComputeEnvironmentInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -346,6 +365,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'sns.topics': 'snsTopics',
   'dynamodb.tables': 'dynamoDbTables',
   'batch.jobDefinitions': 'batchJobDefinitions',
+  'batch.computeEnvironments': 'batchComputeEnvironments',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -184,7 +184,7 @@ describe('registry', () => {
       for (const a of c.requiredActions) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
       expect(c.datasets.length).toBeGreaterThan(0);
       // mapped to a framework users audit against: FSBP or CIS, or (a house control) NIST 800-53, PCI DSS or HIPAA
-      expect(Object.values(controlById(c.controlId)!.frameworks).flat().length).toBeGreaterThan(0);
+      expect(Object.values(controlById(c.controlId!)!.frameworks).flat().length).toBeGreaterThan(0);
     }
   });
 

@@ -75,6 +75,19 @@ export interface FakeRegionState {
   tables: Array<{ TableName: string; pitr: boolean }>;
   /** AWS Batch job definition revisions, as DescribeJobDefinitions returns them (its ARN is derived). @default none */
   jobDefinitions?: FakeJobDefinition[];
+  /** AWS Batch compute environments, as DescribeComputeEnvironments returns them (ARN, state and status derived). @default none */
+  computeEnvironments?: Array<{
+    computeEnvironmentName: string;
+    type: 'MANAGED' | 'UNMANAGED';
+    computeResources?: {
+      type: string;
+      launchTemplate?: { launchTemplateId?: string; launchTemplateName?: string; version?: string };
+      subnets?: string[];
+      securityGroupIds?: string[];
+    };
+  }>;
+  /** EC2 launch templates with their versions (numbered from 1) and which is the default. @default none */
+  launchTemplates?: Array<{ LaunchTemplateId: string; LaunchTemplateName: string; defaultVersion: number; versions: Array<{ HttpTokens?: string }> }>;
 }
 
 export interface FakeAccountState {

@@ -1,4 +1,5 @@
 import { Check } from '../model';
+import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
 import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
@@ -48,6 +49,7 @@ import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
+  batchComputeEnvironmentImdsv2,
   batchJobRetryStrategy,
   batchJobTimeout,
   batchNoPrivilegedContainers,

@@ -32,6 +32,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'sns.topics': sns.topics,
   'dynamodb.tables': dynamodb.tables,
   'batch.jobDefinitions': batch.jobDefinitions,
+  'batch.computeEnvironments': batch.computeEnvironments,
 };
 
 export type { CollectContext } from './context';

@@ -1,23 +1,36 @@
 /**
- * AWS Batch (REST-JSON, `POST /v1/<operation>`): DescribeJobDefinitions, as Batch pages it (up to
- * 100 per page, `nextToken`), filtered by `status`, `jobDefinitionName` and `jobDefinitions`.
+ * AWS Batch (REST-JSON, `POST /v1/<operation>`): DescribeJobDefinitions and DescribeComputeEnvironments,
+ * as Batch pages them (up to 100 per page, `nextToken`); job definitions filtered by `status`,
+ * `jobDefinitionName` and `jobDefinitions`, compute environments by `computeEnvironments`.
  */
 import { FakeService, jsonResponse, restJsonError } from './index';
 
 const APIS: Record<string, string> = {
   '/v1/describejobdefinitions': 'DescribeJobDefinitions',
+  '/v1/describecomputeenvironments': 'DescribeComputeEnvironments',
 };
 
 export const batch: FakeService = {
   apiName: (r) => APIS[r.path] ?? `Unknown:${r.path}`,
   dispatch: (ctx, r, api) => {
     const acct = ctx.state.accountId;
-    if (api !== 'DescribeJobDefinitions') {
-      throw Object.assign(new Error(`fake does not serve batch ${api}`), { status: 400, code: 'ClientException' });
-    }
     const asked = r.json.maxResults;
     if (asked !== undefined && (Number(asked) < 1 || Number(asked) > 100)) {
       return restJsonError({ status: 400, code: 'ClientException', message: 'maxResults must be between 1 and 100' });
+    }
+    if (api === 'DescribeComputeEnvironments') {
+      const named = r.json.computeEnvironments as string[] | undefined;
+      const envs = (ctx.region(r.region).computeEnvironments ?? []).map((c) => ({
+        ...c,
+        computeEnvironmentArn: `arn:aws:batch:${r.region}:${acct}:compute-environment/${c.computeEnvironmentName}`,
+        state: 'ENABLED',
+        status: 'VALID',
+      })).filter((c) => !named || named.some((n) => n === c.computeEnvironmentName || n === c.computeEnvironmentArn));
+      const p = ctx.page(envs, r.json.nextToken as string | undefined, asked ?? 100);
+      return jsonResponse({ computeEnvironments: p.slice, ...(p.next ? { nextToken: p.next } : {}) }, 'application/json');
+    }
+    if (api !== 'DescribeJobDefinitions') {
+      return restJsonError({ status: 400, code: 'ClientException', message: `fake does not serve batch ${api}` });
     }
     const status = r.json.status as string | undefined;
     const name = r.json.jobDefinitionName as string | undefined;
