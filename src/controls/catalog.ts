@@ -148,7 +148,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['EC2.8', 'EC2.170'], cis: ['5.6'], nist80053r5: ['AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-6'], pciDss40: ['2.2.6'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'] }),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchEc2Imdsv2'],
-    runtimeGap: NOT_YET('EC2 instance metadata options'),
+    scannerChecks: [{ id: 'batch-compute-environment-imdsv2', compliantWhen: 'Judged as `CompliancePack-BatchEc2Imdsv2` judges the template (`src/controls/judgement/imdsv2.ts`), on every compute environment (`DescribeComputeEnvironments`): an `EC2` or `SPOT` one PASSes when the launch template version it names (`$Default` when it names none; `$Default` and `$Latest` as EC2 resolves them at scan time, `DescribeLaunchTemplateVersions`) sets `MetadataOptions.HttpTokens` to `required`, and FAILs when it sets `optional` or nothing, or when the compute environment has no launch template (the Batch default allows IMDSv1). Fargate and unmanaged compute environments are not applicable. A launch template version that could not be read (deleted, denied) is `ERROR`; the Region is `ERROR` when its compute environments could not be listed. Instances launched outside Batch are not judged here.' }],
   }),
   control({
     id: 'Batch.ExecutionRoleAuthorized',
@@ -175,7 +175,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchJobRetryStrategy'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-job-retry-strategy', compliantWhen: 'Judged as `CompliancePack-BatchJobRetryStrategy` judges the template (`src/controls/judgement/batch-job.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): PASS when `retryStrategy.attempts` is more than 1; no retry strategy, or 1 attempt, FAILs. Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
   }),
   control({
     id: 'Batch.JobTimeout',
@@ -184,7 +184,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchJobTimeout'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-job-timeout', compliantWhen: 'Judged as `CompliancePack-BatchJobTimeout` judges the template (`src/controls/judgement/batch-job.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): PASS when `timeout.attemptDurationSeconds` is set; no timeout FAILs. Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
   }),
   control({
     id: 'Batch.PrivilegedContainer',
@@ -193,7 +193,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['ECS.4'], nist80053r5: ['AC-2(1)', 'AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-5', 'AC-6'] }),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchPrivilegedContainer'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-no-privileged-containers', compliantWhen: 'Judged as `CompliancePack-BatchPrivilegedContainer` judges the template (`src/controls/judgement/batch-job.ts`, one walk over container, multi-node, ECS and EKS containers), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): FAIL when any container is privileged (`privileged`, or the EKS `securityContext.privileged`); PASS otherwise, a definition without containers included. Never not applicable (the template\'s deploy-time values do not exist in the account). When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
   }),
   control({
     id: 'Batch.PrivateNetwork',

@@ -12,9 +12,12 @@ import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
 
 /** Read actions IAM accepts only with `Resource: "*"` (no resource-level permissions). */
 export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
+  'batch:DescribeComputeEnvironments',
+  'batch:DescribeJobDefinitions',
   'cloudtrail:DescribeTrails',
   'dynamodb:ListTables',
   'ec2:DescribeFlowLogs',
+  'ec2:DescribeLaunchTemplateVersions',
   'ec2:DescribeNetworkAcls',
   'ec2:DescribeRegions',
   'ec2:DescribeSecurityGroups',

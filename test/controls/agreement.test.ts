@@ -5,6 +5,7 @@
  */
 import { aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { EC2_SHARED } from './agreement-ec2';
+import { BATCH_SHARED } from './agreement-batch';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
 import { IAM_SHARED } from './agreement-iam';
 import { LAMBDA_SHARED } from './agreement-lambda';
@@ -268,6 +269,7 @@ const SHARED: SharedControl[] = [
   ...LAMBDA_SHARED,
   ...EC2_SHARED,
   ...IAM_SHARED,
+  ...BATCH_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

@@ -239,6 +239,9 @@ export class PermissionGate {
         }
         break;
       case 'organizations': return star(`organizations:${api}`);
+      case 'batch':
+        if (api === 'DescribeJobDefinitions' || api === 'DescribeComputeEnvironments') return star(`batch:${api}`);
+        break;
       case 'ec2': {
         if (api === 'RevokeSecurityGroupIngress' || api === 'RevokeSecurityGroupEgress') {
           return [{ action: `ec2:${api}`, resource: `arn:aws:ec2:${region}:${acct}:security-group/${r.form.get('GroupId')}` }];

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'events';
 import * as http from 'http';
 import * as https from 'https';
+import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -20,6 +21,7 @@ import { ApiPacer } from './pacer';
 
 /** The SDK clients the scanner uses, by our service key. */
 const CLIENT_CTORS = {
+  batch: BatchClient,
   cloudtrail: CloudTrailClient,
   dynamodb: DynamoDBClient,
   ec2: EC2Client,
@@ -38,6 +40,7 @@ type ClientOf<K extends ServiceKey> = InstanceType<(typeof CLIENT_CTORS)[K]>;
 
 /** SDK service ids, as used in `AWS_ENDPOINT_URL_<ID>` (spaces become underscores). */
 const SERVICE_IDS: Record<ServiceKey, string> = {
+  batch: 'BATCH',
   cloudtrail: 'CLOUDTRAIL',
   dynamodb: 'DYNAMODB',
   ec2: 'EC2',

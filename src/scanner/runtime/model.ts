@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'batch';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -46,7 +46,9 @@ export type DatasetKey =
   | 'lambda.functions'
   | 'rds.instances'
   | 'sns.topics'
-  | 'dynamodb.tables';
+  | 'dynamodb.tables'
+  | 'batch.jobDefinitions'
+  | 'batch.computeEnvironments';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -309,6 +311,37 @@ export interface TableInfo {
   readonly pointInTimeRecovery?: string | null;
 }
 
+/** An ACTIVE revision of an AWS Batch job definition (DescribeJobDefinitions), with what the Batch controls judge. */
+export interface JobDefinitionInfo {
+  readonly name: string;
+  /** The revision's ARN (`...:job-definition/<name>:<revision>`). */
+  readonly arn: string;
+  readonly revision: number;
+  /** `retryStrategy.attempts`; `undefined` when the definition has no retry strategy. */
+  readonly retryAttempts?: number;
+  /** `timeout.attemptDurationSeconds`; `undefined` when the definition has no timeout. */
+  readonly attemptDurationSeconds?: number;
+  /** The `privileged` flag of each container (container, multi-node, ECS and EKS properties); `undefined` where unset. */
+  readonly privilegedFlags: readonly (boolean | undefined)[];
+}
+
+/** An AWS Batch compute environment (DescribeComputeEnvironments), with the launch template version it names. */
+export interface ComputeEnvironmentInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `computeResources.type` (`EC2`, `SPOT`, `FARGATE`, `FARGATE_SPOT`); `undefined` for an unmanaged environment. */
+  readonly computeType?: string;
+  /** `computeResources.launchTemplate`, its version `$Default` when unset; `undefined` when it names none. */
+  readonly launchTemplate?: { readonly id?: string; readonly name?: string; readonly version: string };
+  /**
+   * `MetadataOptions.HttpTokens` of that launch template version; `null` when the version sets none;
+   * `undefined` when there is no launch template, or when it could not be read (see `launchTemplateError`).
+   */
+  readonly httpTokens?: string | null;
+  /** Why the launch template version could not be read (the API's error code). */
+  readonly launchTemplateError?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -338,6 +371,8 @@ export interface Inventory {
   readonly dbInstances?: readonly DbInstanceInfo[];
   readonly snsTopics?: readonly TopicInfo[];
   readonly dynamoDbTables?: readonly TableInfo[];
+  readonly batchJobDefinitions?: readonly JobDefinitionInfo[];
+  readonly batchComputeEnvironments?: readonly ComputeEnvironmentInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -361,6 +396,8 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'rds.instances': 'dbInstances',
   'sns.topics': 'snsTopics',
   'dynamodb.tables': 'dynamoDbTables',
+  'batch.jobDefinitions': 'batchJobDefinitions',
+  'batch.computeEnvironments': 'batchComputeEnvironments',
 };
 
 // ---------------------------------------------------------------------------------------------

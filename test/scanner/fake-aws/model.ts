@@ -63,6 +63,21 @@ export interface FakeFunction {
   eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
 }
 
+/** A Batch job definition revision in the API's own (camelCase) shape; `status` defaults to ACTIVE. */
+export interface FakeJobDefinition {
+  jobDefinitionName: string;
+  revision: number;
+  status?: 'ACTIVE' | 'INACTIVE';
+  type?: string;
+  platformCapabilities?: string[];
+  containerProperties?: Record<string, unknown>;
+  nodeProperties?: Record<string, unknown>;
+  ecsProperties?: Record<string, unknown>;
+  eksProperties?: Record<string, unknown>;
+  retryStrategy?: { attempts?: number };
+  timeout?: { attemptDurationSeconds?: number };
+}
+
 export interface FakeRegionState {
   securityGroups: FakeSecurityGroup[];
   networkAcls: FakeNacl[];
@@ -79,6 +94,21 @@ export interface FakeRegionState {
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
   tables: Array<{ TableName: string; pitr: boolean }>;
+  /** AWS Batch job definition revisions, as DescribeJobDefinitions returns them (its ARN is derived). @default none */
+  jobDefinitions?: FakeJobDefinition[];
+  /** AWS Batch compute environments, as DescribeComputeEnvironments returns them (ARN, state and status derived). @default none */
+  computeEnvironments?: Array<{
+    computeEnvironmentName: string;
+    type: 'MANAGED' | 'UNMANAGED';
+    computeResources?: {
+      type: string;
+      launchTemplate?: { launchTemplateId?: string; launchTemplateName?: string; version?: string };
+      subnets?: string[];
+      securityGroupIds?: string[];
+    };
+  }>;
+  /** EC2 launch templates with their versions (numbered from 1) and which is the default. @default none */
+  launchTemplates?: Array<{ LaunchTemplateId: string; LaunchTemplateName: string; defaultVersion: number; versions: Array<{ HttpTokens?: string }> }>;
 }
 
 export interface FakeAccountState {

@@ -384,6 +384,23 @@ export class FakeAws {
         return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
       case 'DescribeFlowLogs':
         return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType));
+      case 'DescribeLaunchTemplateVersions': {
+        const id = f.get('LaunchTemplateId');
+        const name = f.get('LaunchTemplateName');
+        const lt = (reg.launchTemplates ?? []).find((t) => (id ? t.LaunchTemplateId === id : t.LaunchTemplateName === name));
+        if (!lt) {
+          throw id ? new AwsHttpError(400, 'InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${id}, does not exist.`)
+            : new AwsHttpError(400, 'InvalidLaunchTemplateName.NotFoundException', `The specified launch template, with template name ${name}, does not exist.`);
+        }
+        const asked = [...f.entries()].filter(([k]) => /^LaunchTemplateVersion\.\d+$/.test(k)).map(([, v]) => v);
+        const numbers = (asked.length ? asked : lt.versions.map((_, i) => String(i + 1)))
+          .map((v) => (v === '$Default' ? lt.defaultVersion : v === '$Latest' ? lt.versions.length : Number(v)));
+        const missing = numbers.find((n) => !(n >= 1 && n <= lt.versions.length));
+        if (missing !== undefined) throw new AwsHttpError(400, 'InvalidLaunchTemplateId.VersionNotFound', `Could not find launch template version ${missing}`);
+        return paged(numbers, 'launchTemplateVersionSet', (n) => tag('launchTemplateId', lt.LaunchTemplateId) + tag('launchTemplateName', lt.LaunchTemplateName) +
+          tag('versionNumber', n) + tag('defaultVersion', n === lt.defaultVersion) +
+          `<launchTemplateData>${lt.versions[n - 1].HttpTokens ? `<metadataOptions>${tag('httpTokens', lt.versions[n - 1].HttpTokens)}</metadataOptions>` : ''}</launchTemplateData>`);
+      }
       case 'EnableEbsEncryptionByDefault':
         reg.ebsEncryptionByDefault = true;
         return xml(tag('ebsEncryptionByDefault', true));

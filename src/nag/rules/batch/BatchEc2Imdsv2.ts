@@ -1,13 +1,14 @@
-import { propertiesOf } from '../../private/context';
+import { launchesInstances, requiresImdsv2 } from '../../../controls/judgement/imdsv2';
+import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { isUnknown } from '../../private/values';
-import { resolveReference } from '../shared';
+import { pointsAt, resolveReference } from '../shared';
 
 /**
  * An AWS Batch EC2 or Spot compute environment does not require IMDSv2 on its instances.
  *
  * Seed failure: the AWS Batch EC2 compute of 004_5b6328fd8d3c63a0.txt (#17). Compliant: a launch
- * template of the same stack with `MetadataOptions.HttpTokens: required`. No launch template means
+ * template of the same stack (by reference or by its literal name) with `MetadataOptions.HttpTokens: required`. No launch template means
  * the Batch default, which allows IMDSv1. Launch templates outside the stack are not judged.
  */
 export default defineRule({
@@ -21,14 +22,17 @@ export default defineRule({
     if (!resources || isUnknown(resources) || isUnknown(resources.Type)) {
       return NOT_APPLICABLE;
     }
-    if (resources.Type !== 'EC2' && resources.Type !== 'SPOT') {
+    if (!launchesInstances(resources.Type)) {
       return NOT_APPLICABLE;
     }
     const spec = resources.LaunchTemplate;
     if (spec === undefined) {
       return NON_COMPLIANT;
     }
-    const template = resolveReference(node, spec.LaunchTemplateId ?? spec.LaunchTemplateName, 'AWS::EC2::LaunchTemplate');
+    // by reference, or by the literal name of a launch template of the stack (CfnLaunchTemplate has no name attribute)
+    const template = resolveReference(node, spec.LaunchTemplateId ?? spec.LaunchTemplateName, 'AWS::EC2::LaunchTemplate')
+      ?? (spec.LaunchTemplateId === undefined ? stackResourcesOfType(node, 'AWS::EC2::LaunchTemplate')
+        .find((t) => pointsAt(spec.LaunchTemplateName, t, [propertiesOf(t)?.LaunchTemplateName])) : undefined);
     if (!template) {
       return NOT_APPLICABLE;
     }
@@ -36,6 +40,6 @@ export default defineRule({
     if (isUnknown(tokens)) {
       return NOT_APPLICABLE;
     }
-    return tokens === 'required' ? COMPLIANT : NON_COMPLIANT;
+    return requiresImdsv2(tokens) ? COMPLIANT : NON_COMPLIANT;
   },
 });

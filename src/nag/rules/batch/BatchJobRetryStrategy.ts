@@ -1,5 +1,5 @@
+import { retriesJob } from '../../../controls/judgement/batch-job';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
-import { isUnknown } from '../../private/values';
 
 /**
  * An AWS Batch job definition does not retry (no `RetryStrategy`, or `Attempts` of 1).
@@ -13,14 +13,5 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition'],
   info: 'The AWS Batch job definition has no retry strategy (RetryStrategy.Attempts > 1).',
   explanation: 'Spot reclaims and transient host failures end attempts that would succeed on retry; without retries they fail the whole job. Set retryAttempts (2 or more), with evaluateOnExit rules where some failures must not be retried.',
-  body: (_node, props) => {
-    const attempts = props.RetryStrategy?.Attempts;
-    if (attempts === undefined) {
-      return NON_COMPLIANT;
-    }
-    if (isUnknown(attempts)) {
-      return COMPLIANT;
-    }
-    return Number(attempts) > 1 ? COMPLIANT : NON_COMPLIANT;
-  },
+  body: (_node, props) => (retriesJob(props.RetryStrategy?.Attempts) ? COMPLIANT : NON_COMPLIANT),
 });

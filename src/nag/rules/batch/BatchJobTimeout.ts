@@ -1,3 +1,4 @@
+import { hasAttemptTimeout } from '../../../controls/judgement/batch-job';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
@@ -12,5 +13,5 @@ export default defineRule({
   resourceTypes: ['AWS::Batch::JobDefinition'],
   info: 'The AWS Batch job definition has no timeout (Timeout.AttemptDurationSeconds).',
   explanation: 'A hung job without a timeout holds its compute and blocks the queue until someone notices. Set timeout to the longest an attempt may legitimately take.',
-  body: (_node, props) => (props.Timeout?.AttemptDurationSeconds === undefined ? NON_COMPLIANT : COMPLIANT),
+  body: (_node, props) => (hasAttemptTimeout(props.Timeout?.AttemptDurationSeconds) ? COMPLIANT : NON_COMPLIANT),
 });

@@ -1,6 +1,5 @@
-import { jobContainers } from './containers';
+import { privilegedFlags, privilegedVerdict } from '../../../controls/judgement/batch-job';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { isTrue, isUnknown } from '../../private/values';
 
 /**
  * An AWS Batch job definition runs a privileged container.
@@ -15,10 +14,7 @@ export default defineRule({
   info: 'The AWS Batch job definition runs a privileged container.',
   explanation: 'A privileged container has root on the host: it can escape the container and read other jobs\' data. Remove privileged: true.',
   body: (_node, props) => {
-    const flags = jobContainers(props).map((c) => c.Privileged ?? c.SecurityContext?.Privileged);
-    if (flags.some(isTrue)) {
-      return NON_COMPLIANT;
-    }
-    return flags.some(isUnknown) ? NOT_APPLICABLE : COMPLIANT;
+    const verdict = privilegedVerdict(privilegedFlags(props, 'template'));
+    return verdict === 'privileged' ? NON_COMPLIANT : verdict === 'unknown' ? NOT_APPLICABLE : COMPLIANT;
   },
 });

@@ -1,4 +1,8 @@
 import { Check } from '../model';
+import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
+import { batchJobRetryStrategy } from './batch/job-retry-strategy';
+import { batchJobTimeout } from './batch/job-timeout';
+import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
@@ -52,6 +56,10 @@ import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
+  batchComputeEnvironmentImdsv2,
+  batchJobRetryStrategy,
+  batchJobTimeout,
+  batchNoPrivilegedContainers,
   cloudtrailMultiRegionLogging,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,

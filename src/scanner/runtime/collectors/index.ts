@@ -1,4 +1,5 @@
 import { DatasetKey } from '../model';
+import * as batch from './batch';
 import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
@@ -30,6 +31,8 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'rds.instances': others.dbInstances,
   'sns.topics': sns.topics,
   'dynamodb.tables': dynamodb.tables,
+  'batch.jobDefinitions': batch.jobDefinitions,
+  'batch.computeEnvironments': batch.computeEnvironments,
 };
 
 export type { CollectContext } from './context';
