@@ -183,8 +183,11 @@ describe('registry', () => {
       expect(c.requiredActions.length).toBeGreaterThan(0);
       for (const a of c.requiredActions) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
       expect(c.datasets.length).toBeGreaterThan(0);
-      // mapped to a framework users audit against: FSBP or CIS, or (a house control) NIST 800-53, PCI DSS or HIPAA
-      expect(Object.values(controlById(c.controlId!)!.frameworks).flat().length).toBeGreaterThan(0);
+      // in the catalog; an FSBP control maps at least its own FSBP id. A house control (`<Service>.<What>`)
+      // maps only the framework requirements a published source ties it to, possibly none.
+      const control = controlById(c.controlId!)!;
+      expect(control).toBeDefined();
+      if (/\.[0-9]+$/.test(control.id)) expect(control.frameworks.fsbp).toContain(control.id);
     }
   });
 
