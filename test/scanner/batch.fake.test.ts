@@ -107,7 +107,7 @@ describe('Batch job definition checks against the fake endpoint', () => {
     expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([3, 2, 0, 0]);
     // 6 reservations in pages of 5 (2) plus one empty page in us-east-1
     expect(fake.stats.requests['ec2:DescribeInstances']).toBe(3);
-    fake.stop();
+    await fake.stop();
 
     fake = new FakeAws(account(), { fail5xx: { ec2: 1000 } });
     url = await fake.start();

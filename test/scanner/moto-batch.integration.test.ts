@@ -12,7 +12,8 @@
  */
 import { BatchClient, CreateComputeEnvironmentCommand, DeregisterJobDefinitionCommand, RegisterJobDefinitionCommand } from '@aws-sdk/client-batch';
 import {
-  CreateLaunchTemplateCommand, CreateLaunchTemplateVersionCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client, RunInstancesCommand, TerminateInstancesCommand,
+  CreateLaunchTemplateCommand, CreateLaunchTemplateVersionCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client,
+  RunInstancesCommand, TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { withEnv } from './fake-aws/fixtures';
