@@ -17,6 +17,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'cloudtrail:DescribeTrails',
   'dynamodb:ListTables',
   'ec2:DescribeFlowLogs',
+  'ec2:DescribeInstances',
   'ec2:DescribeLaunchTemplateVersions',
   'ec2:DescribeNetworkAcls',
   'ec2:DescribeRegions',

@@ -45,6 +45,14 @@ function account() {
     ec2('fargate', undefined, 'FARGATE'),
     ec2('deleted-template', { launchTemplateId: 'lt-0000000000000dead' }),
   ];
+  s.regions['eu-west-1'].instances = [
+    { InstanceId: 'i-0000000000000001', HttpTokens: 'required' },
+    { InstanceId: 'i-0000000000000002' },
+    { InstanceId: 'i-0000000000000003', HttpTokens: 'optional', State: 'terminated' },
+    { InstanceId: 'i-0000000000000004', HttpTokens: 'required', State: 'stopped' },
+    { InstanceId: 'i-0000000000000005', HttpEndpoint: 'disabled' },
+    { InstanceId: 'i-0000000000000006', HttpTokens: 'optional' },
+  ];
   return s;
 }
 
@@ -87,6 +95,25 @@ describe('Batch job definition checks against the fake endpoint', () => {
     expect(fake.stats.requests['ec2:DescribeLaunchTemplateVersions']).toBe(5);
     expect(report.findings.find((f) => f.resourceId.endsWith('/latest-version'))!.reason).toBe('launch template pipeline version $Latest has HttpTokens optional: IMDSv1 answers');
     expect(schemaErrors(report)).toEqual([]);
+  });
+
+  test('instances across pages: terminated ones are not judged; a failed listing is ERROR for its Region', async () => {
+    fake = new FakeAws(account(), { pageSize: 5, fail5xx: {} });
+    url = await fake.start();
+    const report = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1', 'us-east-1'], checkIds: ['ec2-instance-imdsv2'], pageSize: 5 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => f.resourceId.split('/').pop()).sort()).toEqual(['i-0000000000000002', 'i-0000000000000006']);
+    const c = report.checks[0].counts;
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([3, 2, 0, 0]);
+    // 6 reservations in pages of 5 (2) plus one empty page in us-east-1
+    expect(fake.stats.requests['ec2:DescribeInstances']).toBe(3);
+    await fake.stop();
+
+    fake = new FakeAws(account(), { fail5xx: { ec2: 1000 } });
+    url = await fake.start();
+    const failed = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: ['ec2-instance-imdsv2'], maxAttempts: 2 }));
+    expect(failed.checks[0].status).toBe('ERROR');
+    expect(failed.errors).toContainEqual(expect.objectContaining({ service: 'ec2', region: 'eu-west-1', api: 'DescribeInstances', code: 'InternalError' }));
   });
 
   test('a listing that fails is ERROR for its Region, with the service, API and error code', async () => {

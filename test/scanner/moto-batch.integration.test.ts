@@ -2,7 +2,8 @@
  * The Batch job definition checks against moto in server mode, through the real SDK: job
  * definitions registered with and without retries, timeouts and privilege, one revision
  * deregistered (INACTIVE, not judged), and compute environments on launch templates that require
- * IMDSv2 or not (by id and by name, `$Default` and `$Latest`), must yield exactly the expected findings.
+ * IMDSv2 or not (by id and by name, `$Default` and `$Latest`), and instances that require IMDSv2 or
+ * not, must yield exactly the expected findings.
  *
  * What moto does not do, and where it is covered instead: moto answers DescribeJobDefinitions in
  * one page (it ignores maxResults and never returns nextToken) and drops ECS and multi-node
@@ -10,7 +11,10 @@
  * endpoint (batch.fake.test.ts) and by the collector's unit test (checks/batch.test.ts).
  */
 import { BatchClient, CreateComputeEnvironmentCommand, DeregisterJobDefinitionCommand, RegisterJobDefinitionCommand } from '@aws-sdk/client-batch';
-import { CreateLaunchTemplateCommand, CreateLaunchTemplateVersionCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateLaunchTemplateCommand, CreateLaunchTemplateVersionCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client,
+  RunInstancesCommand, TerminateInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { withEnv } from './fake-aws/fixtures';
 import { MotoServer, startMoto } from './moto-server';
@@ -26,6 +30,7 @@ const resources = { resourceRequirements: [{ type: 'VCPU' as const, value: '1' }
 
 describe('Batch checks against moto (server mode)', () => {
   let moto: MotoServer | undefined;
+  const instanceIds: Record<string, string> = {};
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -82,6 +87,14 @@ describe('Batch checks against moto (server mode)', () => {
         serviceRole: serviceRole.Role!.Arn,
         computeResources: { type: 'FARGATE', maxvCpus: 4, subnets: [subnet.Subnet!.SubnetId!], securityGroupIds: [sg.GroupId!] },
       }));
+
+      // instances: one requiring IMDSv2, one not, one not requiring it but terminated
+      const run = async (tokens: 'required' | 'optional') => (await ec2.send(new RunInstancesCommand({
+        ImageId: 'ami-03cf127a', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet.Subnet!.SubnetId, MetadataOptions: { HttpTokens: tokens },
+      }))).Instances![0].InstanceId!;
+      instanceIds.required = await run('required');
+      instanceIds.optional = await run('optional');
+      await ec2.send(new TerminateInstancesCommand({ InstanceIds: [await run('optional')] }));
       for (const c of [batch, ec2, iam]) c.destroy();
     });
   });
@@ -109,5 +122,13 @@ describe('Batch checks against moto (server mode)', () => {
     expect(report.findings.map((f) => f.resourceId.split('/').pop()).sort()).toEqual(['imdsv1', 'imdsv2-latest', 'no-template']);
     const c = report.checks[0].counts;
     expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([1, 3, 1, 0]);
+  });
+
+  test('instances: the one allowing IMDSv1 fails, the terminated one is not judged', async () => {
+    const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['ec2-instance-imdsv2'], pageSize: 5 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => f.resourceId.split('/').pop())).toEqual([instanceIds.optional]);
+    const c = report.checks[0].counts;
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([1, 1, 0, 0]);
   });
 });

@@ -48,7 +48,8 @@ export type DatasetKey =
   | 'sns.topics'
   | 'dynamodb.tables'
   | 'batch.jobDefinitions'
-  | 'batch.computeEnvironments';
+  | 'batch.computeEnvironments'
+  | 'ec2.instances';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -342,6 +343,17 @@ export interface ComputeEnvironmentInfo {
   readonly launchTemplateError?: string;
 }
 
+/** An EC2 instance that is not terminated (DescribeInstances), with its instance metadata options. */
+export interface InstanceInfo {
+  readonly instanceId: string;
+  readonly arn: string;
+  readonly state?: string;
+  /** `MetadataOptions.HttpTokens` (`required`, `optional`); `null` when not reported. */
+  readonly httpTokens?: string | null;
+  /** `MetadataOptions.HttpEndpoint` (`enabled`, `disabled`). */
+  readonly httpEndpoint?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -373,6 +385,7 @@ export interface Inventory {
   readonly dynamoDbTables?: readonly TableInfo[];
   readonly batchJobDefinitions?: readonly JobDefinitionInfo[];
   readonly batchComputeEnvironments?: readonly ComputeEnvironmentInfo[];
+  readonly ec2Instances?: readonly InstanceInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -398,6 +411,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'dynamodb.tables': 'dynamoDbTables',
   'batch.jobDefinitions': 'batchJobDefinitions',
   'batch.computeEnvironments': 'batchComputeEnvironments',
+  'ec2.instances': 'ec2Instances',
 };
 
 // ---------------------------------------------------------------------------------------------

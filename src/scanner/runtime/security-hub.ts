@@ -42,6 +42,7 @@ const ASFF_RESOURCE_TYPES: Record<string, string> = {
   'AWS::::Account': 'AwsAccount',
   'AWS::CloudTrail::Trail': 'AwsCloudTrailTrail',
   'AWS::DynamoDB::Table': 'AwsDynamoDbTable',
+  'AWS::EC2::Instance': 'AwsEc2Instance',
   'AWS::EC2::NetworkAcl': 'AwsEc2NetworkAcl',
   'AWS::EC2::SecurityGroup': 'AwsEc2SecurityGroup',
   'AWS::EC2::VPC': 'AwsEc2Vpc',

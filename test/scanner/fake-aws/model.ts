@@ -107,6 +107,8 @@ export interface FakeRegionState {
       securityGroupIds?: string[];
     };
   }>;
+  /** EC2 instances (one reservation each) with their metadata options; HttpTokens `optional` and the endpoint enabled unless set. @default none */
+  instances?: Array<{ InstanceId: string; State?: string; HttpTokens?: string; HttpEndpoint?: string }>;
   /** EC2 launch templates with their versions (numbered from 1) and which is the default. @default none */
   launchTemplates?: Array<{ LaunchTemplateId: string; LaunchTemplateName: string; defaultVersion: number; versions: Array<{ HttpTokens?: string }> }>;
 }

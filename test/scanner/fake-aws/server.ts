@@ -384,6 +384,11 @@ export class FakeAws {
         return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
       case 'DescribeFlowLogs':
         return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType));
+      case 'DescribeInstances':
+        // one reservation per instance, paged by reservation as EC2 pages them
+        return paged(reg.instances ?? [], 'reservationSet', (i) => tag('reservationId', `r-${i.InstanceId.slice(2)}`) + tag('ownerId', this.state.accountId) +
+          items('instancesSet', [i], (x) => tag('instanceId', x.InstanceId) + `<instanceState>${tag('name', x.State ?? 'running')}</instanceState>` +
+            `<metadataOptions>${tag('httpTokens', x.HttpTokens ?? 'optional')}${tag('httpEndpoint', x.HttpEndpoint ?? 'enabled')}</metadataOptions>`));
       case 'DescribeLaunchTemplateVersions': {
         const id = f.get('LaunchTemplateId');
         const name = f.get('LaunchTemplateName');

@@ -11,6 +11,7 @@ import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed'
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
 import { ebsSnapshotNotPublic } from './ec2/ebs-snapshot-not-public';
+import { ec2InstanceImdsv2 } from './ec2/instance-imdsv2';
 import { naclNoPublicAdminPorts } from './ec2/nacl-no-public-admin-ports';
 import { naclUnused } from './ec2/nacl-unused';
 import { sgNoIpv4AdminPorts } from './ec2/sg-no-ipv4-admin-ports';
@@ -68,6 +69,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ebsAttachedVolumeEncrypted,
   ebsEncryptionByDefault,
   ebsSnapshotNotPublic,
+  ec2InstanceImdsv2,
   naclNoPublicAdminPorts,
   naclUnused,
   sgNoIpv4AdminPorts,

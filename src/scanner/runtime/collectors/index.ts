@@ -3,6 +3,7 @@ import * as batch from './batch';
 import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
+import * as ec2Instances from './ec2-instances';
 import * as iam from './iam';
 import * as others from './others';
 import * as s3 from './s3';
@@ -33,6 +34,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'dynamodb.tables': dynamodb.tables,
   'batch.jobDefinitions': batch.jobDefinitions,
   'batch.computeEnvironments': batch.computeEnvironments,
+  'ec2.instances': ec2Instances.instances,
 };
 
 export type { CollectContext } from './context';
