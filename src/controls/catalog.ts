@@ -680,7 +680,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LogGroupKmsEncrypted'],
     stockNagRules: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted'],
     nagControl: 'LOG_GROUP_KMS',
-    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+    scannerChecks: [{ id: 'logs-log-group-kms-encrypted', compliantWhen: 'Judged as `CompliancePack-LogGroupKmsEncrypted` judges the template (`src/controls/judgement/log-groups.ts`): PASS when `DescribeLogGroups` reports a `kmsKeyId` for the log group (any key: CloudWatch Logs takes customer managed keys only), FAIL when it reports none. Never not applicable; when the region\'s log groups could not be listed the check is `ERROR` for the region.' }],
   }),
   control({
     id: 'Logs.Retention',
@@ -691,7 +691,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LogGroupRetention'],
     stockNagRules: ['HIPAA.Security-CloudWatchLogGroupRetentionPeriod', 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'PCI.DSS.321-CloudWatchLogGroupRetentionPeriod', 'Serverless-CloudWatchLogGroupRetentionPeriod'],
     nagControl: 'LOG_GROUP_RETENTION',
-    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+    scannerChecks: [{ id: 'logs-log-group-retention', compliantWhen: 'Judged as `CompliancePack-LogGroupRetention` judges the template (`src/controls/judgement/log-groups.ts`): PASS when `DescribeLogGroups` reports a `retentionInDays` (any period), FAIL when it reports none (events never expire). Never not applicable; when the region\'s log groups could not be listed the check is `ERROR` for the region.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ RDS

@@ -29,6 +29,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'iam:GetCredentialReport',
   'kms:ListKeys',
   'lambda:ListFunctions',
+  'logs:DescribeLogGroups',
   's3:GetAccountPublicAccessBlock',
   's3:ListAllMyBuckets',
   'sns:ListTopics',

@@ -263,6 +263,9 @@ export class PermissionGate {
       case 'lambda':
         if (api === 'ListFunctions') return star('lambda:ListFunctions');
         return [{ action: `lambda:${api}`, resource: `arn:aws:lambda:${region}:${acct}:function:${r.path.split('/')[3]}` }];
+      case 'logs':
+        if (api === 'DescribeLogGroups') return star('logs:DescribeLogGroups');
+        break;
       case 's3control':
         return star('s3:GetAccountPublicAccessBlock');
       case 's3': return this.s3Checks(r, api);

@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'logs';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -46,7 +46,8 @@ export type DatasetKey =
   | 'lambda.functions'
   | 'rds.instances'
   | 'sns.topics'
-  | 'dynamodb.tables';
+  | 'dynamodb.tables'
+  | 'logs.logGroups';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -277,6 +278,16 @@ export interface TableInfo {
   readonly pointInTimeRecovery?: string | null;
 }
 
+export interface LogGroupInfo {
+  readonly name: string;
+  /** The log group's ARN without the trailing `:*` (`logGroupArn`). */
+  readonly arn: string;
+  /** The KMS key ARN (`kmsKeyId`); `null` when the log group is not encrypted with a KMS key. */
+  readonly kmsKeyId: string | null;
+  /** `retentionInDays`; `null` when events never expire. */
+  readonly retentionInDays: number | null;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -306,6 +317,7 @@ export interface Inventory {
   readonly dbInstances?: readonly DbInstanceInfo[];
   readonly snsTopics?: readonly TopicInfo[];
   readonly dynamoDbTables?: readonly TableInfo[];
+  readonly logGroups?: readonly LogGroupInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -329,6 +341,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'rds.instances': 'dbInstances',
   'sns.topics': 'snsTopics',
   'dynamodb.tables': 'dynamoDbTables',
+  'logs.logGroups': 'logGroups',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ export interface FakeRegionState {
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
   tables: Array<{ TableName: string; pitr: boolean }>;
+  /** CloudWatch Logs log groups (served by services/logs.ts). */
+  logGroups?: Array<{ logGroupName: string; kmsKeyId?: string; retentionInDays?: number }>;
 }
 
 export interface FakeAccountState {

@@ -30,6 +30,8 @@ import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
 import { lambdaSupportedRuntime } from './lambda/supported-runtime';
+import { logsLogGroupKmsEncrypted } from './logs/log-group-kms-encrypted';
+import { logsLogGroupRetention } from './logs/log-group-retention';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
 import { rdsStorageEncrypted } from './rds/storage-encrypted';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
@@ -76,6 +78,8 @@ export const ALL_CHECKS: readonly Check[] = [
   kmsKeyRotation,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
+  logsLogGroupKmsEncrypted,
+  logsLogGroupRetention,
   rdsInstanceNotPublic,
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,

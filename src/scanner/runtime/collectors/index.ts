@@ -3,6 +3,7 @@ import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
 import * as iam from './iam';
+import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
 import * as sns from './sns';
@@ -30,6 +31,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'rds.instances': others.dbInstances,
   'sns.topics': sns.topics,
   'dynamodb.tables': dynamodb.tables,
+  'logs.logGroups': logs.logGroups,
 };
 
 export type { CollectContext } from './context';
