@@ -66,6 +66,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['rds:DescribeDBInstances', RDS_INSTANCES],
   ['sns:GetTopicAttributes', SNS_TOPICS],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
+  ['dynamodb:DescribeTable', DYNAMODB_TABLES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

@@ -272,6 +272,7 @@ export class PermissionGate {
       case 'dynamodb': {
         if (api === 'ListTables') return star('dynamodb:ListTables');
         if (api === 'DescribeContinuousBackups') return [{ action: 'dynamodb:DescribeContinuousBackups', resource: `arn:aws:dynamodb:${region}:${acct}:table/${String(r.json.TableName)}` }];
+        if (api === 'DescribeTable') return [{ action: 'dynamodb:DescribeTable', resource: `arn:aws:dynamodb:${region}:${acct}:table/${String(r.json.TableName)}` }];
         if (api !== 'BatchWriteItem') break;
         return Object.keys(r.json.RequestItems as object).flatMap((table) => {
           const arn = `arn:aws:dynamodb:${region}:${acct}:table/${table}`;

@@ -276,6 +276,13 @@ export interface TableInfo {
   readonly arn: string;
   /** `PointInTimeRecoveryStatus` (`ENABLED`, `DISABLED`); `null` when none is reported, `undefined` when it could not be read. */
   readonly pointInTimeRecovery?: string | null;
+  /**
+   * The KMS key the table is encrypted with (`SSEDescription.KMSMasterKeyArn` when `SSEType` is `KMS`);
+   * `null` for the AWS owned key (no `SSEDescription`, or SSE disabled), `undefined` when DescribeTable failed.
+   */
+  readonly kmsMasterKeyArn?: string | null;
+  /** `KeyManager` of that key (DescribeKey; `CUSTOMER` for a key of another account); `undefined` when not read. */
+  readonly kmsKeyManager?: 'AWS' | 'CUSTOMER';
 }
 
 export interface LogGroupInfo {

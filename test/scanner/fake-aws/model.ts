@@ -57,7 +57,8 @@ export interface FakeRegionState {
   functions: Array<{ FunctionName: string; Runtime?: string; policy?: string }>;
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
-  tables: Array<{ TableName: string; pitr: boolean }>;
+  /** `kmsKeyArn`: SSE with that KMS key; none: the AWS owned key (DescribeTable reports no `SSEDescription`). */
+  tables: Array<{ TableName: string; pitr: boolean; kmsKeyArn?: string }>;
   /** CloudWatch Logs log groups (served by services/logs.ts). */
   logGroups?: Array<{ logGroupName: string; kmsKeyId?: string; retentionInDays?: number }>;
 }

@@ -582,7 +582,8 @@ export class FakeAws {
         return ok({ Keys: p.slice.map((k) => ({ KeyId: k.KeyId, KeyArn: keyArn(k.KeyId) })), Truncated: p.next !== undefined, NextMarker: p.next });
       }
       case 'DescribeKey': {
-        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
+        // KeyId: the key id or its ARN
+        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId || keyArn(x.KeyId) === j.KeyId);
         if (!k) throw new AwsHttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
         return ok({ KeyMetadata: { KeyId: k.KeyId, Arn: keyArn(k.KeyId), KeyManager: k.KeyManager, KeyState: k.KeyState, KeySpec: k.KeySpec ?? 'SYMMETRIC_DEFAULT', Origin: k.Origin ?? 'AWS_KMS', Enabled: k.KeyState === 'Enabled' } });
       }
@@ -659,6 +660,18 @@ export class FakeAws {
       const t = this.region(r.region).tables.find((x) => x.TableName === r.json.TableName);
       if (!t) throw new AwsHttpError(400, 'TableNotFoundException', `Table not found: ${String(r.json.TableName)}`);
       return json({ ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: t.pitr ? 'ENABLED' : 'DISABLED' } } });
+    }
+    if (api === 'DescribeTable') {
+      const t = this.region(r.region).tables.find((x) => x.TableName === r.json.TableName);
+      if (!t) throw new AwsHttpError(400, 'ResourceNotFoundException', `Requested resource not found: Table: ${String(r.json.TableName)} not found`);
+      return json({
+        Table: {
+          TableName: t.TableName,
+          TableStatus: 'ACTIVE',
+          TableArn: `arn:aws:dynamodb:${r.region}:${this.state.accountId}:table/${t.TableName}`,
+          ...(t.kmsKeyArn ? { SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: t.kmsKeyArn } } : {}),
+        },
+      });
     }
     if (api !== 'BatchWriteItem') throw new AwsHttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
     const requestItems = r.json.RequestItems as Record<string, Array<{ PutRequest?: { Item: Record<string, unknown> } }>>;

@@ -3,6 +3,7 @@ import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging'
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
+import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
@@ -51,6 +52,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
   dynamodbPitrEnabled,
+  dynamodbTableKmsCmk,
   defaultSecurityGroupClosed,
   ebsAttachedVolumeEncrypted,
   ebsEncryptionByDefault,
