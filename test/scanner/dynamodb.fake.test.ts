@@ -52,4 +52,18 @@ describe('dynamodb-table-kms-cmk against the fake endpoint', () => {
     expect(c.errors).toEqual([expect.objectContaining({ resource: 'arn:aws:dynamodb:eu-west-1:123456789012:table/e-denied', code: 'ResourceDataUnavailable' })]);
     expect(report.errors).toEqual([expect.objectContaining({ service: 'dynamodb', api: 'DescribeTable', code: 'AccessDeniedException', resource: 'arn:aws:dynamodb:eu-west-1:123456789012:table/e-denied' })]);
   });
+
+  test('one collector, only the calls the checks being run are granted', async () => {
+    fake = new FakeAws(account(), { pageSize: 2 });
+    const url = await fake.start();
+    const pitr = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: ['dynamodb-pitr-enabled'], pageSize: 2 }));
+    expect(pitr.errors).toEqual([]);
+    expect(fake.stats.requests['dynamodb:DescribeContinuousBackups']).toBe(5);
+    expect(fake.stats.requests['dynamodb:DescribeTable']).toBeUndefined();
+    expect(fake.stats.requests['kms:DescribeKey']).toBeUndefined();
+    const cmk = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: ['dynamodb-table-kms-cmk'], pageSize: 2 }));
+    expect(cmk.errors).toEqual([]);
+    expect(fake.stats.requests['dynamodb:DescribeContinuousBackups']).toBe(5);
+    expect(fake.stats.requests['dynamodb:DescribeTable']).toBe(5);
+  });
 });

@@ -105,7 +105,14 @@ export async function runScan(options: ScanOptions = {}): Promise<ScanReport> {
     }
 
     const ctx: CollectContext = {
-      clients, accountId, partition, regions, homeRegion, pageSize: options.pageSize, credentialReportPollMs: options.credentialReportPollMs,
+      clients,
+      accountId,
+      partition,
+      regions,
+      homeRegion,
+      pageSize: options.pageSize,
+      credentialReportPollMs: options.credentialReportPollMs,
+      actions: new Set(checks.flatMap((c) => c.requiredActions)),
     };
 
     // Each (dataset, region) is collected once and shared by every check that reads it.

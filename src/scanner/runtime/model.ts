@@ -278,7 +278,8 @@ export interface TableInfo {
   readonly pointInTimeRecovery?: string | null;
   /**
    * The KMS key the table is encrypted with (`SSEDescription.KMSMasterKeyArn` when `SSEType` is `KMS`);
-   * `null` for the AWS owned key (no `SSEDescription`, or SSE disabled), `undefined` when DescribeTable failed.
+   * `null` for the AWS owned key (no `SSEDescription`, or SSE disabled), `undefined` when DescribeTable failed
+   * (or no check being run reads it; so for the point-in-time recovery status).
    */
   readonly kmsMasterKeyArn?: string | null;
   /** `KeyManager` of that key (DescribeKey; `CUSTOMER` for a key of another account); `undefined` when not read. */

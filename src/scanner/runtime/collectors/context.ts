@@ -12,6 +12,17 @@ export interface CollectContext {
   readonly pageSize?: number;
   /** Credential report wait between polls. @default 2000 */
   readonly credentialReportPollMs?: number;
+  /**
+   * The IAM actions of the checks being run (their `requiredActions`). A collector shared by several
+   * checks makes only the calls these grant, so a scanner that runs some of them is never denied.
+   * @default every call
+   */
+  readonly actions?: ReadonlySet<string>;
+}
+
+/** Whether the checks being run grant `action`, so the collector may call it. */
+export function wants(ctx: CollectContext, action: string): boolean {
+  return ctx.actions === undefined || ctx.actions.has(action);
 }
 
 /** The page size for an API: the override, clamped to what the API accepts, or its maximum. */
