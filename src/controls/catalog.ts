@@ -564,7 +564,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['AC-2', 'AC-3', 'AC-6', 'SC-12'], pciDss40: ['3.6.1.2'] }),
     enforcedBy: [{ construct: 'ComplianceKey' }],
     packRules: ['KmsKeyPolicyNoKmsStar'],
-    runtimeGap: NOT_YET('key policies'),
+    scannerChecks: [{ id: 'kms-key-policy-no-kms-star', compliantWhen: 'Judged as `CompliancePack-KmsKeyPolicyNoKmsStar` judges the template (`src/controls/judgement/kms-key-policy.ts`): a customer managed key PASSes when no `Allow` statement of its policy (GetKeyPolicy `default`) has the action `kms:*` or `*`, whoever the principal (the account root included, so the default key policy AWS writes FAILs). AWS managed keys are not applicable; a key whose policy could not be read is `ERROR`.' }],
   }),
   control({
     id: 'KMS.UseAuthorized',

@@ -61,6 +61,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['s3:GetEncryptionConfiguration', S3_BUCKETS],
   ['kms:DescribeKey', KMS_KEYS],
   ['kms:GetKeyRotationStatus', KMS_KEYS],
+  ['kms:GetKeyPolicy', KMS_KEYS],
   ['lambda:GetPolicy', LAMBDA_FUNCTIONS],
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],

@@ -6,6 +6,7 @@
 import { aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { DYNAMODB_SHARED } from './agreement-dynamodb';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
+import { KMS_SHARED } from './agreement-kms';
 import { LOGS_SHARED } from './agreement-logs';
 import { CONTROLS } from '../../src/controls';
 import { BucketInfo } from '../../src/scanner/runtime/model';
@@ -266,6 +267,7 @@ const SHARED: SharedControl[] = [
   S3_5, LAMBDA_2, S3_8, S3_9, EC2_6, SNS_1, DYNAMODB_2,
   ...LOGS_SHARED,
   ...DYNAMODB_SHARED,
+  ...KMS_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

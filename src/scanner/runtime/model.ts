@@ -245,6 +245,8 @@ export interface KmsKeyInfo {
   readonly origin: string;
   /** `undefined` when not asked (AWS-managed, asymmetric or disabled keys). */
   readonly rotationEnabled?: boolean;
+  /** The key policy (GetKeyPolicy, JSON) of a customer managed key; `undefined` for AWS managed keys, when not read or when it could not be read. */
+  readonly policy?: string;
 }
 
 export interface LambdaFunctionInfo {

@@ -40,6 +40,8 @@ export interface FakeKey {
   KeySpec?: string;
   Origin?: string;
   rotation?: boolean;
+  /** The key policy (GetKeyPolicy); none: administration and use in separate statements, as ComplianceKey writes it. */
+  policy?: string;
 }
 
 export interface FakeRegionState {

@@ -587,6 +587,19 @@ export class FakeAws {
         if (!k) throw new AwsHttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
         return ok({ KeyMetadata: { KeyId: k.KeyId, Arn: keyArn(k.KeyId), KeyManager: k.KeyManager, KeyState: k.KeyState, KeySpec: k.KeySpec ?? 'SYMMETRIC_DEFAULT', Origin: k.Origin ?? 'AWS_KMS', Enabled: k.KeyState === 'Enabled' } });
       }
+      case 'GetKeyPolicy': {
+        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId || keyArn(x.KeyId) === j.KeyId);
+        if (!k) throw new AwsHttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
+        const root = `arn:aws:iam::${this.state.accountId}:root`;
+        const separated = JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: root }, Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'], Resource: '*' },
+            { Sid: 'KeyUse', Effect: 'Allow', Principal: { AWS: root }, Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'], Resource: '*' },
+          ],
+        });
+        return ok({ Policy: k.policy ?? separated, PolicyName: 'default' });
+      }
       case 'GetKeyRotationStatus': {
         const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
         return ok({ KeyRotationEnabled: !!k?.rotation });

@@ -28,6 +28,7 @@ import { iamRootNoAccessKeys } from './iam/root-no-access-keys';
 import { iamUnusedCredentials } from './iam/unused-credentials';
 import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
 import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
+import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
 import { lambdaSupportedRuntime } from './lambda/supported-runtime';
@@ -77,6 +78,7 @@ export const ALL_CHECKS: readonly Check[] = [
   iamUnusedCredentials,
   iamUserNoDirectPolicies,
   kmsKeyNotPendingDeletion,
+  kmsKeyPolicyNoKmsStar,
   kmsKeyRotation,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
