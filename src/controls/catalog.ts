@@ -261,7 +261,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: [...ENCRYPTION_AT_REST_NIST, 'SC-12'], pciDss321: ['3.4'], pciDss40: ['3.5.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
     enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['DynamoDbCustomerManagedKey'],
-    scannerChecks: [{ id: 'dynamodb-table-kms-cmk', compliantWhen: 'Judged as `CompliancePack-DynamoDbCustomerManagedKey` judges the template (`src/controls/judgement/dynamodb-kms.ts`): PASS when `DescribeTable` reports `SSEType` `KMS` with a key that `DescribeKey` says is customer managed (a key of another account is); the AWS managed `aws/dynamodb` key FAILs, as does the AWS owned key (no `SSEDescription`). A table whose description, or whose key\'s manager, could not be read is `ERROR`. Never not applicable.' }],
+    scannerChecks: [{ id: 'dynamodb-table-kms-cmk', compliantWhen: 'Judged as `CompliancePack-DynamoDbCustomerManagedKey` judges the template (`src/controls/judgement/dynamodb-kms.ts`): PASS when `DescribeTable` reports `SSEType` `KMS` with a key that the region\'s keys (ListKeys, DescribeKey) say is customer managed (a key of another account is); the AWS managed `aws/dynamodb` key FAILs, as does the AWS owned key (no `SSEDescription`). A table whose description could not be read, or whose key of the account is not listed, is `ERROR`, and the region is `ERROR` when its keys could not be read. Never not applicable.' }],
   }),
   control({
     id: 'DynamoDB.2',

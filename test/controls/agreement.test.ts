@@ -3,8 +3,8 @@
  * resource) and to the scanner check (as the live account's inventory) of each control both sides
  * judge, get the same verdict.
  */
-import { aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
-import { DYNAMODB_SHARED } from './agreement-dynamodb';
+import { aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
+import { cfnTable, DYNAMODB_SHARED } from './agreement-dynamodb';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
 import { KMS_SHARED } from './agreement-kms';
 import { LOGS_SHARED } from './agreement-logs';
@@ -240,11 +240,7 @@ function tableFixture(name: string, expected: Verdict, enabled: boolean | undefi
   return {
     name,
     expected,
-    synth: (stack) => new dynamodb.CfnTable(stack, 'T', {
-      tableName: 'table',
-      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }],
-      attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }],
-      billingMode: 'PAY_PER_REQUEST',
+    synth: (stack) => cfnTable(stack, {
       pointInTimeRecoverySpecification: enabled === undefined ? undefined : { pointInTimeRecoveryEnabled: enabled },
     }),
     live: () => ({ dynamoDbTables: [{ name: 'table', arn: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/table`, pointInTimeRecovery: enabled ? 'ENABLED' : 'DISABLED' }] }),

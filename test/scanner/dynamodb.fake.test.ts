@@ -1,7 +1,7 @@
 /**
  * dynamodb-table-kms-cmk through the real SDK against the fake endpoint: ListTables paged smaller
- * than the data, DescribeTable per table, DescribeKey for the account's keys only, and a table or
- * key that cannot be read reported as ERROR.
+ * than the data, DescribeTable per table, who manages each key from the region's keys (ListKeys,
+ * DescribeKey), and a table that cannot be read reported as ERROR.
  */
 import { fakeEnv, withEnv } from './fake-aws/fixtures';
 import { emptyAccount } from './fake-aws/model';
@@ -29,7 +29,7 @@ describe('dynamodb-table-kms-cmk against the fake endpoint', () => {
   let fake: FakeAws;
   afterEach(() => fake.stop());
 
-  test('every table across pages of 2, the keys\' managers read for the account\'s keys only; unreadable is ERROR', async () => {
+  test('every table across pages of 2, the keys\' managers from the region\'s keys; unreadable is ERROR', async () => {
     fake = new FakeAws(account(), {
       pageSize: 2,
       authorize: async (r, api) => {
@@ -41,8 +41,9 @@ describe('dynamodb-table-kms-cmk against the fake endpoint', () => {
     expect(schemaErrors(report)).toEqual([]);
     expect(fake.stats.requests['dynamodb:ListTables']).toBe(3);
     expect(fake.stats.requests['dynamodb:DescribeTable']).toBe(5);
-    // a-cmk and b-aws-managed only: no key, another account's key, and the unread table are not described
+    // the region's two keys, once for every table
     expect(fake.stats.requests['kms:DescribeKey']).toBe(2);
+    expect(fake.stats.requests['kms:GetKeyRotationStatus']).toBeUndefined();
     expect(report.findings.map((f) => `${f.resourceId.split('/')[1]}: ${f.reason}`).sort()).toEqual([
       `b-aws-managed: encrypted with the AWS managed ${key('aws-dynamodb')} (aws/dynamodb), not a customer managed key`,
       'c-aws-owned: encrypted with the AWS owned key, not a customer managed key',
@@ -60,7 +61,7 @@ describe('dynamodb-table-kms-cmk against the fake endpoint', () => {
     expect(pitr.errors).toEqual([]);
     expect(fake.stats.requests['dynamodb:DescribeContinuousBackups']).toBe(5);
     expect(fake.stats.requests['dynamodb:DescribeTable']).toBeUndefined();
-    expect(fake.stats.requests['kms:DescribeKey']).toBeUndefined();
+    expect(fake.requestsFor('kms')).toBe(0);
     const cmk = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: ['dynamodb-table-kms-cmk'], pageSize: 2 }));
     expect(cmk.errors).toEqual([]);
     expect(fake.stats.requests['dynamodb:DescribeContinuousBackups']).toBe(5);

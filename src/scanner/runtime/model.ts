@@ -284,8 +284,6 @@ export interface TableInfo {
    * (or no check being run reads it; so for the point-in-time recovery status).
    */
   readonly kmsMasterKeyArn?: string | null;
-  /** `KeyManager` of that key (DescribeKey; `CUSTOMER` for a key of another account); `undefined` when not read. */
-  readonly kmsKeyManager?: 'AWS' | 'CUSTOMER';
 }
 
 export interface LogGroupInfo {

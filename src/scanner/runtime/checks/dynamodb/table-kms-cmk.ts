@@ -15,17 +15,21 @@ export const dynamodbTableKmsCmk = defineCheck(
     category: 'dynamodb',
     resourceType: 'AWS::DynamoDB::Table',
     remediation: 'Encrypt the table with a customer managed KMS key (UpdateTable SSESpecification: SSEType KMS, KMSMasterKeyId).',
-    requiredActions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'kms:DescribeKey'],
-    datasets: ['dynamodb.tables'],
+    requiredActions: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'kms:ListKeys', 'kms:DescribeKey'],
+    datasets: ['dynamodb.tables', 'kms.keys'],
     scope: 'regional',
   },
-  (inv) =>
-    (inv.dynamoDbTables ?? []).map((t) => {
+  (inv) => {
+    const managers = new Map((inv.kmsKeys ?? []).map((k) => [k.arn, k.keyManager]));
+    return (inv.dynamoDbTables ?? []).map((t) => {
       if (t.kmsMasterKeyArn === undefined) return errored(t.arn, 'could not read the table description (DescribeTable)');
       if (t.kmsMasterKeyArn === null) return fail(t.arn, 'encrypted with the AWS owned key, not a customer managed key');
-      if (t.kmsKeyManager === undefined) return errored(t.arn, `could not tell who manages ${t.kmsMasterKeyArn} (DescribeKey)`);
-      return tableKeyIsCustomerManaged(t.kmsMasterKeyArn, t.kmsKeyManager)
+      // AWS managed keys live in the table's account: a key of another account is a customer managed key
+      const manager = t.kmsMasterKeyArn.split(':')[4] !== inv.accountId ? 'CUSTOMER' : managers.get(t.kmsMasterKeyArn);
+      if (manager === undefined) return errored(t.arn, `${t.kmsMasterKeyArn} is not among the region's keys (ListKeys): who manages it is unknown`);
+      return tableKeyIsCustomerManaged(t.kmsMasterKeyArn, manager)
         ? pass(t.arn, `encrypted with the customer managed ${t.kmsMasterKeyArn}`)
         : fail(t.arn, `encrypted with the AWS managed ${t.kmsMasterKeyArn} (aws/dynamodb), not a customer managed key`);
-    }),
+    });
+  },
 );
