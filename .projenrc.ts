@@ -147,8 +147,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/examples/*/*/cdk.out/',
     '/examples/.venv/',
     '/examples/*/java/target/',
-    // projen ignores every `logs` directory; the CloudWatch Logs nag rules live in one.
+    // projen ignores every `logs` directory; the CloudWatch Logs nag rules and scanner checks live in one.
     '!/src/nag/rules/logs/',
+    '!/src/scanner/runtime/checks/logs/',
   ],
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
   npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/.venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },

@@ -279,7 +279,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['DynamoDbCustomerManagedKey'],
-    runtimeGap: NOT_YET('DynamoDB tables'),
+    scannerChecks: [{ id: 'dynamodb-table-kms-cmk', compliantWhen: 'Judged as `CompliancePack-DynamoDbCustomerManagedKey` judges the template (`src/controls/judgement/dynamodb-kms.ts`): PASS when `DescribeTable` reports `SSEType` `KMS` with a key that the region\'s keys (ListKeys, DescribeKey) say is customer managed (a key of another account is); the AWS managed `aws/dynamodb` key FAILs, as does the AWS owned key (no `SSEDescription`). A table whose description could not be read, or whose key of the account is not listed, is `ERROR`, and the region is `ERROR` when its keys could not be read. Never not applicable.' }],
   }),
   control({
     id: 'DynamoDB.2',
@@ -582,7 +582,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceKey' }],
     packRules: ['KmsKeyPolicyNoKmsStar'],
-    runtimeGap: NOT_YET('key policies'),
+    scannerChecks: [{ id: 'kms-key-policy-no-kms-star', compliantWhen: 'Judged as `CompliancePack-KmsKeyPolicyNoKmsStar` judges the template (`src/controls/judgement/kms-key-policy.ts`): a customer managed key PASSes when no `Allow` statement of its policy (GetKeyPolicy `default`) has the action `kms:*` or `*`, whoever the principal (the account root included, so the default key policy AWS writes FAILs). AWS managed keys are not applicable; a key whose policy could not be read is `ERROR`.' }],
   }),
   control({
     id: 'KMS.UseAuthorized',
@@ -699,7 +699,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LogGroupKmsEncrypted'],
     stockNagRules: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted'],
     nagControl: 'LOG_GROUP_KMS',
-    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+    scannerChecks: [{ id: 'logs-log-group-kms-encrypted', compliantWhen: 'Judged as `CompliancePack-LogGroupKmsEncrypted` judges the template (`src/controls/judgement/log-groups.ts`): PASS when `DescribeLogGroups` reports a `kmsKeyId` for the log group (any key: CloudWatch Logs takes customer managed keys only), FAIL when it reports none. Never not applicable; when the region\'s log groups could not be listed the check is `ERROR` for the region.' }],
   }),
   control({
     id: 'Logs.Retention',
@@ -710,7 +710,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     packRules: ['LogGroupRetention'],
     stockNagRules: ['HIPAA.Security-CloudWatchLogGroupRetentionPeriod', 'NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'PCI.DSS.321-CloudWatchLogGroupRetentionPeriod', 'Serverless-CloudWatchLogGroupRetentionPeriod'],
     nagControl: 'LOG_GROUP_RETENTION',
-    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+    scannerChecks: [{ id: 'logs-log-group-retention', compliantWhen: 'Judged as `CompliancePack-LogGroupRetention` judges the template (`src/controls/judgement/log-groups.ts`): PASS when `DescribeLogGroups` reports a `retentionInDays` (any period), FAIL when it reports none (events never expire). Never not applicable; when the region\'s log groups could not be listed the check is `ERROR` for the region.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ RDS

@@ -33,6 +33,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'iam:GetCredentialReport',
   'kms:ListKeys',
   'lambda:ListFunctions',
+  'logs:DescribeLogGroups',
   's3:GetAccountPublicAccessBlock',
   's3:ListAllMyBuckets',
   'sns:ListTopics',
@@ -64,6 +65,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['s3:GetEncryptionConfiguration', S3_BUCKETS],
   ['kms:DescribeKey', KMS_KEYS],
   ['kms:GetKeyRotationStatus', KMS_KEYS],
+  ['kms:GetKeyPolicy', KMS_KEYS],
   ['lambda:GetPolicy', LAMBDA_FUNCTIONS],
   ['lambda:GetFunctionConcurrency', LAMBDA_FUNCTIONS],
   ['lambda:ListFunctionEventInvokeConfigs', LAMBDA_FUNCTIONS],
@@ -71,6 +73,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['rds:DescribeDBInstances', RDS_INSTANCES],
   ['sns:GetTopicAttributes', SNS_TOPICS],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
+  ['dynamodb:DescribeTable', DYNAMODB_TABLES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

@@ -3,12 +3,15 @@
  * resource) and to the scanner check (as the live account's inventory) of each control both sides
  * judge, get the same verdict.
  */
-import { aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
-import { EC2_SHARED } from './agreement-ec2';
+import { aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { BATCH_SHARED } from './agreement-batch';
+import { cfnTable, DYNAMODB_SHARED } from './agreement-dynamodb';
+import { EC2_SHARED } from './agreement-ec2';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
 import { IAM_SHARED } from './agreement-iam';
+import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
+import { LOGS_SHARED } from './agreement-logs';
 import { CONTROLS } from '../../src/controls';
 import { BucketInfo } from '../../src/scanner/runtime/model';
 
@@ -241,11 +244,7 @@ function tableFixture(name: string, expected: Verdict, enabled: boolean | undefi
   return {
     name,
     expected,
-    synth: (stack) => new dynamodb.CfnTable(stack, 'T', {
-      tableName: 'table',
-      keySchema: [{ attributeName: 'pk', keyType: 'HASH' }],
-      attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }],
-      billingMode: 'PAY_PER_REQUEST',
+    synth: (stack) => cfnTable(stack, {
       pointInTimeRecoverySpecification: enabled === undefined ? undefined : { pointInTimeRecoveryEnabled: enabled },
     }),
     live: () => ({ dynamoDbTables: [{ name: 'table', arn: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/table`, pointInTimeRecovery: enabled ? 'ENABLED' : 'DISABLED' }] }),
@@ -270,6 +269,9 @@ const SHARED: SharedControl[] = [
   ...EC2_SHARED,
   ...IAM_SHARED,
   ...BATCH_SHARED,
+  ...LOGS_SHARED,
+  ...DYNAMODB_SHARED,
+  ...KMS_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

@@ -266,12 +266,16 @@ export class PermissionGate {
       case 'lambda':
         if (api === 'ListFunctions') return star('lambda:ListFunctions');
         return [{ action: `lambda:${api}`, resource: `arn:aws:lambda:${region}:${acct}:function:${r.path.split('/')[3]}` }];
+      case 'logs':
+        if (api === 'DescribeLogGroups') return star('logs:DescribeLogGroups');
+        break;
       case 's3control':
         return star('s3:GetAccountPublicAccessBlock');
       case 's3': return this.s3Checks(r, api);
       case 'dynamodb': {
         if (api === 'ListTables') return star('dynamodb:ListTables');
         if (api === 'DescribeContinuousBackups') return [{ action: 'dynamodb:DescribeContinuousBackups', resource: `arn:aws:dynamodb:${region}:${acct}:table/${String(r.json.TableName)}` }];
+        if (api === 'DescribeTable') return [{ action: 'dynamodb:DescribeTable', resource: `arn:aws:dynamodb:${region}:${acct}:table/${String(r.json.TableName)}` }];
         if (api !== 'BatchWriteItem') break;
         return Object.keys(r.json.RequestItems as object).flatMap((table) => {
           const arn = `arn:aws:dynamodb:${region}:${acct}:table/${table}`;

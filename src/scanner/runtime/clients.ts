@@ -3,6 +3,7 @@ import * as http from 'http';
 import * as https from 'https';
 import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -28,6 +29,7 @@ const CLIENT_CTORS = {
   iam: IAMClient,
   kms: KMSClient,
   lambda: LambdaClient,
+  logs: CloudWatchLogsClient,
   rds: RDSClient,
   s3: S3Client,
   s3control: S3ControlClient,
@@ -47,6 +49,7 @@ const SERVICE_IDS: Record<ServiceKey, string> = {
   iam: 'IAM',
   kms: 'KMS',
   lambda: 'LAMBDA',
+  logs: 'CLOUDWATCH_LOGS',
   rds: 'RDS',
   s3: 'S3',
   s3control: 'S3_CONTROL',

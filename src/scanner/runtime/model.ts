@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'batch';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'batch' | 'logs';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -49,7 +49,8 @@ export type DatasetKey =
   | 'dynamodb.tables'
   | 'batch.jobDefinitions'
   | 'batch.computeEnvironments'
-  | 'ec2.instances';
+  | 'ec2.instances'
+  | 'logs.logGroups';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -265,6 +266,8 @@ export interface KmsKeyInfo {
   readonly origin: string;
   /** `undefined` when not asked (AWS-managed, asymmetric or disabled keys). */
   readonly rotationEnabled?: boolean;
+  /** The key policy (GetKeyPolicy, JSON) of a customer managed key; `undefined` for AWS managed keys, when not read or when it could not be read. */
+  readonly policy?: string;
 }
 
 export interface LambdaFunctionInfo {
@@ -310,6 +313,22 @@ export interface TableInfo {
   readonly arn: string;
   /** `PointInTimeRecoveryStatus` (`ENABLED`, `DISABLED`); `null` when none is reported, `undefined` when it could not be read. */
   readonly pointInTimeRecovery?: string | null;
+  /**
+   * The KMS key the table is encrypted with (`SSEDescription.KMSMasterKeyArn` when `SSEType` is `KMS`);
+   * `null` for the AWS owned key (no `SSEDescription`, or SSE disabled), `undefined` when DescribeTable failed
+   * (or no check being run reads it; so for the point-in-time recovery status).
+   */
+  readonly kmsMasterKeyArn?: string | null;
+}
+
+export interface LogGroupInfo {
+  readonly name: string;
+  /** The log group's ARN without the trailing `:*` (`logGroupArn`). */
+  readonly arn: string;
+  /** The KMS key ARN (`kmsKeyId`); `null` when the log group is not encrypted with a KMS key. */
+  readonly kmsKeyId: string | null;
+  /** `retentionInDays`; `null` when events never expire. */
+  readonly retentionInDays: number | null;
 }
 
 /** An ACTIVE revision of an AWS Batch job definition (DescribeJobDefinitions), with what the Batch controls judge. */
@@ -386,6 +405,7 @@ export interface Inventory {
   readonly batchJobDefinitions?: readonly JobDefinitionInfo[];
   readonly batchComputeEnvironments?: readonly ComputeEnvironmentInfo[];
   readonly ec2Instances?: readonly InstanceInfo[];
+  readonly logGroups?: readonly LogGroupInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -412,6 +432,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'batch.jobDefinitions': 'batchJobDefinitions',
   'batch.computeEnvironments': 'batchComputeEnvironments',
   'ec2.instances': 'ec2Instances',
+  'logs.logGroups': 'logGroups',
 };
 
 // ---------------------------------------------------------------------------------------------

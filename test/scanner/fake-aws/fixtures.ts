@@ -74,7 +74,7 @@ export function fixtureAccount(): FakeAccountState {
     { DBInstanceIdentifier: 'db-good', Engine: 'postgres', PubliclyAccessible: false, StorageEncrypted: true },
   ];
   eu.topics = [{ Name: 'alerts', KmsMasterKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }, { Name: 'plain-topic' }, { Name: 'aws-key-topic', KmsMasterKeyId: 'alias/aws/sns' }];
-  eu.tables = [{ TableName: 'orders', pitr: true }, { TableName: 'sessions', pitr: false }];
+  eu.tables = [{ TableName: 'orders', pitr: true, kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }, { TableName: 'sessions', pitr: false, kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }];
   const us = s.regions['us-east-1'];
   us.trails = [{ ...eu.trails[0] }];
   us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];

@@ -40,6 +40,8 @@ export interface FakeKey {
   KeySpec?: string;
   Origin?: string;
   rotation?: boolean;
+  /** The key policy (GetKeyPolicy); none: administration and use in separate statements, as ComplianceKey writes it. */
+  policy?: string;
 }
 
 /**
@@ -93,7 +95,10 @@ export interface FakeRegionState {
   functions: FakeFunction[];
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
-  tables: Array<{ TableName: string; pitr: boolean }>;
+  /** `kmsKeyArn`: SSE with that KMS key; none: the AWS owned key (DescribeTable reports no `SSEDescription`). */
+  tables: Array<{ TableName: string; pitr: boolean; kmsKeyArn?: string }>;
+  /** CloudWatch Logs log groups (served by services/logs.ts). */
+  logGroups?: Array<{ logGroupName: string; kmsKeyId?: string; retentionInDays?: number }>;
   /** AWS Batch job definition revisions, as DescribeJobDefinitions returns them (its ARN is derived). @default none */
   jobDefinitions?: FakeJobDefinition[];
   /** AWS Batch compute environments, as DescribeComputeEnvironments returns them (ARN, state and status derived). @default none */

@@ -614,9 +614,23 @@ export class FakeAws {
         return ok({ Keys: p.slice.map((k) => ({ KeyId: k.KeyId, KeyArn: keyArn(k.KeyId) })), Truncated: p.next !== undefined, NextMarker: p.next });
       }
       case 'DescribeKey': {
-        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
+        // KeyId: the key id or its ARN
+        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId || keyArn(x.KeyId) === j.KeyId);
         if (!k) throw new AwsHttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
         return ok({ KeyMetadata: { KeyId: k.KeyId, Arn: keyArn(k.KeyId), KeyManager: k.KeyManager, KeyState: k.KeyState, KeySpec: k.KeySpec ?? 'SYMMETRIC_DEFAULT', Origin: k.Origin ?? 'AWS_KMS', Enabled: k.KeyState === 'Enabled' } });
+      }
+      case 'GetKeyPolicy': {
+        const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId || keyArn(x.KeyId) === j.KeyId);
+        if (!k) throw new AwsHttpError(400, 'NotFoundException', `key ${String(j.KeyId)} not found`);
+        const root = `arn:aws:iam::${this.state.accountId}:root`;
+        const separated = JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: root }, Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'], Resource: '*' },
+            { Sid: 'KeyUse', Effect: 'Allow', Principal: { AWS: root }, Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'], Resource: '*' },
+          ],
+        });
+        return ok({ Policy: k.policy ?? separated, PolicyName: 'default' });
       }
       case 'GetKeyRotationStatus': {
         const k = reg.kmsKeys.find((x) => x.KeyId === j.KeyId);
@@ -691,6 +705,18 @@ export class FakeAws {
       const t = this.region(r.region).tables.find((x) => x.TableName === r.json.TableName);
       if (!t) throw new AwsHttpError(400, 'TableNotFoundException', `Table not found: ${String(r.json.TableName)}`);
       return json({ ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: t.pitr ? 'ENABLED' : 'DISABLED' } } });
+    }
+    if (api === 'DescribeTable') {
+      const t = this.region(r.region).tables.find((x) => x.TableName === r.json.TableName);
+      if (!t) throw new AwsHttpError(400, 'ResourceNotFoundException', `Requested resource not found: Table: ${String(r.json.TableName)} not found`);
+      return json({
+        Table: {
+          TableName: t.TableName,
+          TableStatus: 'ACTIVE',
+          TableArn: `arn:aws:dynamodb:${r.region}:${this.state.accountId}:table/${t.TableName}`,
+          ...(t.kmsKeyArn ? { SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: t.kmsKeyArn } } : {}),
+        },
+      });
     }
     if (api !== 'BatchWriteItem') throw new AwsHttpError(400, 'UnknownOperationException', `fake DynamoDB does not implement ${api}`);
     const requestItems = r.json.RequestItems as Record<string, Array<{ PutRequest?: { Item: Record<string, unknown> } }>>;

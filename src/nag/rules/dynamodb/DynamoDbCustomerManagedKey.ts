@@ -1,3 +1,4 @@
+import { tableKeyIsCustomerManaged } from '../../../controls/judgement/dynamodb-kms';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isFalse, isUnknown } from '../../private/values';
 
@@ -23,7 +24,7 @@ export default defineRule({
     if (!sse || isFalse(sse.SSEEnabled) || sse.SSEEnabled === undefined) {
       return NON_COMPLIANT;
     }
-    const isCustomer = (key: any) => key !== undefined && !(typeof key === 'string' && key.toLowerCase().endsWith('alias/aws/dynamodb'));
+    const isCustomer = (key: any) => tableKeyIsCustomerManaged(key);
     if (node.cfnResourceType === 'AWS::DynamoDB::Table') {
       return isCustomer(sse.KMSMasterKeyId) ? COMPLIANT : NON_COMPLIANT;
     }

@@ -1,5 +1,6 @@
+import { keyPolicyAllowsKmsStar } from '../../../controls/judgement/kms-key-policy';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { asList, statementsOf } from '../../private/values';
+import { statementsOf } from '../../private/values';
 
 /**
  * A KMS key policy allows `kms:*` (or `*`).
@@ -20,8 +21,6 @@ export default defineRule({
     if (statements === undefined) {
       return NOT_APPLICABLE;
     }
-    const grantsAll = statements.some((s) => s.Effect === 'Allow'
-      && asList(s.Action).some((a) => typeof a === 'string' && (a === '*' || a.toLowerCase() === 'kms:*')));
-    return grantsAll ? NON_COMPLIANT : COMPLIANT;
+    return keyPolicyAllowsKmsStar(statements) ? NON_COMPLIANT : COMPLIANT;
   },
 });

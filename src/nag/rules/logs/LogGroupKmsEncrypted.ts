@@ -1,3 +1,4 @@
+import { logGroupKmsEncrypted } from '../../../controls/judgement/log-groups';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
 /**
@@ -11,5 +12,5 @@ export default defineRule({
   resourceTypes: ['AWS::Logs::LogGroup'],
   info: 'The CloudWatch log group is not encrypted with a customer managed KMS key.',
   explanation: 'Logs often hold request data and identifiers; with a customer managed key, access to them is controlled and audited through the key policy and CloudTrail. Set encryptionKey (ComplianceLogGroup does by default).',
-  body: (_node, props) => (props.KmsKeyId === undefined ? NON_COMPLIANT : COMPLIANT),
+  body: (_node, props) => (logGroupKmsEncrypted(props.KmsKeyId) ? COMPLIANT : NON_COMPLIANT),
 });

@@ -1,3 +1,4 @@
+import { logGroupHasRetention } from '../../../controls/judgement/log-groups';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 
 /**
@@ -12,5 +13,5 @@ export default defineRule({
   resourceTypes: ['AWS::Logs::LogGroup'],
   info: 'The CloudWatch log group has no retention period.',
   explanation: 'Without a retention period, events are kept forever: cost grows without bound and data is held longer than record-keeping rules allow. Set retention.',
-  body: (_node, props) => (props.RetentionInDays === undefined ? NON_COMPLIANT : COMPLIANT),
+  body: (_node, props) => (logGroupHasRetention(props.RetentionInDays) ? COMPLIANT : NON_COMPLIANT),
 });

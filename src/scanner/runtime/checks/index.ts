@@ -7,6 +7,7 @@ import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging'
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
+import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
@@ -35,6 +36,7 @@ import { iamRootNoAccessKeys } from './iam/root-no-access-keys';
 import { iamUnusedCredentials } from './iam/unused-credentials';
 import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
 import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
+import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { lambdaActiveTracing } from './lambda/active-tracing';
 import { lambdaFailureDestination } from './lambda/failure-destination';
@@ -42,6 +44,8 @@ import { lambdaInsideVpc } from './lambda/inside-vpc';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
 import { lambdaReservedConcurrency } from './lambda/reserved-concurrency';
 import { lambdaSupportedRuntime } from './lambda/supported-runtime';
+import { logsLogGroupKmsEncrypted } from './logs/log-group-kms-encrypted';
+import { logsLogGroupRetention } from './logs/log-group-retention';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
 import { rdsStorageEncrypted } from './rds/storage-encrypted';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
@@ -65,6 +69,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
   dynamodbPitrEnabled,
+  dynamodbTableKmsCmk,
   defaultSecurityGroupClosed,
   ebsAttachedVolumeEncrypted,
   ebsEncryptionByDefault,
@@ -93,6 +98,7 @@ export const ALL_CHECKS: readonly Check[] = [
   iamUnusedCredentials,
   iamUserNoDirectPolicies,
   kmsKeyNotPendingDeletion,
+  kmsKeyPolicyNoKmsStar,
   kmsKeyRotation,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
@@ -100,6 +106,8 @@ export const ALL_CHECKS: readonly Check[] = [
   lambdaInsideVpc,
   lambdaReservedConcurrency,
   lambdaFailureDestination,
+  logsLogGroupKmsEncrypted,
+  logsLogGroupRetention,
   rdsInstanceNotPublic,
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,

@@ -5,6 +5,7 @@ import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
 import * as ec2Instances from './ec2-instances';
 import * as iam from './iam';
+import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
 import * as sns from './sns';
@@ -35,6 +36,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'batch.jobDefinitions': batch.jobDefinitions,
   'batch.computeEnvironments': batch.computeEnvironments,
   'ec2.instances': ec2Instances.instances,
+  'logs.logGroups': logs.logGroups,
 };
 
 export type { CollectContext } from './context';

@@ -1,5 +1,5 @@
 import { DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListKeys } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, paginateListKeys } from '@aws-sdk/client-kms';
 import { FunctionConfiguration, GetFunctionConcurrencyCommand, GetPolicyCommand, paginateListFunctionEventInvokeConfigs, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import { DbInstanceInfo, KmsKeyInfo, LambdaFunctionInfo, TrailInfo } from '../model';
@@ -40,11 +40,25 @@ export async function kmsKeys(ctx: CollectContext, region: string): Promise<KmsK
       keySpec: m?.KeySpec ?? 'SYMMETRIC_DEFAULT',
       origin: m?.Origin ?? 'AWS_KMS',
     };
-    if (info.keyManager !== 'CUSTOMER' || info.keySpec !== 'SYMMETRIC_DEFAULT' || info.origin !== 'AWS_KMS' || info.keyState !== 'Enabled') return info;
-    const r = await ctx.clients.send({ service: 'kms', region, api: 'GetKeyRotationStatus', resource: info.arn }, (c, abortSignal) =>
-      c.send(new GetKeyRotationStatusCommand({ KeyId: keyId }), { abortSignal }));
-    return { ...info, rotationEnabled: !!r.KeyRotationEnabled };
+    const [rotationEnabled, policy] = await Promise.all([rotation(ctx, region, info), keyPolicy(ctx, region, info)]);
+    return { ...info, ...(rotationEnabled !== undefined ? { rotationEnabled } : {}), ...(policy !== undefined ? { policy } : {}) };
   });
+}
+
+async function rotation(ctx: CollectContext, region: string, info: KmsKeyInfo): Promise<boolean | undefined> {
+  if (!needs(ctx, 'kms:GetKeyRotationStatus')) return undefined;
+  if (info.keyManager !== 'CUSTOMER' || info.keySpec !== 'SYMMETRIC_DEFAULT' || info.origin !== 'AWS_KMS' || info.keyState !== 'Enabled') return undefined;
+  const r = await ctx.clients.send({ service: 'kms', region, api: 'GetKeyRotationStatus', resource: info.arn }, (c, abortSignal) =>
+    c.send(new GetKeyRotationStatusCommand({ KeyId: info.keyId }), { abortSignal }));
+  return !!r.KeyRotationEnabled;
+}
+
+/** The policy of a customer managed key, when a check being run reads it; undefined when it could not be read (in the error log). */
+async function keyPolicy(ctx: CollectContext, region: string, info: KmsKeyInfo): Promise<string | undefined> {
+  if (info.keyManager !== 'CUSTOMER' || !needs(ctx, 'kms:GetKeyPolicy')) return undefined;
+  const p = await orUndefined(ctx.clients.send({ service: 'kms', region, api: 'GetKeyPolicy', resource: info.arn }, (c, abortSignal) =>
+    c.send(new GetKeyPolicyCommand({ KeyId: info.keyId, PolicyName: 'default' }), { abortSignal })));
+  return p?.Policy;
 }
 
 export async function lambdaFunctions(ctx: CollectContext, region: string): Promise<LambdaFunctionInfo[]> {

@@ -7,6 +7,7 @@
 import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
 import { batch } from './batch';
+import { logs } from './logs';
 
 /** An answer on the wire. */
 export interface FakeResponse {
@@ -51,4 +52,5 @@ export function restJsonError(error: { status: number; code: string; message: st
 /** Service modules by signing name. Add one line per module. */
 export const FAKE_SERVICES: Record<string, FakeService> = {
   batch,
+  logs,
 };
