@@ -784,6 +784,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     stockNagRules: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
     nagControl: 'S3_REPLICATION',
     guardRules: ['S3_BUCKET_REPLICATION_ENABLED'],
+    scannerChecks: [{ id: 's3-bucket-replication', compliantWhen: 'PASS when `GetBucketReplication` returns at least one rule with `Status` `Enabled`, as the stock `*-S3BucketReplicationEnabled` rules judge the template; no replication configuration or only disabled rules FAIL, a bucket whose configuration could not be read is `ERROR`. The destination\'s Region is not looked up. Never not applicable.' }],
   }),
   control({
     id: 'S3.12',
@@ -801,7 +802,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 'lifecycleRules' }],
     packRules: ['S3LifecycleRules'],
     nagControl: 'S3_LIFECYCLE',
-    runtimeGap: NOT_YET('bucket lifecycle configuration'),
+    scannerChecks: [{ id: 's3-bucket-lifecycle-rules', compliantWhen: 'Judged as `CompliancePack-S3LifecycleRules` judges the template (`src/controls/judgement/s3-lifecycle.ts`): PASS when `GetBucketLifecycleConfiguration` returns at least one rule with `Status` `Enabled`; no lifecycle configuration or only disabled rules FAIL, a bucket whose configuration could not be read is `ERROR`. What the rules do is not judged. Never not applicable.' }],
   }),
   control({
     id: 'S3.14',
@@ -830,7 +831,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ nist80053r5: ['SC-12', 'SC-13', 'SC-28', 'SC-28(1)'], pciDss40: ['3.5.1'], hipaa: ENCRYPTION_AT_REST_HIPAA }),
     enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 's3ManagedEncryptionKeyPatterns' }],
     packRules: ['S3DenyWrongEncryptionPolicy'],
-    runtimeGap: NOT_YET('bucket policies that deny wrongly encrypted uploads'),
+    scannerChecks: [{ id: 's3-bucket-deny-wrong-encryption', compliantWhen: 'Judged as `CompliancePack-S3DenyWrongEncryptionPolicy` judges the template (`src/controls/judgement/s3-deny-wrong-encryption.ts`): PASS when the live bucket policy has a `Deny` to everyone (`*` or `{AWS: *}`) of `s3:PutObject` (or a wildcard that includes it) conditioned on `s3:x-amz-server-side-encryption` or `s3:x-amz-server-side-encryption-aws-kms-key-id` with a negative operator (`StringNotEquals...`, `StringNotLike...`, `Null`); no such statement, no or an unparseable policy FAILs, a bucket whose policy could not be read is `ERROR`. Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ SNS

@@ -53,6 +53,8 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['s3:GetBucketAcl', S3_BUCKETS],
   ['s3:GetBucketLocation', S3_BUCKETS],
   ['s3:GetBucketLogging', S3_BUCKETS],
+  ['s3:GetLifecycleConfiguration', S3_BUCKETS],
+  ['s3:GetReplicationConfiguration', S3_BUCKETS],
   ['s3:GetBucketOwnershipControls', S3_BUCKETS],
   ['s3:GetBucketPolicy', S3_BUCKETS],
   ['s3:GetBucketPublicAccessBlock', S3_BUCKETS],

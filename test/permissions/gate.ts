@@ -354,6 +354,8 @@ export class PermissionGate {
       'GetBucket:logging': 's3:GetBucketLogging',
       'GetBucket:ownershipControls': 's3:GetBucketOwnershipControls',
       'GetBucket:versioning': 's3:GetBucketVersioning',
+      'GetBucket:lifecycle': 's3:GetLifecycleConfiguration',
+      'GetBucket:replication': 's3:GetReplicationConfiguration',
       'GetBucket:location': 's3:GetBucketLocation',
       'PutBucket:publicAccessBlock': 's3:PutBucketPublicAccessBlock',
       'PutBucket:encryption': 's3:PutEncryptionConfiguration',

@@ -96,6 +96,19 @@ export interface BucketInfo {
   readonly objectOwnership?: string | null;
   /** `Enabled`, `Suspended` or `null` (never enabled). */
   readonly versioning?: string | null;
+  /** Lifecycle rules (GetBucketLifecycleConfiguration); `null`: no lifecycle configuration. */
+  readonly lifecycleRules?: readonly BucketRuleInfo[] | null;
+  /** Replication rules (GetBucketReplication); `null`: no replication configuration. */
+  readonly replicationRules?: readonly BucketRuleInfo[] | null;
+}
+
+/** One lifecycle or replication rule of a bucket. */
+export interface BucketRuleInfo {
+  readonly id?: string;
+  /** `Enabled` or `Disabled`. */
+  readonly status: string;
+  /** Replication: the destination bucket's ARN. */
+  readonly destination?: string;
 }
 
 export interface IpPermission {

@@ -32,6 +32,10 @@ export interface FakeBucket {
   loggingTarget?: string;
   ownership?: string;
   versioning?: string;
+  /** Lifecycle rule statuses (`Enabled`, `Disabled`); absent: no lifecycle configuration. */
+  lifecycle?: string[];
+  /** Replication rules; absent: no replication configuration. */
+  replication?: Array<{ status: string; destination: string }>;
 }
 export interface FakeKey {
   KeyId: string;

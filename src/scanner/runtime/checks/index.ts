@@ -35,10 +35,13 @@ import { rdsStorageEncrypted } from './rds/storage-encrypted';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 import { s3BucketAccessLogging } from './s3/bucket-access-logging';
 import { s3BucketAclsDisabled } from './s3/bucket-acls-disabled';
+import { s3BucketDenyWrongEncryption } from './s3/bucket-deny-wrong-encryption';
 import { s3BucketKmsEncryption } from './s3/bucket-kms-encryption';
+import { s3BucketLifecycleRules } from './s3/bucket-lifecycle-rules';
 import { s3BucketNoPublicRead } from './s3/bucket-no-public-read';
 import { s3BucketNoPublicWrite } from './s3/bucket-no-public-write';
 import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
+import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
@@ -81,10 +84,13 @@ export const ALL_CHECKS: readonly Check[] = [
   s3AccountPublicAccessBlock,
   s3BucketAccessLogging,
   s3BucketAclsDisabled,
+  s3BucketDenyWrongEncryption,
   s3BucketKmsEncryption,
+  s3BucketLifecycleRules,
   s3BucketNoPublicRead,
   s3BucketNoPublicWrite,
   s3BucketPublicAccessBlock,
+  s3BucketReplication,
   s3BucketTlsOnly,
   s3BucketVersioning,
   snsTopicKmsEncryption,
