@@ -241,7 +241,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['Config.1'], cis: ['3.3'], nist80053r5: ['CM-3', 'CM-6(1)', 'CM-8', 'CM-8(2)'], pciDss321: ['10.5.2', '11.5'], pciDss40: ['10.3.4'], hipaa: ['164.308(a)(1)(ii)(D)'] }),
     enforcedBy: [{ construct: 'AccountAudit', weakenedBy: 'configRecorderMode' }],
     packRules: ['ConfigRuleWithoutRecorder'],
-    runtimeGap: NOT_YET('AWS Config recorders'),
+    scannerChecks: [{ id: 'config-recorder-recording', compliantWhen: 'Per Region, judged as `CompliancePack-ConfigRuleWithoutRecorder` judges the app (`src/controls/judgement/config-recording.ts`): PASS when the Region has a configuration recorder and a delivery channel and `DescribeConfigurationRecorderStatus` reports a recorder `recording`; no recorder, no delivery channel or a stopped recorder FAILs. What the recorder records (`allSupported`) and its last delivery status are not judged. A Region whose recorders, status or channels could not be read is `ERROR`. Never not applicable.' }],
   }),
   control({
     id: 'Config.DeliveryAuthorized',
@@ -442,6 +442,14 @@ export const CONTROLS: readonly ControlEntry[] = [
   }),
 
   // ------------------------------------------------------------------------------------------ IAM
+  control({
+    id: 'IAM.28',
+    title: 'An IAM Access Analyzer external access analyzer is enabled',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['IAM.28'], cis: ['1.20'] }),
+    enforcedBy: [{ construct: 'AccountAudit', weakenedBy: 'accessAnalyzer' }],
+    scannerChecks: [{ id: 'iam-access-analyzer-enabled', compliantWhen: 'Per Region: PASS when `ListAnalyzers` returns an analyzer of type `ACCOUNT` or `ORGANIZATION` (external access) with status `ACTIVE`; none of these types, or only ones `CREATING`, `DISABLED` or `FAILED`, FAILs; unused-access and internal-access analyzers do not count. A Region whose analyzers could not be listed is `ERROR`. Never not applicable.' }],
+  }),
   control({
     id: 'IAM.1',
     title: 'Customer managed policies do not allow "*" actions on "*" resources',

@@ -4,6 +4,7 @@
  * judge, get the same verdict.
  */
 import { aws_dynamodb as dynamodb, aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
+import { CONFIG_RC_SHARED } from './agreement-config-rc';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
 import { S3_RC_SHARED } from './agreement-s3-rc';
 import { CONTROLS } from '../../src/controls';
@@ -264,6 +265,7 @@ const DYNAMODB_2: SharedControl = {
 const SHARED: SharedControl[] = [
   S3_5, LAMBDA_2, S3_8, S3_9, EC2_6, SNS_1, DYNAMODB_2,
   ...S3_RC_SHARED,
+  ...CONFIG_RC_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

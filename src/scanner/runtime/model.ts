@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'config';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -46,7 +46,9 @@ export type DatasetKey =
   | 'lambda.functions'
   | 'rds.instances'
   | 'sns.topics'
-  | 'dynamodb.tables';
+  | 'dynamodb.tables'
+  | 'accessanalyzer.analyzers'
+  | 'config.recorders';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -290,6 +292,43 @@ export interface TableInfo {
   readonly pointInTimeRecovery?: string | null;
 }
 
+/** An IAM Access Analyzer analyzer of the region (ListAnalyzers). */
+export interface AnalyzerInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `ACCOUNT`, `ORGANIZATION` (external access), `ACCOUNT_UNUSED_ACCESS`, ... */
+  readonly type: string;
+  /** `ACTIVE`, `CREATING`, `DISABLED`, `FAILED`. */
+  readonly status: string;
+}
+
+/** A configuration recorder of the region with its status (DescribeConfigurationRecorders, -RecorderStatus). */
+export interface ConfigRecorderInfo {
+  readonly name: string;
+  readonly roleArn?: string;
+  /** `recordingGroup.allSupported`. */
+  readonly allSupported?: boolean;
+  /** `recording` of its status; undefined when no status was returned for it. */
+  readonly recording?: boolean;
+  /** `lastStatus` of its status: `Pending`, `Success`, `Failure`. */
+  readonly lastStatus?: string;
+}
+
+/** A delivery channel of the region (DescribeDeliveryChannels). */
+export interface ConfigDeliveryChannelInfo {
+  readonly name: string;
+  readonly s3BucketName?: string;
+  readonly s3KeyPrefix?: string;
+  readonly s3KmsKeyArn?: string;
+  readonly snsTopicArn?: string;
+}
+
+/** AWS Config in one region: its recorders and delivery channels. */
+export interface ConfigSetupInfo {
+  readonly recorders: readonly ConfigRecorderInfo[];
+  readonly deliveryChannels: readonly ConfigDeliveryChannelInfo[];
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -319,6 +358,8 @@ export interface Inventory {
   readonly dbInstances?: readonly DbInstanceInfo[];
   readonly snsTopics?: readonly TopicInfo[];
   readonly dynamoDbTables?: readonly TableInfo[];
+  readonly accessAnalyzers?: readonly AnalyzerInfo[];
+  readonly configSetup?: ConfigSetupInfo;
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -342,6 +383,8 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'rds.instances': 'dbInstances',
   'sns.topics': 'snsTopics',
   'dynamodb.tables': 'dynamoDbTables',
+  'accessanalyzer.analyzers': 'accessAnalyzers',
+  'config.recorders': 'configSetup',
 };
 
 // ---------------------------------------------------------------------------------------------

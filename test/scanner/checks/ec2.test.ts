@@ -1,4 +1,5 @@
 import { inv, only, perm, sg, statuses } from './helpers';
+import { controlForCheck } from '../../../src/controls';
 import { ALL_CHECKS, requiredActions } from '../../../src/scanner/runtime/checks';
 import { defaultSecurityGroupClosed } from '../../../src/scanner/runtime/checks/ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from '../../../src/scanner/runtime/checks/ec2/ebs-attached-volume-encrypted';
@@ -182,7 +183,9 @@ describe('registry', () => {
       expect(c.requiredActions.length).toBeGreaterThan(0);
       for (const a of c.requiredActions) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
       expect(c.datasets.length).toBeGreaterThan(0);
-      expect(c.fsbp.length + c.cis.length).toBeGreaterThan(0);
+      // mapped to a framework: FSBP or CIS in the check, or another framework of its control (NIST 800-53, PCI DSS, HIPAA)
+      expect(Object.values(controlForCheck(c.id)!.frameworks).flat().length).toBeGreaterThan(0);
+      expect(c.fsbp).toEqual(controlForCheck(c.id)!.frameworks.fsbp);
     }
   });
 

@@ -46,6 +46,17 @@ export interface FakeKey {
   rotation?: boolean;
 }
 
+export interface FakeConfigSetup {
+  recorders: Array<{ name: string; recording: boolean; roleARN?: string }>;
+  channels: Array<{ name: string; s3BucketName: string; snsTopicARN?: string; s3KmsKeyArn?: string }>;
+}
+
+export interface FakeAnalyzer {
+  name: string;
+  type: string;
+  status: string;
+}
+
 export interface FakeRegionState {
   securityGroups: FakeSecurityGroup[];
   networkAcls: FakeNacl[];
@@ -62,6 +73,10 @@ export interface FakeRegionState {
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
   topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
   tables: Array<{ TableName: string; pitr: boolean }>;
+  /** IAM Access Analyzer analyzers; absent: the external access analyzer AccountAudit creates, active. */
+  analyzers?: FakeAnalyzer[];
+  /** AWS Config; absent: the recorder and channel AccountAudit creates, recording. */
+  config?: FakeConfigSetup;
 }
 
 export interface FakeAccountState {

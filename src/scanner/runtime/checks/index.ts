@@ -2,6 +2,7 @@ import { Check } from '../model';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { configRecorderRecording } from './config/recorder-recording';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
@@ -16,6 +17,7 @@ import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
 import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
+import { iamAccessAnalyzerEnabled } from './iam/access-analyzer-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
 import { iamNoAdminStarPolicy } from './iam/no-admin-star-policy';
@@ -51,6 +53,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailMultiRegionLogging,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
+  configRecorderRecording,
   dynamodbPitrEnabled,
   defaultSecurityGroupClosed,
   ebsAttachedVolumeEncrypted,
@@ -65,6 +68,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicRdp,
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
+  iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,
   iamNoAdminStarPolicy,

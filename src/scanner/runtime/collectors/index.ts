@@ -1,4 +1,6 @@
 import { DatasetKey } from '../model';
+import * as accessanalyzer from './accessanalyzer';
+import * as config from './config';
 import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
@@ -30,6 +32,8 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'rds.instances': others.dbInstances,
   'sns.topics': sns.topics,
   'dynamodb.tables': dynamodb.tables,
+  'accessanalyzer.analyzers': accessanalyzer.analyzers,
+  'config.recorders': config.recorders,
 };
 
 export type { CollectContext } from './context';

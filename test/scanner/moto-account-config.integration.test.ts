@@ -1,8 +1,11 @@
 /**
  * The bucket configuration checks (lifecycle rules, replication, the policy's deny of wrongly
- * encrypted puts) against moto: buckets created and
- * configured through the real SDK, scanned with exactly these checks.
+ * encrypted puts) and AWS Config recording against moto: buckets and recorders created and
+ * configured through the real SDK, scanned with exactly these checks. moto does not implement IAM
+ * Access Analyzer: the last test shows it, and iam-access-analyzer-enabled is covered by the fake
+ * endpoint instead (access-analyzer.fake.test.ts).
  */
+import { ConfigServiceClient, PutConfigurationRecorderCommand, PutDeliveryChannelCommand, StartConfigurationRecorderCommand } from '@aws-sdk/client-config-service';
 import {
   CreateBucketCommand,
   PutBucketLifecycleConfigurationCommand,
@@ -59,7 +62,17 @@ describe('S3 bucket configuration checks against moto', () => {
       await putPolicy('kept-bucket', 'StringNotEquals');
       await putPolicy('replica-bucket', 'StringNotEquals');
       await putPolicy('paused-bucket', 'StringEquals');
+      await s3.send(new CreateBucketCommand({ Bucket: 'config-delivery', CreateBucketConfiguration: { LocationConstraint: REGION } }));
       s3.destroy();
+
+      // AWS Config: recording in eu-west-1, stopped in eu-central-1, nothing in us-east-1.
+      for (const [region, start] of [[REGION, true], ['eu-central-1', false]] as const) {
+        const cfg = new ConfigServiceClient({ region });
+        await cfg.send(new PutConfigurationRecorderCommand({ ConfigurationRecorder: { name: 'default', roleARN: 'arn:aws:iam::123456789012:role/config', recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } } }));
+        await cfg.send(new PutDeliveryChannelCommand({ DeliveryChannel: { name: 'default', s3BucketName: 'config-delivery' } }));
+        if (start) await cfg.send(new StartConfigurationRecorderCommand({ ConfigurationRecorderName: 'default' }));
+        cfg.destroy();
+      }
     });
   });
 
@@ -77,14 +90,36 @@ describe('S3 bucket configuration checks against moto', () => {
     expect(schemaErrors(report)).toEqual([]);
     expect(report.findings.map((f) => `${f.checkId} ${f.resourceId.split(':').pop()}`).sort()).toEqual([
       's3-bucket-deny-wrong-encryption bare-bucket',
+      's3-bucket-deny-wrong-encryption config-delivery',
       's3-bucket-deny-wrong-encryption paused-bucket',
       's3-bucket-lifecycle-rules bare-bucket',
+      's3-bucket-lifecycle-rules config-delivery',
       's3-bucket-lifecycle-rules paused-bucket',
       's3-bucket-replication bare-bucket',
+      's3-bucket-replication config-delivery',
       's3-bucket-replication paused-bucket',
       's3-bucket-replication replica-bucket',
     ]);
     const counts = Object.fromEntries(report.checks.map((c) => [c.id, `${c.counts.passed}/${c.counts.failed}/${c.counts.errored}`]));
-    expect(counts).toEqual({ 's3-bucket-deny-wrong-encryption': '2/2/0', 's3-bucket-lifecycle-rules': '2/2/0', 's3-bucket-replication': '1/3/0' });
+    expect(counts).toEqual({ 's3-bucket-deny-wrong-encryption': '2/3/0', 's3-bucket-lifecycle-rules': '2/3/0', 's3-bucket-replication': '1/4/0' });
+  });
+
+  test('AWS Config: one verdict per Region from the recorder, its status and the delivery channel', async () => {
+    const regions = [REGION, 'eu-central-1', 'us-east-1'];
+    const report = await withEnv(env, () => runScan({ regions, checkIds: ['config-recorder-recording'] }));
+    expect(report.errors).toEqual([]);
+    expect(report.status).toBe('COMPLETE');
+    expect(report.findings.map((f) => `${f.region} ${f.reason}`).sort()).toEqual([
+      'eu-central-1 the configuration recorder is stopped',
+      'us-east-1 no configuration recorder and no delivery channel',
+    ]);
+    expect(report.checks[0].counts).toMatchObject({ passed: 1, failed: 2, errored: 0 });
+  });
+
+  test('moto does not implement IAM Access Analyzer: the check reports the Region ERROR, never a PASS', async () => {
+    const report = await withEnv(env, () => runScan({ regions: [REGION], checkIds: ['iam-access-analyzer-enabled'] }));
+    const check = report.checks.find((c) => c.id === 'iam-access-analyzer-enabled')!;
+    expect(check.counts).toMatchObject({ passed: 0, failed: 0, errored: 1 });
+    expect(report.errors[0]).toMatchObject({ service: 'accessanalyzer', api: 'ListAnalyzers', region: REGION });
   });
 });
