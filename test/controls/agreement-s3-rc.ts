@@ -3,26 +3,8 @@
  * policies: S3.13 (lifecycle rules), S3.DenyWrongEncryption.
  */
 import { aws_s3 as s3 } from 'aws-cdk-lib';
-import { BUCKET, BUCKET_ARN, Fixture, SharedControl, Verdict } from './agreement-harness';
-import { BucketInfo } from '../../src/scanner/runtime/model';
+import { BUCKET, BUCKET_ARN, bucketPolicyFixture, Fixture, liveBucket, SharedControl, Verdict } from './agreement-harness';
 
-export function liveBucket(extra: Partial<BucketInfo>): BucketInfo {
-  return {
-    name: BUCKET,
-    arn: BUCKET_ARN,
-    region: 'eu-west-1',
-    publicAccessBlock: null,
-    policy: null,
-    acl: [],
-    encryption: 'aws:kms',
-    loggingTarget: null,
-    objectOwnership: 'BucketOwnerEnforced',
-    versioning: 'Enabled',
-    lifecycleRules: null,
-    replicationRules: null,
-    ...extra,
-  };
-}
 
 // ----- S3.13: lifecycle rules ----------------------------------------------------------------------
 
@@ -66,19 +48,7 @@ const sseDeny = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function denyFixture(name: string, expected: Verdict, statements: unknown[] | null): Fixture {
-  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
-  return {
-    name,
-    expected,
-    synth: (stack) => {
-      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
-      if (document) new s3.CfnBucketPolicy(stack, 'P', { bucket: BUCKET, policyDocument: document });
-      return bucket;
-    },
-    live: () => ({ s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })] }),
-  };
-}
+const denyFixture = bucketPolicyFixture;
 
 const S3_DENY_WRONG_ENCRYPTION: SharedControl = {
   id: 'S3.DenyWrongEncryption',

@@ -3,7 +3,7 @@ import { s3BucketDenyWrongEncryption } from '../../../src/scanner/runtime/checks
 import { s3BucketLifecycleRules } from '../../../src/scanner/runtime/checks/s3/bucket-lifecycle-rules';
 import { s3BucketReplication } from '../../../src/scanner/runtime/checks/s3/bucket-replication';
 import { BucketInfo } from '../../../src/scanner/runtime/model';
-import { liveBucket } from '../../controls/agreement-s3-rc';
+import { liveBucket } from '../../controls/agreement-harness';
 
 const bucket = (name: string, extra: Partial<BucketInfo> = {}): BucketInfo => liveBucket({ name, arn: `arn:aws:s3:::${name}`, ...extra });
 
