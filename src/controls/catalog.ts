@@ -259,7 +259,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['Config.1'], cis: ['3.3'], nist80053r5: ['CM-3', 'CM-6(1)', 'CM-8', 'CM-8(2)'], pciDss321: ['10.5.2', '11.5'] }),
     enforcedBy: [{ construct: 'AccountAudit', weakenedBy: 'configRecorderMode' }],
     packRules: ['ConfigRuleWithoutRecorder'],
-    runtimeGap: NOT_YET('AWS Config recorders'),
+    scannerChecks: [{ id: 'config-recorder-recording', compliantWhen: 'Per Region, judged as `CompliancePack-ConfigRuleWithoutRecorder` judges the app (`src/controls/judgement/config-recording.ts`): PASS when the Region has a configuration recorder and a delivery channel and `DescribeConfigurationRecorderStatus` reports a recorder `recording`; no recorder, no delivery channel or a stopped recorder FAILs. What the recorder records (`allSupported`) and its last delivery status are not judged. A Region whose recorders, status or channels could not be read is `ERROR`. Never not applicable.' }],
   }),
   control({
     id: 'Config.DeliveryAuthorized',
@@ -460,6 +460,14 @@ export const CONTROLS: readonly ControlEntry[] = [
   }),
 
   // ------------------------------------------------------------------------------------------ IAM
+  control({
+    id: 'IAM.28',
+    title: 'An IAM Access Analyzer external access analyzer is enabled',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['IAM.28'], cis: ['1.20'] }),
+    enforcedBy: [{ construct: 'AccountAudit', weakenedBy: 'accessAnalyzer' }],
+    scannerChecks: [{ id: 'iam-access-analyzer-enabled', compliantWhen: 'Per Region: PASS when `ListAnalyzers` returns an analyzer of type `ACCOUNT` or `ORGANIZATION` (external access) with status `ACTIVE`; none of these types, or only ones `CREATING`, `DISABLED` or `FAILED`, FAILs; unused-access and internal-access analyzers do not count. A Region whose analyzers could not be listed is `ERROR`. Never not applicable.' }],
+  }),
   control({
     id: 'IAM.1',
     title: 'Customer managed policies do not allow "*" actions on "*" resources',
@@ -803,6 +811,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     stockNagRules: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
     nagControl: 'S3_REPLICATION',
     guardRules: ['S3_BUCKET_REPLICATION_ENABLED'],
+    scannerChecks: [{ id: 's3-bucket-replication', compliantWhen: 'PASS when `GetBucketReplication` returns at least one rule with `Status` `Enabled`, as the stock `*-S3BucketReplicationEnabled` rules judge the template; no replication configuration or only disabled rules FAIL, a bucket whose configuration could not be read is `ERROR`. The destination\'s Region is not looked up. Never not applicable.' }],
   }),
   control({
     id: 'S3.12',
@@ -820,7 +829,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 'lifecycleRules' }],
     packRules: ['S3LifecycleRules'],
     nagControl: 'S3_LIFECYCLE',
-    runtimeGap: NOT_YET('bucket lifecycle configuration'),
+    scannerChecks: [{ id: 's3-bucket-lifecycle-rules', compliantWhen: 'Judged as `CompliancePack-S3LifecycleRules` judges the template (`src/controls/judgement/s3-lifecycle.ts`): PASS when `GetBucketLifecycleConfiguration` returns at least one rule with `Status` `Enabled`; no lifecycle configuration or only disabled rules FAIL, a bucket whose configuration could not be read is `ERROR`. What the rules do is not judged. Never not applicable.' }],
   }),
   control({
     id: 'S3.14',
@@ -849,7 +858,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceBucket', weakenedBy: 's3ManagedEncryptionKeyPatterns' }],
     packRules: ['S3DenyWrongEncryptionPolicy'],
-    runtimeGap: NOT_YET('bucket policies that deny wrongly encrypted uploads'),
+    scannerChecks: [{ id: 's3-bucket-deny-wrong-encryption', compliantWhen: 'Judged as `CompliancePack-S3DenyWrongEncryptionPolicy` judges the template (`src/controls/judgement/s3-deny-wrong-encryption.ts`): PASS when the live bucket policy has a `Deny` to everyone (`*` or `{AWS: *}`) of `s3:PutObject` (or a wildcard that includes it) conditioned on `s3:x-amz-server-side-encryption` or `s3:x-amz-server-side-encryption-aws-kms-key-id` with a negative operator (`StringNotEquals...`, `StringNotLike...`, `Null`); no such statement, no or an unparseable policy FAILs, a bucket whose policy could not be read is `ERROR`. Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ SNS

@@ -36,6 +36,8 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'logs:DescribeLogGroups',
   's3:GetAccountPublicAccessBlock',
   's3:ListAllMyBuckets',
+  'access-analyzer:ListAnalyzers',
+  'config:DescribeDeliveryChannels',
   'sns:ListTopics',
 ]);
 
@@ -51,6 +53,7 @@ const LAMBDA_FUNCTIONS: ResourceScope = { sid: 'ReadEveryFunction', arn: (s) => 
 const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `arn:${s.partition}:cloudtrail:*:${s.account}:trail/*` };
 const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn:${s.partition}:dynamodb:*:${s.account}:table/*` };
 const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
+const CONFIG_RECORDERS: ResourceScope = { sid: 'ReadEveryConfigRecorder', arn: (s) => `arn:${s.partition}:config:*:${s.account}:configuration-recorder/*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -58,6 +61,8 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['s3:GetBucketAcl', S3_BUCKETS],
   ['s3:GetBucketLocation', S3_BUCKETS],
   ['s3:GetBucketLogging', S3_BUCKETS],
+  ['s3:GetLifecycleConfiguration', S3_BUCKETS],
+  ['s3:GetReplicationConfiguration', S3_BUCKETS],
   ['s3:GetBucketOwnershipControls', S3_BUCKETS],
   ['s3:GetBucketPolicy', S3_BUCKETS],
   ['s3:GetBucketPublicAccessBlock', S3_BUCKETS],
@@ -74,6 +79,8 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['sns:GetTopicAttributes', SNS_TOPICS],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
   ['dynamodb:DescribeTable', DYNAMODB_TABLES],
+  ['config:DescribeConfigurationRecorders', CONFIG_RECORDERS],
+  ['config:DescribeConfigurationRecorderStatus', CONFIG_RECORDERS],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

@@ -3,11 +3,11 @@
  * inventory, and the verdicts of the CompliancePack rule and the scanner check on it. Each area's
  * fixtures live beside it (`agreement-*.ts`) and are listed in `agreement.test.ts`.
  */
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ALL_RULES } from '../../src/nag/rules';
 import { checkById } from '../../src/scanner/runtime/checks';
-import { Inventory } from '../../src/scanner/runtime/model';
+import { BucketInfo, Inventory } from '../../src/scanner/runtime/model';
 
 export const ACCOUNT = '123456789012';
 export const BUCKET = 'fixture-bucket';
@@ -32,6 +32,42 @@ export interface SharedControl {
   readonly rule: string;
   readonly check: string;
   readonly fixtures: Fixture[];
+}
+
+/** The fixture bucket as the scanner sees it live, with `extra` over settings no fixture judges. */
+export function liveBucket(extra: Partial<BucketInfo>): BucketInfo {
+  return {
+    name: BUCKET,
+    arn: BUCKET_ARN,
+    region: 'eu-west-1',
+    publicAccessBlock: null,
+    policy: null,
+    acl: [],
+    encryption: 'aws:kms',
+    loggingTarget: null,
+    objectOwnership: 'BucketOwnerEnforced',
+    versioning: 'Enabled',
+    lifecycleRules: null,
+    replicationRules: null,
+    ...extra,
+  };
+}
+
+/** A fixture of a bucket policy: the bucket and its policy (none when `statements` is null) in the template and live. */
+export function bucketPolicyFixture(name: string, expected: Verdict, statements: unknown[] | null): Fixture {
+  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: BUCKET, policyDocument: document });
+      }
+      return bucket;
+    },
+    live: () => ({ s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })] }),
+  };
 }
 
 export function newStack(): Stack {

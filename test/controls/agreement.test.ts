@@ -5,31 +5,18 @@
  */
 import { aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { BATCH_SHARED } from './agreement-batch';
+import { CONFIG_RC_SHARED } from './agreement-config-rc';
 import { cfnTable, DYNAMODB_SHARED } from './agreement-dynamodb';
 import { EC2_SHARED } from './agreement-ec2';
-import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
+import { ACCOUNT, BUCKET, BUCKET_ARN, bucketPolicyFixture, Fixture, liveBucket, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
 import { IAM_SHARED } from './agreement-iam';
 import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
+import { S3_RC_SHARED } from './agreement-s3-rc';
 import { CONTROLS } from '../../src/controls';
-import { BucketInfo } from '../../src/scanner/runtime/model';
 
-function bucketInfo(extra: Partial<BucketInfo>): BucketInfo {
-  return {
-    name: BUCKET,
-    arn: BUCKET_ARN,
-    region: 'eu-west-1',
-    publicAccessBlock: null,
-    policy: null,
-    acl: [],
-    encryption: 'aws:kms',
-    loggingTarget: null,
-    objectOwnership: 'BucketOwnerEnforced',
-    versioning: 'Enabled',
-    ...extra,
-  };
-}
+const bucketInfo = liveBucket;
 
 // ----- S3.5: TLS only ---------------------------------------------------------------------------
 
@@ -43,21 +30,7 @@ const tlsDeny = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function tlsFixture(name: string, expected: Verdict, statements: unknown[] | null): Fixture {
-  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
-  return {
-    name,
-    expected,
-    synth: (stack) => {
-      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
-      if (document) {
-        new s3.CfnBucketPolicy(stack, 'P', { bucket: BUCKET, policyDocument: document });
-      }
-      return bucket;
-    },
-    live: () => ({ s3Buckets: [bucketInfo({ policy: document ? JSON.stringify(document) : null })] }),
-  };
-}
+const tlsFixture = bucketPolicyFixture;
 
 const S3_5: SharedControl = {
   id: 'S3.5',
@@ -272,6 +245,8 @@ const SHARED: SharedControl[] = [
   ...LOGS_SHARED,
   ...DYNAMODB_SHARED,
   ...KMS_SHARED,
+  ...S3_RC_SHARED,
+  ...CONFIG_RC_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

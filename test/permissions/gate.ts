@@ -298,6 +298,15 @@ export class PermissionGate {
           return { action: 'securityhub:BatchImportFindings', resource: productArn, context: { 'securityhub:TargetAccount': account } };
         });
       }
+      case 'config': {
+        const recorders = `arn:aws:config:${region}:${acct}:configuration-recorder/*`;
+        if (api === 'DescribeConfigurationRecorders' || api === 'DescribeConfigurationRecorderStatus') return [{ action: `config:${api}`, resource: recorders }];
+        if (api === 'DescribeDeliveryChannels') return star('config:DescribeDeliveryChannels');
+        break;
+      }
+      case 'access-analyzer':
+        if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
+        break;
       case 'sns': {
         if (api === 'ListTopics') return star('sns:ListTopics');
         if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];
@@ -361,6 +370,8 @@ export class PermissionGate {
       'GetBucket:logging': 's3:GetBucketLogging',
       'GetBucket:ownershipControls': 's3:GetBucketOwnershipControls',
       'GetBucket:versioning': 's3:GetBucketVersioning',
+      'GetBucket:lifecycle': 's3:GetLifecycleConfiguration',
+      'GetBucket:replication': 's3:GetReplicationConfiguration',
       'GetBucket:location': 's3:GetBucketLocation',
       'PutBucket:publicAccessBlock': 's3:PutBucketPublicAccessBlock',
       'PutBucket:encryption': 's3:PutEncryptionConfiguration',

@@ -58,21 +58,4 @@ export function bucketPolicyStatements(bucket: CfnResource, bucketProps: any): a
   return statements;
 }
 
-/** Condition keys of a statement, across all operators, lower-cased, keyed by operator. */
-export function conditionEntries(statement: any): Array<[string, string, any]> {
-  const entries: Array<[string, string, any]> = [];
-  const condition = statement?.Condition;
-  if (!condition || typeof condition !== 'object') {
-    return entries;
-  }
-  for (const [operator, block] of Object.entries(condition)) {
-    if (block && typeof block === 'object') {
-      for (const [key, value] of Object.entries(block as object)) {
-        entries.push([operator, key.toLowerCase(), value]);
-      }
-    }
-  }
-  return entries;
-}
-
 export { asList };

@@ -1,9 +1,11 @@
 import { setMaxListeners } from 'events';
 import * as http from 'http';
 import * as https from 'https';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -22,8 +24,10 @@ import { ApiPacer } from './pacer';
 
 /** The SDK clients the scanner uses, by our service key. */
 const CLIENT_CTORS = {
+  accessanalyzer: AccessAnalyzerClient,
   batch: BatchClient,
   cloudtrail: CloudTrailClient,
+  config: ConfigServiceClient,
   dynamodb: DynamoDBClient,
   ec2: EC2Client,
   iam: IAMClient,
@@ -42,8 +46,10 @@ type ClientOf<K extends ServiceKey> = InstanceType<(typeof CLIENT_CTORS)[K]>;
 
 /** SDK service ids, as used in `AWS_ENDPOINT_URL_<ID>` (spaces become underscores). */
 const SERVICE_IDS: Record<ServiceKey, string> = {
+  accessanalyzer: 'ACCESSANALYZER',
   batch: 'BATCH',
   cloudtrail: 'CLOUDTRAIL',
+  config: 'CONFIG_SERVICE',
   dynamodb: 'DYNAMODB',
   ec2: 'EC2',
   iam: 'IAM',

@@ -8,7 +8,7 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 /** Service category a check is scored under. */
-export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'batch' | 'logs';
+export type Category = 's3' | 'ec2' | 'vpc' | 'ebs' | 'iam' | 'cloudtrail' | 'kms' | 'lambda' | 'rds' | 'sns' | 'dynamodb' | 'batch' | 'logs' | 'config';
 
 /** Result of one check for one resource. ERROR: the data this resource needs could not be collected. */
 export type ResultStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'ERROR';
@@ -50,7 +50,9 @@ export type DatasetKey =
   | 'batch.jobDefinitions'
   | 'batch.computeEnvironments'
   | 'ec2.instances'
-  | 'logs.logGroups';
+  | 'logs.logGroups'
+  | 'accessanalyzer.analyzers'
+  | 'config.recorders';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -100,6 +102,19 @@ export interface BucketInfo {
   readonly objectOwnership?: string | null;
   /** `Enabled`, `Suspended` or `null` (never enabled). */
   readonly versioning?: string | null;
+  /** Lifecycle rules (GetBucketLifecycleConfiguration); `null`: no lifecycle configuration. */
+  readonly lifecycleRules?: readonly BucketRuleInfo[] | null;
+  /** Replication rules (GetBucketReplication); `null`: no replication configuration. */
+  readonly replicationRules?: readonly BucketRuleInfo[] | null;
+}
+
+/** One lifecycle or replication rule of a bucket. */
+export interface BucketRuleInfo {
+  readonly id?: string;
+  /** `Enabled` or `Disabled`. */
+  readonly status: string;
+  /** Replication: the destination bucket's ARN. */
+  readonly destination?: string;
 }
 
 export interface IpPermission {
@@ -373,6 +388,43 @@ export interface InstanceInfo {
   readonly httpEndpoint?: string;
 }
 
+/** An IAM Access Analyzer analyzer of the region (ListAnalyzers). */
+export interface AnalyzerInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `ACCOUNT`, `ORGANIZATION` (external access), `ACCOUNT_UNUSED_ACCESS`, ... */
+  readonly type: string;
+  /** `ACTIVE`, `CREATING`, `DISABLED`, `FAILED`. */
+  readonly status: string;
+}
+
+/** A configuration recorder of the region with its status (DescribeConfigurationRecorders, -RecorderStatus). */
+export interface ConfigRecorderInfo {
+  readonly name: string;
+  readonly roleArn?: string;
+  /** `recordingGroup.allSupported`. */
+  readonly allSupported?: boolean;
+  /** `recording` of its status; undefined when no status was returned for it. */
+  readonly recording?: boolean;
+  /** `lastStatus` of its status: `Pending`, `Success`, `Failure`. */
+  readonly lastStatus?: string;
+}
+
+/** A delivery channel of the region (DescribeDeliveryChannels). */
+export interface ConfigDeliveryChannelInfo {
+  readonly name: string;
+  readonly s3BucketName?: string;
+  readonly s3KeyPrefix?: string;
+  readonly s3KmsKeyArn?: string;
+  readonly snsTopicArn?: string;
+}
+
+/** AWS Config in one region: its recorders and delivery channels. */
+export interface ConfigSetupInfo {
+  readonly recorders: readonly ConfigRecorderInfo[];
+  readonly deliveryChannels: readonly ConfigDeliveryChannelInfo[];
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -406,6 +458,8 @@ export interface Inventory {
   readonly batchComputeEnvironments?: readonly ComputeEnvironmentInfo[];
   readonly ec2Instances?: readonly InstanceInfo[];
   readonly logGroups?: readonly LogGroupInfo[];
+  readonly accessAnalyzers?: readonly AnalyzerInfo[];
+  readonly configSetup?: ConfigSetupInfo;
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -433,6 +487,8 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'batch.computeEnvironments': 'batchComputeEnvironments',
   'ec2.instances': 'ec2Instances',
   'logs.logGroups': 'logGroups',
+  'accessanalyzer.analyzers': 'accessAnalyzers',
+  'config.recorders': 'configSetup',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -81,13 +81,16 @@ export function fixtureAccount(): FakeAccountState {
   us.flowLogs = [{ FlowLogId: 'fl-us', ResourceId: 'vpc-us', FlowLogStatus: 'ACTIVE', TrafficType: 'REJECT' }];
 
   const tlsDeny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+  const sseDeny = { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } };
   const good = {
     publicAccessBlock: [true, true, true, true] as [boolean, boolean, boolean, boolean],
-    policy: JSON.stringify({ Statement: [tlsDeny] }),
+    policy: JSON.stringify({ Statement: [tlsDeny, sseDeny] }),
     sse: 'aws:kms',
     loggingTarget: 'logs',
     ownership: 'BucketOwnerEnforced',
     versioning: 'Enabled',
+    lifecycle: ['Enabled'],
+    replication: [{ status: 'Enabled', destination: 'arn:aws:s3:::replica-us-east-1' }],
   };
   s.buckets = [
     { Name: 'good-bucket', Region: 'eu-west-1', ...good },
@@ -100,7 +103,7 @@ export function fixtureAccount(): FakeAccountState {
       publicAccessBlock: undefined,
       ownership: 'ObjectWriter',
       aclGrants: [{ uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission: 'READ' }],
-      policy: JSON.stringify({ Statement: [tlsDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }),
+      policy: JSON.stringify({ Statement: [tlsDeny, sseDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }),
     },
     { Name: 'other-region-bucket', Region: 'ap-south-1', ...good, sse: undefined },
   ];

@@ -32,6 +32,10 @@ export interface FakeBucket {
   loggingTarget?: string;
   ownership?: string;
   versioning?: string;
+  /** Lifecycle rule statuses (`Enabled`, `Disabled`); absent: no lifecycle configuration. */
+  lifecycle?: string[];
+  /** Replication rules; absent: no replication configuration. */
+  replication?: Array<{ status: string; destination: string }>;
 }
 export interface FakeKey {
   KeyId: string;
@@ -80,6 +84,17 @@ export interface FakeJobDefinition {
   timeout?: { attemptDurationSeconds?: number };
 }
 
+export interface FakeConfigSetup {
+  recorders: Array<{ name: string; recording: boolean; roleARN?: string }>;
+  channels: Array<{ name: string; s3BucketName: string; snsTopicARN?: string; s3KmsKeyArn?: string }>;
+}
+
+export interface FakeAnalyzer {
+  name: string;
+  type: string;
+  status: string;
+}
+
 export interface FakeRegionState {
   securityGroups: FakeSecurityGroup[];
   networkAcls: FakeNacl[];
@@ -116,6 +131,10 @@ export interface FakeRegionState {
   instances?: Array<{ InstanceId: string; State?: string; HttpTokens?: string; HttpEndpoint?: string }>;
   /** EC2 launch templates with their versions (numbered from 1) and which is the default. @default none */
   launchTemplates?: Array<{ LaunchTemplateId: string; LaunchTemplateName: string; defaultVersion: number; versions: Array<{ HttpTokens?: string }> }>;
+  /** IAM Access Analyzer analyzers; absent: the external access analyzer AccountAudit creates, active. */
+  analyzers?: FakeAnalyzer[];
+  /** AWS Config; absent: the recorder and channel AccountAudit creates, recording. */
+  config?: FakeConfigSetup;
 }
 
 export interface FakeAccountState {

@@ -266,7 +266,7 @@ export class FakeAws {
     if (r.form.get('Action')) return r.form.get('Action')!;
     if (r.target) return r.target.split('.').pop()!;
     if (r.service === 's3') {
-      const sub = ['publicAccessBlock', 'policy', 'acl', 'encryption', 'logging', 'ownershipControls', 'versioning', 'location'].find((q) => r.query.has(q));
+      const sub = ['publicAccessBlock', 'policy', 'acl', 'encryption', 'logging', 'ownershipControls', 'versioning', 'location', 'lifecycle', 'replication'].find((q) => r.query.has(q));
       if (r.path === '/') return 'ListBuckets';
       if (r.method === 'GET' && r.query.get('list-type') === '2') return 'ListObjectsV2';
       if (r.method === 'PUT' && !sub) return 'PutObject';
@@ -577,6 +577,14 @@ export class FakeAws {
         return xml(`<OwnershipControls><Rule>${tag('ObjectOwnership', b.ownership)}</Rule></OwnershipControls>`);
       case 'GetBucket:versioning':
         return xml(`<VersioningConfiguration>${tag('Status', b.versioning)}</VersioningConfiguration>`);
+      case 'GetBucket:lifecycle':
+        if (!b.lifecycle) throw new AwsHttpError(404, 'NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist');
+        return xml('<LifecycleConfiguration>' + b.lifecycle.map((st, i) => `<Rule>${tag('ID', `rule-${i}`)}<Filter></Filter>${tag('Status', st)}<AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation></AbortIncompleteMultipartUpload></Rule>`).join('') + '</LifecycleConfiguration>');
+      case 'GetBucket:replication':
+        if (!b.replication) throw new AwsHttpError(404, 'ReplicationConfigurationNotFoundError', 'The replication configuration was not found');
+        return xml(`<ReplicationConfiguration>${tag('Role', 'arn:aws:iam::123456789012:role/replication')}` + b.replication.map((x, i) =>
+          `<Rule>${tag('ID', `replicate-${i}`)}${tag('Priority', i)}<Filter></Filter>${tag('Status', x.status)}<Destination>${tag('Bucket', x.destination)}</Destination><DeleteMarkerReplication><Status>Disabled</Status></DeleteMarkerReplication></Rule>`).join('') +
+          '</ReplicationConfiguration>');
       case 'PutBucket:publicAccessBlock': {
         const flag = (name: string) => new RegExp(`<${name}>true</${name}>`).test(r.body);
         b.publicAccessBlock = [flag('BlockPublicAcls'), flag('IgnorePublicAcls'), flag('BlockPublicPolicy'), flag('RestrictPublicBuckets')];

@@ -1,3 +1,4 @@
+import { configRecordingGap } from '../../../controls/judgement/config-recording';
 import { appResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
 
@@ -17,8 +18,10 @@ export default defineRule({
   info: 'The AWS Config rule has no configuration recorder and delivery channel in its account and Region in the app.',
   explanation: 'Config rules evaluate nothing unless a recorder records resource changes and a delivery channel delivers them, so the rule silently never reports. Create a recorder and delivery channel (or reuse the account\'s) and acknowledge this rule with the reason when one exists outside the app.',
   body: (node) => {
-    const recorder = appResourcesOfType(node, 'AWS::Config::ConfigurationRecorder').length > 0;
-    const channel = appResourcesOfType(node, 'AWS::Config::DeliveryChannel').length > 0;
-    return recorder && channel ? COMPLIANT : NON_COMPLIANT;
+    const gap = configRecordingGap({
+      recorders: appResourcesOfType(node, 'AWS::Config::ConfigurationRecorder').length,
+      deliveryChannels: appResourcesOfType(node, 'AWS::Config::DeliveryChannel').length,
+    });
+    return gap === undefined ? COMPLIANT : NON_COMPLIANT;
   },
 });

@@ -1,9 +1,6 @@
+import { deniesWrongEncryption } from '../../../controls/judgement/s3-deny-wrong-encryption';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
-import { actionMatches, asList, isEveryone } from '../../private/values';
-import { bucketPolicyStatements, conditionEntries } from '../shared';
-
-const ENCRYPTION_KEYS = new Set(['s3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id']);
-const NEGATIVE_OPERATORS = /^(StringNotEquals|StringNotLike|StringNotEqualsIgnoreCase|Null)(IfExists)?$/;
+import { bucketPolicyStatements } from '../shared';
 
 /**
  * An S3 bucket has no bucket policy that denies puts asking for the wrong encryption.
@@ -20,10 +17,7 @@ export default defineRule({
   info: 'The S3 bucket has no policy that denies uploads with the wrong server-side encryption.',
   explanation: 'Default encryption applies only when a put names none; a client can still ask for a weaker or foreign key. Deny s3:PutObject when s3:x-amz-server-side-encryption (or the KMS key id) is not the bucket\'s own; ComplianceBucket does this.',
   body: (node, props) => {
-    const found = bucketPolicyStatements(node, props).some((s) => s.Effect === 'Deny'
-      && isEveryone(s.Principal)
-      && asList(s.Action).some((a) => actionMatches(a, 's3:PutObject'))
-      && conditionEntries(s).some(([operator, key]) => NEGATIVE_OPERATORS.test(operator) && ENCRYPTION_KEYS.has(key)));
+    const found = bucketPolicyStatements(node, props).some(deniesWrongEncryption);
     return found ? COMPLIANT : NON_COMPLIANT;
   },
 });

@@ -1,3 +1,4 @@
+import { lifecycleRuleEnabled } from '../../../controls/judgement/s3-lifecycle';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
 import { asList, isUnknown } from '../../private/values';
 
@@ -17,7 +18,7 @@ export default defineRule({
     if (isUnknown(props.LifecycleConfiguration) || isUnknown(rules)) {
       return COMPLIANT;
     }
-    const enabled = asList(rules).some((r: any) => r && (isUnknown(r.Status) || r.Status === 'Enabled'));
+    const enabled = asList(rules).some((r: any) => r && (isUnknown(r.Status) || lifecycleRuleEnabled(r.Status)));
     return enabled ? COMPLIANT : NON_COMPLIANT;
   },
 });

@@ -6,6 +6,7 @@ import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { configRecorderRecording } from './config/recorder-recording';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
@@ -23,6 +24,7 @@ import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
 import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
+import { iamAccessAnalyzerEnabled } from './iam/access-analyzer-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
 import { iamLambdaRoleNoInlinePolicy } from './iam/lambda-role-no-inline-policy';
@@ -51,10 +53,13 @@ import { rdsStorageEncrypted } from './rds/storage-encrypted';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 import { s3BucketAccessLogging } from './s3/bucket-access-logging';
 import { s3BucketAclsDisabled } from './s3/bucket-acls-disabled';
+import { s3BucketDenyWrongEncryption } from './s3/bucket-deny-wrong-encryption';
 import { s3BucketKmsEncryption } from './s3/bucket-kms-encryption';
+import { s3BucketLifecycleRules } from './s3/bucket-lifecycle-rules';
 import { s3BucketNoPublicRead } from './s3/bucket-no-public-read';
 import { s3BucketNoPublicWrite } from './s3/bucket-no-public-write';
 import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
+import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
@@ -68,6 +73,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailMultiRegionLogging,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
+  configRecorderRecording,
   dynamodbPitrEnabled,
   dynamodbTableKmsCmk,
   defaultSecurityGroupClosed,
@@ -85,6 +91,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicRdp,
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
+  iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,
   iamNoAdminStarPolicy,
@@ -113,10 +120,13 @@ export const ALL_CHECKS: readonly Check[] = [
   s3AccountPublicAccessBlock,
   s3BucketAccessLogging,
   s3BucketAclsDisabled,
+  s3BucketDenyWrongEncryption,
   s3BucketKmsEncryption,
+  s3BucketLifecycleRules,
   s3BucketNoPublicRead,
   s3BucketNoPublicWrite,
   s3BucketPublicAccessBlock,
+  s3BucketReplication,
   s3BucketTlsOnly,
   s3BucketVersioning,
   snsTopicKmsEncryption,

@@ -1,5 +1,7 @@
 import { DatasetKey } from '../model';
+import * as accessanalyzer from './accessanalyzer';
 import * as batch from './batch';
+import * as config from './config';
 import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
@@ -37,6 +39,8 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'batch.computeEnvironments': batch.computeEnvironments,
   'ec2.instances': ec2Instances.instances,
   'logs.logGroups': logs.logGroups,
+  'accessanalyzer.analyzers': accessanalyzer.analyzers,
+  'config.recorders': config.recorders,
 };
 
 export type { CollectContext } from './context';

@@ -1,10 +1,12 @@
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
   GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
+  GetBucketReplicationCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
@@ -59,7 +61,7 @@ export async function buckets(ctx: CollectContext): Promise<BucketInfo[]> {
   return forEach(located.filter((b) => b.region && wanted.has(b.region)), async ({ name, region }) => {
     const r = region as string;
     const spec = (api: string, absentOn: string[] = []) => ({ service: 's3' as const, region: r, api, resource: name, absentOn });
-    const [block, policy, acl, encryption, logging, ownership, versioning] = await Promise.all([
+    const [block, policy, acl, encryption, logging, ownership, versioning, lifecycle, replication] = await Promise.all([
       orUndefined(ctx.clients.call(spec('GetPublicAccessBlock', ['NoSuchPublicAccessBlockConfiguration']), (c, abortSignal) =>
         c.send(new GetPublicAccessBlockCommand({ Bucket: name }), { abortSignal }))),
       orUndefined(ctx.clients.call(spec('GetBucketPolicy', ['NoSuchBucketPolicy']), (c, abortSignal) =>
@@ -71,6 +73,10 @@ export async function buckets(ctx: CollectContext): Promise<BucketInfo[]> {
       orUndefined(ctx.clients.call(spec('GetBucketOwnershipControls', ['OwnershipControlsNotFoundError']), (c, abortSignal) =>
         c.send(new GetBucketOwnershipControlsCommand({ Bucket: name }), { abortSignal }))),
       orUndefined(ctx.clients.send(spec('GetBucketVersioning'), (c, abortSignal) => c.send(new GetBucketVersioningCommand({ Bucket: name }), { abortSignal }))),
+      orUndefined(ctx.clients.call(spec('GetBucketLifecycleConfiguration', ['NoSuchLifecycleConfiguration']), (c, abortSignal) =>
+        c.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }), { abortSignal }))),
+      orUndefined(ctx.clients.call(spec('GetBucketReplication', ['ReplicationConfigurationNotFoundError']), (c, abortSignal) =>
+        c.send(new GetBucketReplicationCommand({ Bucket: name }), { abortSignal }))),
     ]);
     const info: BucketInfo = {
       name,
@@ -88,6 +94,10 @@ export async function buckets(ctx: CollectContext): Promise<BucketInfo[]> {
       loggingTarget: logging === undefined ? undefined : (logging.LoggingEnabled?.TargetBucket ?? null),
       objectOwnership: ownership === undefined ? undefined : (ownership?.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null),
       versioning: versioning === undefined ? undefined : (versioning.Status ?? null),
+      lifecycleRules: lifecycle === undefined ? undefined : lifecycle && (lifecycle.Rules ?? []).map((x) => ({ id: x.ID, status: x.Status ?? '' })),
+      replicationRules: replication === undefined ? undefined : replication && (replication.ReplicationConfiguration?.Rules ?? []).map((x) => ({
+        id: x.ID, status: x.Status ?? '', destination: x.Destination?.Bucket,
+      })),
     };
     return info;
   });

@@ -4,6 +4,8 @@
  * from the account's state, and words errors as the service does. `FakeAws` consults this table for
  * every service it does not serve itself; throttling, hangs, 5xx and permission checks apply alike.
  */
+import { accessAnalyzer } from './accessanalyzer';
+import { config } from './config';
 import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
 import { batch } from './batch';
@@ -53,4 +55,6 @@ export function restJsonError(error: { status: number; code: string; message: st
 export const FAKE_SERVICES: Record<string, FakeService> = {
   batch,
   logs,
+  'access-analyzer': accessAnalyzer,
+  'config': config,
 };
