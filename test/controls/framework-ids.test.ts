@@ -55,6 +55,7 @@ const SECURITY_HUB: Record<string, string> = {
   'IAM.15': 'CIS AWS Foundations Benchmark v3.0.0/1.8',
   'IAM.16': 'CIS AWS Foundations Benchmark v3.0.0/1.9, PCI DSS v4.0.1/8.3.7',
   'IAM.22': 'CIS AWS Foundations Benchmark v3.0.0/1.12',
+  'IAM.28': 'CIS AWS Foundations Benchmark v3.0.0/1.20',
   'KMS.3': 'NIST.800-53.r5 SC-12, NIST.800-53.r5 SC-12(2)',
   'KMS.4': 'CIS AWS Foundations Benchmark v3.0.0/3.6, NIST.800-53.r5 SC-12, NIST.800-53.r5 SC-12(2), NIST.800-53.r5 SC-28(3), PCI DSS v3.2.1/3.6.4, PCI DSS v4.0.1/3.7.4',
   'Lambda.1': 'NIST.800-53.r5 AC-21, NIST.800-53.r5 AC-3, NIST.800-53.r5 AC-3(7), NIST.800-53.r5 AC-4, NIST.800-53.r5 AC-4(21), NIST.800-53.r5 AC-6, NIST.800-53.r5 SC-7, NIST.800-53.r5 SC-7(11), NIST.800-53.r5 SC-7(16), NIST.800-53.r5 SC-7(20), NIST.800-53.r5 SC-7(21), NIST.800-53.r5 SC-7(3), NIST.800-53.r5 SC-7(4), NIST.800-53.r5 SC-7(9), PCI DSS v3.2.1/1.2.1, PCI DSS v3.2.1/1.3.1, PCI DSS v3.2.1/1.3.2, PCI DSS v3.2.1/1.3.4, PCI DSS v3.2.1/7.2.1, PCI DSS v4.0.1/7.2.1',
