@@ -585,7 +585,7 @@ export const CONTROLS: readonly ControlEntry[] = [
   }),
   control({
     id: 'KMS.NoKmsStar',
-    title: 'Key policies do not grant kms:* to anyone but the account root',
+    title: 'Key policies grant kms:* to no one, the account root included',
     severity: 'HIGH',
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceKey' }],
