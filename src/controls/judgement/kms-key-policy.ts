@@ -9,15 +9,3 @@ export function keyPolicyAllowsKmsStar(statements: readonly any[]): boolean {
   return statements.some((s) => s?.Effect === 'Allow'
     && (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a: unknown) => typeof a === 'string' && (a === '*' || a.toLowerCase() === 'kms:*')));
 }
-
-/** The statements of a policy document given as JSON text; undefined when it is not a policy document. */
-export function policyStatements(json: string): any[] | undefined {
-  try {
-    const doc = JSON.parse(json);
-    if (!doc || typeof doc !== 'object') return undefined;
-    const st = doc.Statement;
-    return (Array.isArray(st) ? st : st === undefined ? [] : [st]).filter((s) => s && typeof s === 'object');
-  } catch {
-    return undefined;
-  }
-}

@@ -1,4 +1,5 @@
-import { keyPolicyAllowsKmsStar, policyStatements } from '../../../../controls/judgement/kms-key-policy';
+import { keyPolicyAllowsKmsStar } from '../../../../controls/judgement/kms-key-policy';
+import { statementsOf } from '../../../../nag/private/values';
 import { errored, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
 
@@ -23,7 +24,7 @@ export const kmsKeyPolicyNoKmsStar = defineCheck(
     (inv.kmsKeys ?? []).map((k) => {
       if (k.keyManager !== 'CUSTOMER') return notApplicable(k.arn, 'AWS managed key (its policy is AWS\'s)');
       if (k.policy === undefined) return errored(k.arn, 'could not read the key policy (GetKeyPolicy)');
-      const statements = policyStatements(k.policy);
+      const statements = statementsOf(k.policy);
       if (statements === undefined) return errored(k.arn, 'the key policy is not a JSON policy document');
       return keyPolicyAllowsKmsStar(statements) ? fail(k.arn, 'a key policy statement allows kms:* (administration and use together)') : pass(k.arn, 'no statement allows kms:*');
     }),
