@@ -3,6 +3,7 @@
  * the account (ListFunctions, GetFunctionConcurrency, ListFunctionEventInvokeConfigs): one judgement
  * each for a CompliancePack rule and its scanner check.
  */
+import { isSet } from './values';
 
 /** Lambda.7: X-Ray tracing mode `Active` (`PassThrough` or none is not). `LambdaActiveTracing`, `lambda-active-tracing`. */
 export function tracingActive(mode: unknown): boolean {
@@ -24,8 +25,4 @@ export function reservesConcurrency(reserved: unknown): boolean {
  */
 export function hasFailureDestination(deadLetterTargetArn: unknown, onFailureDestinations: readonly unknown[]): boolean {
   return isSet(deadLetterTargetArn) || onFailureDestinations.some(isSet);
-}
-
-function isSet(v: unknown): boolean {
-  return v !== undefined && v !== null && v !== '';
 }

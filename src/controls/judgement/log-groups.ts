@@ -5,9 +5,7 @@
  * `CompliancePack-LogGroupKmsEncrypted` / `-LogGroupRetention` and the scanner's
  * `logs-log-group-kms-encrypted` / `logs-log-group-retention`.
  */
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
-}
+import { isSet } from './values';
 
 /** The log group is encrypted with a KMS key (any key: CloudWatch Logs accepts customer managed keys only). */
 export function logGroupKmsEncrypted(kmsKeyId: unknown): boolean {
