@@ -1,5 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { Resolver, refId } from './resolve';
+import { AWS_MANAGED_POLICIES, awsManagedKeyPolicy, defaultTopicPolicy } from '../../controls/judgement/aws-documents';
 import { NamedPolicy } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
 import { propertiesOf } from '../private/context';
@@ -69,7 +70,7 @@ export class Documents {
         continue;
       }
       const text = this.resolver.string(stack, arn);
-      const known = typeof text === 'string' ? AWS_MANAGED[text.replace(/^arn:[^:]+:/, 'arn:aws:')] : undefined;
+      const known = typeof text === 'string' ? AWS_MANAGED_POLICIES[text.replace(/^arn:[^:]+:/, 'arn:aws:')] : undefined;
       if (known) {
         policies.push({ name: `role ${roleLabel}'s managed policy ${(text as string).split('/').pop()}`, document: known });
       } else {
@@ -209,62 +210,5 @@ function statementsOrUnknown(doc: any): any[] {
   return listOf(s);
 }
 
-/** SNS's policy for a topic that has no topic policy: only the owner account's principals. */
-export function defaultTopicPolicy(account: string): any {
-  return {
-    Version: '2008-10-17',
-    Statement: [{
-      Sid: '__default_statement_ID',
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:AddPermission', 'SNS:RemovePermission', 'SNS:DeleteTopic',
-        'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
-      Resource: '*',
-      Condition: { StringEquals: { 'AWS:SourceOwner': account } },
-    }],
-  };
-}
-
-/** The key policy of an AWS managed key (`alias/aws/<service>`): principals of the account, through the service only. */
-export function awsManagedKeyPolicy(service: string, account: string, region: string): any {
-  return {
-    Version: '2012-10-17',
-    Statement: [{
-      Sid: 'Allow access through the service for all principals in the account that are authorized to use it',
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
-      Resource: '*',
-      Condition: { StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `${service}.${region}.amazonaws.com` } },
-    }],
-  };
-}
-
-/** AWS managed policies the library's constructs and common apps attach, with the statements that matter here. */
-const AWS_MANAGED: Record<string, any> = {
-  'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole': {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
-  },
-  'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole': {
-    Version: '2012-10-17',
-    Statement: [{
-      Effect: 'Allow',
-      Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
-      Resource: '*',
-    }],
-  },
-  'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy': {
-    Version: '2012-10-17',
-    Statement: [{
-      Effect: 'Allow',
-      Action: ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage',
-        'logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: '*',
-    }],
-  },
-};
-
-export { refId };
+export { refId, awsManagedKeyPolicy, defaultTopicPolicy };
 export type { Unknown };

@@ -2,25 +2,13 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { awsManagedKeyPolicy, Documents } from './documents';
 import { Resolver } from './resolve';
+import { describeDecision, PathFamily } from '../../controls/judgement/data-paths';
 import { RequestContext } from '../../policy/conditions';
-import { evaluateRequest, NamedPolicy, PolicyDecision, PolicyRequest, principalText, RequestPrincipal } from '../../policy/evaluate';
+import { evaluateRequest, NamedPolicy, PolicyDecision, PolicyRequest, RequestPrincipal } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
 import { propertiesOf } from '../private/context';
 
-/** The families of data paths; each has one CompliancePack rule. */
-export type PathFamily =
-  | 'events-target'
-  | 'alarm-action'
-  | 'key-use'
-  | 'role-trust'
-  | 'scheduler-target'
-  | 'lambda-destination'
-  | 'cloudtrail-delivery'
-  | 'flow-log-delivery'
-  | 's3-access-log-delivery'
-  | 'config-delivery'
-  | 'state-machine'
-  | 'execution-role';
+export type { PathFamily };
 
 /** One data path of the app: a source that makes a principal call an action on a target. */
 export interface DataPath {
@@ -38,9 +26,7 @@ export interface DataPath {
 
 /** The finding text for a denied or unknown path. */
 export function describePath(path: DataPath): string {
-  const verb = path.result.decision === 'denied' ? 'denied' : path.result.decision === 'unknown' ? 'undecidable at synth time' : 'allowed';
-  const by = path.request ? ` for ${principalText(path.request.principal)}` : '';
-  return `${path.source} -> ${path.target}: ${path.action}${by} ${verb}: ${path.result.reason}.`;
+  return describeDecision(path);
 }
 
 /** Every data path of the app, indexed by the resource that wires it. */

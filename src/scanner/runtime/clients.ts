@@ -2,20 +2,28 @@ import { setMaxListeners } from 'events';
 import * as http from 'http';
 import * as https from 'https';
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { BackupClient } from '@aws-sdk/client-backup';
 import { BatchClient } from '@aws-sdk/client-batch';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CircuitBreaker } from './breaker';
@@ -25,11 +33,16 @@ import { ApiPacer } from './pacer';
 /** The SDK clients the scanner uses, by our service key. */
 const CLIENT_CTORS = {
   accessanalyzer: AccessAnalyzerClient,
+  backup: BackupClient,
   batch: BatchClient,
   cloudtrail: CloudTrailClient,
+  cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   dynamodb: DynamoDBClient,
   ec2: EC2Client,
+  ecr: ECRClient,
+  events: EventBridgeClient,
+  guardduty: GuardDutyClient,
   iam: IAMClient,
   kms: KMSClient,
   lambda: LambdaClient,
@@ -37,8 +50,11 @@ const CLIENT_CTORS = {
   rds: RDSClient,
   s3: S3Client,
   s3control: S3ControlClient,
+  scheduler: SchedulerClient,
   securityhub: SecurityHubClient,
+  sfn: SFNClient,
   sns: SNSClient,
+  sqs: SQSClient,
   sts: STSClient,
 };
 export type ServiceKey = keyof typeof CLIENT_CTORS;
@@ -47,11 +63,16 @@ type ClientOf<K extends ServiceKey> = InstanceType<(typeof CLIENT_CTORS)[K]>;
 /** SDK service ids, as used in `AWS_ENDPOINT_URL_<ID>` (spaces become underscores). */
 const SERVICE_IDS: Record<ServiceKey, string> = {
   accessanalyzer: 'ACCESSANALYZER',
+  backup: 'BACKUP',
   batch: 'BATCH',
   cloudtrail: 'CLOUDTRAIL',
+  cloudwatch: 'CLOUDWATCH',
   config: 'CONFIG_SERVICE',
   dynamodb: 'DYNAMODB',
   ec2: 'EC2',
+  ecr: 'ECR',
+  events: 'EVENTBRIDGE',
+  guardduty: 'GUARDDUTY',
   iam: 'IAM',
   kms: 'KMS',
   lambda: 'LAMBDA',
@@ -59,8 +80,11 @@ const SERVICE_IDS: Record<ServiceKey, string> = {
   rds: 'RDS',
   s3: 'S3',
   s3control: 'S3_CONTROL',
+  scheduler: 'SCHEDULER',
   securityhub: 'SECURITYHUB',
+  sfn: 'SFN',
   sns: 'SNS',
+  sqs: 'SQS',
   sts: 'STS',
 };
 
