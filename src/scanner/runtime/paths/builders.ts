@@ -1,0 +1,22 @@
+import { PathFamily } from '../../../controls/judgement/data-paths';
+import { DatasetKey } from '../model';
+import { LivePaths } from './live-paths';
+
+/**
+ * How the live paths of one family are built from the inventory. A family's scanner check runs its
+ * builder and judges the paths of its own family; key use (`key-use`) is judged across every
+ * builder, as at synth time, where each family's writes with a KMS key are reported by
+ * `KmsKeyUseAuthorized`.
+ */
+export interface PathBuilder {
+  readonly family: PathFamily;
+  /** The datasets the builder reads. */
+  readonly datasets: readonly DatasetKey[];
+  /** The IAM actions that collect those datasets. */
+  readonly requiredActions: readonly string[];
+  /** Adds the family's paths (and their key-use paths) to `live`; returns the ARNs of the resources they judge. */
+  build(live: LivePaths): string[];
+}
+
+/** Every family's builder; each family's check module adds its own. */
+export const PATH_BUILDERS: PathBuilder[] = [];
