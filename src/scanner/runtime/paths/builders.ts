@@ -18,5 +18,6 @@ export interface PathBuilder {
   build(live: LivePaths): string[];
 }
 
-/** Every family's builder; each family's check module adds its own. */
-export const PATH_BUILDERS: PathBuilder[] = [];
+/** Every family's builder: each lives in `paths/<family>.ts`, is listed here, and its check imports it from there. */
+export const PATH_BUILDERS: readonly PathBuilder[] = [
+];
