@@ -55,7 +55,7 @@ describe('LivePaths', () => {
     expect(results[0].reason).toContain('f -> role r: sts:AssumeRole for states.amazonaws.com denied');
   });
 
-  test('key use: a service principal needs the key policy; an AWS managed key admits none; an unread key is undecided', () => {
+  test('key use: a service principal needs the key policy; an AWS managed key admits none; a missing key is denied, an unresolved one undecided', () => {
     const allowCw = { Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' };
     const live = new LivePaths(inv({ accountId: ACCOUNT, region: 'us-east-1', kmsKeys: [key('k1', [allowCw]), key('k2', [])] }));
     const alarm = `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:a`;
@@ -63,11 +63,18 @@ describe('LivePaths', () => {
     expect(live.keyUse(alarm, 'a', 'topic\'s key', `arn:aws:kms:us-east-1:${ACCOUNT}:key/k1`, cw, {}, 'sns', ['kms:GenerateDataKey', 'kms:Decrypt']).map((p) => p.result.decision)).toEqual(['allowed', 'allowed']);
     expect(live.keyUse(alarm, 'a', 'topic\'s key', 'k2', cw, {}, 'sns', ['kms:Decrypt'])[0].result.decision).toBe('denied');
     expect(live.keyUse(alarm, 'a', 'topic\'s key', 'alias/aws/sns', cw, {}, 'sns', ['kms:Decrypt'])[0].result.decision).toBe('denied');
-    expect(live.keyUse(alarm, 'a', 'topic\'s key', 'arn:aws:kms:us-east-1:999999999999:key/other', cw, {}, 'sns', ['kms:Decrypt'])[0].result.decision).toBe('unknown');
-    // The first denied path decides the verdict; the undecided one alone would be ERROR.
+    // A key of another account is not judged; a key of this Region the account does not have is denied.
+    expect(live.keyUse(alarm, 'a', 'topic\'s key', 'arn:aws:kms:us-east-1:999999999999:key/other', cw, {}, 'sns', ['kms:Decrypt'])).toEqual([]);
+    expect(live.keyUse(alarm, 'a', 'topic\'s key', `arn:aws:kms:us-east-1:${ACCOUNT}:key/gone`, cw, {}, 'sns', ['kms:Decrypt'])[0].result)
+      .toEqual({ decision: 'denied', reason: `the key arn:aws:kms:us-east-1:${ACCOUNT}:key/gone does not exist in the account` });
+    expect(live.paths.filter((p) => p.family === 'key-use').map((p) => p.key)).toEqual([
+      `arn:aws:kms:us-east-1:${ACCOUNT}:key/k1`, `arn:aws:kms:us-east-1:${ACCOUNT}:key/k1`, `arn:aws:kms:us-east-1:${ACCOUNT}:key/k2`,
+      `arn:aws:kms:us-east-1:${ACCOUNT}:alias/aws/sns`, `arn:aws:kms:us-east-1:${ACCOUNT}:key/gone`,
+    ]);
     expect(pathResults(live, 'key-use', [alarm]).map((r) => r.status)).toEqual(['FAIL']);
-    const other = new LivePaths(inv({ accountId: ACCOUNT, kmsKeys: [] }));
-    other.keyUse(alarm, 'a', 'topic\'s key', 'arn:aws:kms:us-east-1:999999999999:key/other', cw, {}, 'sns', ['kms:Decrypt']);
+    // A key named by a customer alias is not resolved: undecided, so ERROR when nothing is denied.
+    const other = new LivePaths(inv({ accountId: ACCOUNT, region: 'us-east-1', kmsKeys: [] }));
+    expect(other.keyUse(alarm, 'a', 'topic\'s key', 'alias/mine', cw, {}, 'sns', ['kms:Decrypt'])[0].result.decision).toBe('unknown');
     expect(pathResults(other, 'key-use', [alarm, FN]).map((r) => r.status)).toEqual(['ERROR']);
   });
 

@@ -23,6 +23,8 @@ export interface LivePath {
   readonly findingId: string;
   readonly request?: PolicyRequest;
   readonly result: PolicyDecision;
+  /** For key-use paths: the key (ARN, or the reference the resource gives) whose policy decides. */
+  readonly key?: string;
 }
 
 /** A role that makes requests, with its identity policies as the account holds them. */
@@ -58,13 +60,15 @@ export class LivePaths {
   constructor(public readonly inv: Inventory) {}
 
   /** Evaluates a request and records it as a path of `judged`; the finding id is `<findingTarget>::<action>`. */
-  public evaluate(family: PathFamily, judged: string, source: string, target: string, findingTarget: string, request: PolicyRequest): LivePath {
-    return this.add({ family, judged, source, target, action: request.action, findingId: `${findingTarget}::${request.action}`, request, result: evaluateRequest(request) });
+  public evaluate(family: PathFamily, judged: string, source: string, target: string, findingTarget: string, request: PolicyRequest,
+    key?: string): LivePath {
+    const findingId = `${findingTarget}::${request.action}`;
+    return this.add({ family, judged, source, target, action: request.action, findingId, request, result: evaluateRequest(request), key });
   }
 
   /** Records a path the scanner cannot decide (a policy it could not read, a resource of another account). */
-  public undecided(family: PathFamily, judged: string, source: string, target: string, action: string, why: string): LivePath {
-    return this.add({ family, judged, source, target, action, findingId: `${target.replace(/\s+/g, '')}::${action}`, result: { decision: 'unknown', reason: why } });
+  public undecided(family: PathFamily, judged: string, source: string, target: string, action: string, why: string, key?: string): LivePath {
+    return this.add({ family, judged, source, target, action, findingId: `${target.replace(/\s+/g, '')}::${action}`, result: { decision: 'unknown', reason: why }, key });
   }
 
   /** Records a path whose decision is known without a policy evaluation (an ACL, a service rule). */
@@ -161,6 +165,10 @@ export class LivePaths {
       ? { ...context, 'kms:ViaService': `${viaService}.${region}.amazonaws.com`, 'kms:CallerAccount': account }
       : context;
     const managed = /^(arn:[^:]+:kms:[^:]*:[^:]*:)?alias\/aws\/(.+)$/.exec(keyRef);
+    const keyAccount = accountOfArn(keyRef);
+    if (!managed && keyAccount !== undefined && keyAccount !== account) {
+      return []; // a key of another account: its policy is not readable here, and is not judged (as keys outside an app are not)
+    }
     let policy: NamedPolicy;
     let keyArn: string;
     let findingTarget: string;
@@ -173,11 +181,23 @@ export class LivePaths {
       policy = { name: `the key policy of ${key.keyId}`, document: parseDocument(key.policy) };
       keyArn = key.arn;
       findingTarget = key.keyId;
+    } else if (!key && this.inv.kmsKeys !== undefined && keyRef.includes(':key/') && regionOfArn(keyRef) === this.inv.region) {
+      return actions.map((action) => this.decided({
+        family: 'key-use',
+        judged,
+        source,
+        target: targetLabel,
+        action,
+        findingId: `${keyRef.split(':key/')[1]}::${action}`,
+        key: keyRef,
+        result: { decision: 'denied', reason: `the key ${keyRef} does not exist in the account` },
+      }));
     } else {
       const why = key ? 'its key policy could not be read'
         : this.inv.kmsKeys === undefined ? 'the KMS keys were not read'
-          : `the key ${keyRef} is not a key of this account and Region the scanner read`;
-      return actions.map((action) => this.undecided('key-use', judged, source, targetLabel, action, why));
+          : keyRef.startsWith('alias/') || keyRef.includes(':alias/') ? `the key is named by its alias ${keyRef}, which the scanner does not resolve`
+            : `the key ${keyRef} is not a key of the Region the scanner read`;
+      return actions.map((action) => this.undecided('key-use', judged, source, targetLabel, action, why, keyRef));
     }
     const identity = 'principal' in ids ? ids : undefined;
     return actions.map((action) => this.evaluate('key-use', judged, source, targetLabel, findingTarget, {
@@ -190,7 +210,7 @@ export class LivePaths {
       resourcePolicy: policy,
       identityPolicies: 'role' in principal ? identity?.identity : undefined,
       unknownIdentityPolicies: identity?.unknownPolicies,
-    }));
+    }, keyArn));
   }
 
   /** A bucket of the inventory by name or ARN. */
@@ -252,7 +272,8 @@ export function pathResults(paths: LivePaths, family: PathFamily, judged: readon
     if (own.length === 0) {
       return [];
     }
-    const region = regionOfArn(arnText);
+    const resourceRegion = regionOfArn(arnText);
+    const region = resourceRegion !== paths.inv.region ? resourceRegion : undefined;
     const denied = own.filter((p) => p.result.decision === 'denied');
     if (denied.length > 0) {
       return [fail(arnText, denied.map((p) => describeDecision(p, UNDECIDED)).join(' '), region)];
