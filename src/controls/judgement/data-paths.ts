@@ -31,6 +31,16 @@ export interface PathDescription {
 }
 
 /**
+ * One data path as either side records it; the synth-time model (`DataPath`) and the scanner
+ * (`LivePath`) add the resource that wires it, a template resource or a live ARN.
+ */
+export interface PathRecord extends PathDescription {
+  readonly family: PathFamily;
+  /** Stable, short id of the path among the paths of the resource that wires it (the finding id). */
+  readonly findingId: string;
+}
+
+/**
  * The sentence of a finding for a path: `<source> -> <target>: <action> for <principal> denied: <reason>.`
  * `undecided` names what an undecidable path is (synth time: deploy-time values; run time: data the
  * scanner could not read).

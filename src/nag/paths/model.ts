@@ -2,26 +2,18 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { awsManagedKeyPolicy, Documents } from './documents';
 import { Resolver } from './resolve';
-import { describeDecision, PathFamily } from '../../controls/judgement/data-paths';
+import { describeDecision, PathFamily, PathRecord } from '../../controls/judgement/data-paths';
 import { RequestContext } from '../../policy/conditions';
-import { evaluateRequest, NamedPolicy, PolicyDecision, PolicyRequest, RequestPrincipal } from '../../policy/evaluate';
+import { evaluateRequest, NamedPolicy, PolicyRequest, RequestPrincipal } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
 import { propertiesOf } from '../private/context';
 
 export type { PathFamily };
 
 /** One data path of the app: a source that makes a principal call an action on a target. */
-export interface DataPath {
-  readonly family: PathFamily;
+export interface DataPath extends PathRecord {
   /** The resource whose rule reports the path (the one that wires it). */
   readonly judged: CfnResource;
-  readonly source: string;
-  readonly target: string;
-  readonly action: string;
-  /** Stable, short id of the path among the paths of `judged` (the finding id). */
-  readonly findingId: string;
-  readonly request?: PolicyRequest;
-  readonly result: PolicyDecision;
 }
 
 /** The finding text for a denied or unknown path. */

@@ -1,7 +1,8 @@
 import { AWS_MANAGED_POLICIES, awsManagedKeyPolicy, defaultTopicPolicy } from '../../../controls/judgement/aws-documents';
-import { describeDecision, PathFamily } from '../../../controls/judgement/data-paths';
+import { describeDecision, PathFamily, PathRecord } from '../../../controls/judgement/data-paths';
+import { statementsOf } from '../../../nag/private/values';
 import { RequestContext } from '../../../policy/conditions';
-import { evaluateRequest, NamedPolicy, PolicyDecision, PolicyRequest, RequestPrincipal } from '../../../policy/evaluate';
+import { evaluateRequest, NamedPolicy, PolicyRequest, RequestPrincipal } from '../../../policy/evaluate';
 import { BucketInfo, CheckResult, errored, fail, IamRoleInfo, Inventory, KmsKeyInfo, pass } from '../model';
 
 /**
@@ -12,17 +13,9 @@ import { BucketInfo, CheckResult, errored, fail, IamRoleInfo, Inventory, KmsKeyI
  */
 
 /** One data path of the account: a resource that makes a principal call an action on a target. */
-export interface LivePath {
-  readonly family: PathFamily;
+export interface LivePath extends PathRecord {
   /** ARN of the resource whose check reports the path (the one that wires it). */
   readonly judged: string;
-  readonly source: string;
-  readonly target: string;
-  readonly action: string;
-  /** Stable, short id of the path among the paths of `judged`. */
-  readonly findingId: string;
-  readonly request?: PolicyRequest;
-  readonly result: PolicyDecision;
   /** For key-use paths: the key (ARN, or the reference the resource gives) whose policy decides. */
   readonly key?: string;
 }
@@ -239,20 +232,13 @@ export class LivePaths {
   }
 }
 
-/** A policy document as the evaluator reads it; text that is not JSON becomes a document no statement of which matches. */
+/**
+ * A policy document as the evaluator reads it, through the statement reader the pack rules use;
+ * text that is not a JSON policy becomes a document no statement of which matches. (The collectors
+ * already URL-decode the IAM documents.)
+ */
 export function parseDocument(text: string | undefined | null): any {
-  if (text === undefined || text === null) {
-    return { Statement: [] };
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      return JSON.parse(decodeURIComponent(text));
-    } catch {
-      return { Statement: [] };
-    }
-  }
+  return { Statement: statementsOf(text) ?? [] };
 }
 
 function findRole(roles: readonly IamRoleInfo[], roleArn: string): IamRoleInfo | undefined {
