@@ -696,7 +696,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceLogGroup' }],
     packRules: ['LogGroupKeyAllowsLogs'],
-    runtimeGap: NOT_YET('CloudWatch Logs log groups'),
+    scannerChecks: [{ id: 'logs-key-allows-logs', compliantWhen: 'Judged as `CompliancePack-LogGroupKeyAllowsLogs` judges the template (`src/controls/judgement/log-groups.ts`): a log group with a `kmsKeyId` PASSes when the live key policy (GetKeyPolicy `default`) has `Allow` statements for a `logs.` service principal granting `kms:GenerateDataKey` and `kms:Decrypt` (wildcards count; conditions are not judged); otherwise it FAILs, as does a key of the account\'s Region that does not exist and an AWS managed key. A log group without a key, or whose key is of another account, is not applicable; one whose key policy could not be read (or the keys of the Region, or a key of another Region) is `ERROR`.' }],
   }),
   control({
     id: 'Logs.KmsEncrypted',

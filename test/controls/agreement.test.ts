@@ -6,6 +6,7 @@
 import { aws_ec2 as ec2, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { BATCH_SHARED } from './agreement-batch';
 import { CONFIG_RC_SHARED } from './agreement-config-rc';
+import { DELIVERY_SHARED } from './agreement-delivery';
 import { cfnTable, DYNAMODB_SHARED } from './agreement-dynamodb';
 import { EC2_SHARED } from './agreement-ec2';
 import { ACCOUNT, BUCKET, BUCKET_ARN, bucketPolicyFixture, Fixture, liveBucket, liveVerdict, SharedControl, synthVerdict, Verdict } from './agreement-harness';
@@ -247,6 +248,7 @@ const SHARED: SharedControl[] = [
   ...KMS_SHARED,
   ...S3_RC_SHARED,
   ...CONFIG_RC_SHARED,
+  ...DELIVERY_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

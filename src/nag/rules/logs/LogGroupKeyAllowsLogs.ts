@@ -1,6 +1,7 @@
+import { keyPolicyAllowsLogs } from '../../../controls/judgement/log-groups';
 import { propertiesOf } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { actionMatches, asList, statementsOf } from '../../private/values';
+import { statementsOf } from '../../private/values';
 import { resolveReference } from '../shared';
 
 /**
@@ -10,6 +11,7 @@ import { resolveReference } from '../shared';
  * Seed failure: 004_5b6328fd8d3c63a0.txt #24 (key policies that do not grant the services using the
  * key). CloudWatch Logs is authorized only by the key policy, so the log group fails to create or
  * stops receiving events. Keys outside the stack, and key policies given as tokens, are not judged.
+ * The judgement is shared with the scanner (`src/controls/judgement/log-groups.ts`).
  */
 export default defineRule({
   name: 'LogGroupKeyAllowsLogs',
@@ -29,10 +31,6 @@ export default defineRule({
     if (statements === undefined) {
       return NOT_APPLICABLE;
     }
-    const forLogs = statements.filter((s) => s.Effect === 'Allow'
-      && s.Principal && typeof s.Principal === 'object'
-      && JSON.stringify(s.Principal.Service ?? '').includes('logs.'));
-    const allows = (action: string) => forLogs.some((s) => asList(s.Action).some((a) => actionMatches(a, action)));
-    return allows('kms:GenerateDataKey') && allows('kms:Decrypt') ? COMPLIANT : NON_COMPLIANT;
+    return keyPolicyAllowsLogs(statements) ? COMPLIANT : NON_COMPLIANT;
   },
 });

@@ -46,6 +46,7 @@ import { lambdaInsideVpc } from './lambda/inside-vpc';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
 import { lambdaReservedConcurrency } from './lambda/reserved-concurrency';
 import { lambdaSupportedRuntime } from './lambda/supported-runtime';
+import { logsKeyAllowsLogs } from './logs/key-allows-logs';
 import { logsLogGroupKmsEncrypted } from './logs/log-group-kms-encrypted';
 import { logsLogGroupRetention } from './logs/log-group-retention';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
@@ -115,6 +116,7 @@ export const ALL_CHECKS: readonly Check[] = [
   lambdaFailureDestination,
   logsLogGroupKmsEncrypted,
   logsLogGroupRetention,
+  logsKeyAllowsLogs,
   rdsInstanceNotPublic,
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,
