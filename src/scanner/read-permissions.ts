@@ -39,6 +39,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'access-analyzer:ListAnalyzers',
   'config:DescribeDeliveryChannels',
   'sns:ListTopics',
+  'sqs:ListQueues',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -54,6 +55,7 @@ const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `a
 const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn:${s.partition}:dynamodb:*:${s.account}:table/*` };
 const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const CONFIG_RECORDERS: ResourceScope = { sid: 'ReadEveryConfigRecorder', arn: (s) => `arn:${s.partition}:config:*:${s.account}:configuration-recorder/*` };
+const SQS_QUEUES: ResourceScope = { sid: 'ReadEveryQueue', arn: (s) => `arn:${s.partition}:sqs:*:${s.account}:*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -77,6 +79,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],
   ['sns:GetTopicAttributes', SNS_TOPICS],
+  ['sqs:GetQueueAttributes', SQS_QUEUES],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
   ['dynamodb:DescribeTable', DYNAMODB_TABLES],
   ['config:DescribeConfigurationRecorders', CONFIG_RECORDERS],

@@ -307,6 +307,10 @@ export class PermissionGate {
       case 'access-analyzer':
         if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
         break;
+      case 'sqs':
+        if (api === 'ListQueues') return star('sqs:ListQueues');
+        if (api === 'GetQueueAttributes') return [{ action: 'sqs:GetQueueAttributes', resource: `arn:aws:sqs:${region}:${acct}:${String(r.json.QueueUrl).split('/').pop()}` }];
+        break;
       case 'sns': {
         if (api === 'ListTopics') return star('sns:ListTopics');
         if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];

@@ -63,6 +63,8 @@ import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
+import { snsTopicPolicy } from './sns/topic-policy';
+import { sqsDeadLetterQueue } from './sqs/dead-letter-queue';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -130,6 +132,8 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketTlsOnly,
   s3BucketVersioning,
   snsTopicKmsEncryption,
+  snsTopicPolicy,
+  sqsDeadLetterQueue,
 ];
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));

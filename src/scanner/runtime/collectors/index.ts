@@ -11,6 +11,7 @@ import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
 import * as sns from './sns';
+import * as sqs from './sqs';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 
@@ -41,6 +42,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'logs.logGroups': logs.logGroups,
   'accessanalyzer.analyzers': accessanalyzer.analyzers,
   'config.recorders': config.recorders,
+  'sqs.queues': sqs.queues,
 };
 
 export type { CollectContext } from './context';
