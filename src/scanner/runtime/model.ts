@@ -53,7 +53,9 @@ export type DatasetKey =
   | 'logs.logGroups'
   | 'accessanalyzer.analyzers'
   | 'config.recorders'
-  | 'sqs.queues';
+  | 'sqs.queues'
+  | 'cloudwatch.alarms'
+  | 'events.rules';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -454,6 +456,40 @@ export interface QueueInfo {
   readonly sqsManagedSseEnabled?: boolean;
 }
 
+/** A CloudWatch alarm of the region (DescribeAlarms, metric and composite alarms) with its actions. */
+export interface AlarmInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `MetricAlarm` or `CompositeAlarm`. */
+  readonly type: string;
+  readonly alarmActions: readonly string[];
+  readonly okActions: readonly string[];
+  readonly insufficientDataActions: readonly string[];
+}
+
+/** One target of an EventBridge rule (ListTargetsByRule). */
+export interface EventTargetInfo {
+  readonly id: string;
+  readonly arn: string;
+  /** The role EventBridge delivers with (`RoleArn`); `undefined` when none. */
+  readonly roleArn?: string;
+  /** `DeadLetterConfig.Arn`; `undefined` when none. */
+  readonly deadLetterArn?: string;
+}
+
+/** An EventBridge rule of one of the region's event buses (ListEventBuses, ListRules), with its targets. */
+export interface EventRuleInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly eventBusName: string;
+  /** `ENABLED`, `DISABLED`, `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`. */
+  readonly state?: string;
+  /** `EventPattern` (JSON); `undefined` for a scheduled rule. */
+  readonly eventPattern?: string;
+  /** Its targets; `undefined` when they could not be listed. */
+  readonly targets?: readonly EventTargetInfo[];
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -490,6 +526,8 @@ export interface Inventory {
   readonly accessAnalyzers?: readonly AnalyzerInfo[];
   readonly configSetup?: ConfigSetupInfo;
   readonly sqsQueues?: readonly QueueInfo[];
+  readonly cloudwatchAlarms?: readonly AlarmInfo[];
+  readonly eventRules?: readonly EventRuleInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -520,6 +558,8 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'accessanalyzer.analyzers': 'accessAnalyzers',
   'config.recorders': 'configSetup',
   'sqs.queues': 'sqsQueues',
+  'cloudwatch.alarms': 'cloudwatchAlarms',
+  'events.rules': 'eventRules',
 };
 
 // ---------------------------------------------------------------------------------------------

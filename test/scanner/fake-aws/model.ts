@@ -150,6 +150,8 @@ export interface FakeRegionState {
   config?: FakeConfigSetup;
   /** SQS queues. @default none */
   queues?: FakeQueue[];
+  /** CloudWatch alarms (metric ones unless `composite`). @default none */
+  alarms?: Array<{ AlarmName: string; composite?: boolean; AlarmActions?: string[]; OKActions?: string[]; InsufficientDataActions?: string[] }>;
 }
 
 export interface FakeAccountState {

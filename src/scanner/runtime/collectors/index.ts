@@ -12,6 +12,8 @@ import * as others from './others';
 import * as s3 from './s3';
 import * as sns from './sns';
 import * as sqs from './sqs';
+import * as cloudwatch from './cloudwatch';
+import * as events from './events';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 
@@ -43,6 +45,8 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'accessanalyzer.analyzers': accessanalyzer.analyzers,
   'config.recorders': config.recorders,
   'sqs.queues': sqs.queues,
+  'cloudwatch.alarms': cloudwatch.alarms,
+  'events.rules': events.rules,
 };
 
 export type { CollectContext } from './context';

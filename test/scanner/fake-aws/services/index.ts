@@ -9,6 +9,7 @@ import { config } from './config';
 import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
 import { batch } from './batch';
+import { cloudwatch } from './cloudwatch';
 import { logs } from './logs';
 import { sqs } from './sqs';
 
@@ -59,4 +60,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   'access-analyzer': accessAnalyzer,
   'config': config,
   sqs,
+  'monitoring': cloudwatch,
 };
