@@ -248,7 +248,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['AlarmActionAuthorized'],
-    runtimeGap: NOT_YET('alarm action delivery'),
+    scannerChecks: [{ id: 'cloudwatch-alarm-action-authorized', compliantWhen: 'The `alarm-action` data paths of `CompliancePack-AlarmActionAuthorized`, built from the live account (`src/scanner/runtime/paths/alarm-action.ts`, `delivery.ts`): for each SNS topic among a metric or composite alarm\'s alarm, OK and insufficient-data actions (`DescribeAlarms`), `cloudwatch.amazonaws.com` `sns:Publish` with `aws:SourceArn` (the alarm) and `aws:SourceAccount` is judged by `evaluateRequest` against the topic\'s live `Policy` (SNS\'s default policy when it has none). PASS when every such request is allowed; FAIL when one is denied, or names a topic of the account and Region that does not exist; `ERROR` when one cannot be decided (a topic of another account or Region, a topic whose attributes could not be read). The use of the topic\'s key is a `key-use` path, reported with the other key uses. An alarm with no SNS action is not applicable.' }],
   }),
 
   // --------------------------------------------------------------------------------------- Config
@@ -880,7 +880,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceTopic' }],
     packRules: ['SnsTopicPolicy'],
-    runtimeGap: NOT_YET('SNS topic policies'),
+    scannerChecks: [{ id: 'sns-topic-policy', compliantWhen: 'Judged as `CompliancePack-SnsTopicPolicy` judges the template (`src/controls/judgement/sns-topic-policy.ts`), on the `Policy` that `GetTopicAttributes` reports: PASS when the topic has a policy of its own none of whose statements allows `sns:Publish` to everyone (`*`) without a condition. SNS\'s default topic policy (only the `__default_statement_ID` statement), which a topic without a topic policy of its own reports and which stands for the template\'s missing `AWS::SNS::TopicPolicy`, FAILs, as does a statement opening publishing to everyone. A topic whose attributes could not be read, or whose policy is not a readable document, is `ERROR`. Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ SQS
@@ -893,7 +893,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     stockNagRules: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
     nagControl: 'SQS_DEAD_LETTER_QUEUE',
     guardRules: ['sqs_dlq_check'],
-    runtimeGap: NOT_YET('SQS queues'),
+    scannerChecks: [{ id: 'sqs-dead-letter-queue', compliantWhen: 'Judged as `AwsSolutions-SQS3` judges the template: PASS when `GetQueueAttributes` reports a `RedrivePolicy` with a `deadLetterTargetArn`, or when the queue is itself the dead-letter queue of another queue of the Region (its `RedrivePolicy`) or of a Lambda function (`DeadLetterConfig`, ListFunctions); otherwise FAIL. A queue whose attributes could not be read is `ERROR`, and so is a queue without a redrive policy when the attributes of another queue or the functions could not be read (whether it is a dead-letter queue is then not known). Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------- Step Functions

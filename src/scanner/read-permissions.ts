@@ -39,6 +39,9 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'access-analyzer:ListAnalyzers',
   'config:DescribeDeliveryChannels',
   'sns:ListTopics',
+  'sqs:ListQueues',
+  'events:ListEventBuses',
+  'events:ListRules',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -54,6 +57,9 @@ const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `a
 const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn:${s.partition}:dynamodb:*:${s.account}:table/*` };
 const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const CONFIG_RECORDERS: ResourceScope = { sid: 'ReadEveryConfigRecorder', arn: (s) => `arn:${s.partition}:config:*:${s.account}:configuration-recorder/*` };
+const SQS_QUEUES: ResourceScope = { sid: 'ReadEveryQueue', arn: (s) => `arn:${s.partition}:sqs:*:${s.account}:*` };
+const CLOUDWATCH_ALARMS: ResourceScope = { sid: 'ReadEveryAlarm', arn: (s) => `arn:${s.partition}:cloudwatch:*:${s.account}:alarm:*` };
+const EVENT_RULES: ResourceScope = { sid: 'ReadEveryEventRule', arn: (s) => `arn:${s.partition}:events:*:${s.account}:rule/*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -77,6 +83,9 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['cloudtrail:GetTrailStatus', CLOUDTRAIL_TRAILS],
   ['rds:DescribeDBInstances', RDS_INSTANCES],
   ['sns:GetTopicAttributes', SNS_TOPICS],
+  ['sqs:GetQueueAttributes', SQS_QUEUES],
+  ['cloudwatch:DescribeAlarms', CLOUDWATCH_ALARMS],
+  ['events:ListTargetsByRule', EVENT_RULES],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
   ['dynamodb:DescribeTable', DYNAMODB_TABLES],
   ['config:DescribeConfigurationRecorders', CONFIG_RECORDERS],

@@ -14,6 +14,7 @@ import { IAM_SHARED } from './agreement-iam';
 import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
+import { MESSAGING_SHARED } from './agreement-messaging';
 import { S3_RC_SHARED } from './agreement-s3-rc';
 import { CONTROLS } from '../../src/controls';
 
@@ -249,6 +250,7 @@ const SHARED: SharedControl[] = [
   ...S3_RC_SHARED,
   ...CONFIG_RC_SHARED,
   ...DELIVERY_SHARED,
+  ...MESSAGING_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

@@ -307,6 +307,20 @@ export class PermissionGate {
       case 'access-analyzer':
         if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
         break;
+      case 'monitoring':
+        if (api === 'DescribeAlarms') return [{ action: 'cloudwatch:DescribeAlarms', resource: `arn:aws:cloudwatch:${region}:${acct}:alarm:*` }];
+        break;
+      case 'events':
+        if (api === 'ListEventBuses' || api === 'ListRules') return star(`events:${api}`);
+        if (api === 'ListTargetsByRule') {
+          const bus = String(r.json.EventBusName ?? 'default');
+          return [{ action: 'events:ListTargetsByRule', resource: `arn:aws:events:${region}:${acct}:rule/${bus === 'default' ? '' : `${bus}/`}${String(r.json.Rule)}` }];
+        }
+        break;
+      case 'sqs':
+        if (api === 'ListQueues') return star('sqs:ListQueues');
+        if (api === 'GetQueueAttributes') return [{ action: 'sqs:GetQueueAttributes', resource: `arn:aws:sqs:${region}:${acct}:${String(r.json.QueueUrl).split('/').pop()}` }];
+        break;
       case 'sns': {
         if (api === 'ListTopics') return star('sns:ListTopics');
         if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];

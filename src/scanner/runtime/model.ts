@@ -52,7 +52,10 @@ export type DatasetKey =
   | 'ec2.instances'
   | 'logs.logGroups'
   | 'accessanalyzer.analyzers'
-  | 'config.recorders';
+  | 'config.recorders'
+  | 'sqs.queues'
+  | 'cloudwatch.alarms'
+  | 'events.rules';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -321,6 +324,8 @@ export interface TopicInfo {
   readonly arn: string;
   /** The topic's KMS key (`KmsMasterKeyId`); `null` when it has none, `undefined` when its attributes could not be read. */
   readonly kmsMasterKeyId?: string | null;
+  /** The topic policy (`Policy`, JSON); `null` when none is reported, `undefined` when its attributes could not be read. */
+  readonly policy?: string | null;
 }
 
 export interface TableInfo {
@@ -425,6 +430,66 @@ export interface ConfigSetupInfo {
   readonly deliveryChannels: readonly ConfigDeliveryChannelInfo[];
 }
 
+/** The redrive policy of a queue (`RedrivePolicy`): where its messages go after `maxReceiveCount` failed receives. */
+export interface RedrivePolicyInfo {
+  /** `deadLetterTargetArn`; `undefined` when the policy names none (or could not be parsed). */
+  readonly deadLetterTargetArn?: string;
+  readonly maxReceiveCount?: number;
+}
+
+/**
+ * An SQS queue of the region (ListQueues, GetQueueAttributes). A field that is `undefined` could not
+ * be read (its error is in the report); `null`: the queue has none.
+ */
+export interface QueueInfo {
+  readonly name: string;
+  readonly url: string;
+  /** `QueueArn`, or built from the URL when the attributes could not be read. */
+  readonly arn: string;
+  /** The queue policy (`Policy`, JSON). */
+  readonly policy?: string | null;
+  /** `RedrivePolicy`: the queue's dead-letter queue. */
+  readonly redrivePolicy?: RedrivePolicyInfo | null;
+  /** `KmsMasterKeyId`. */
+  readonly kmsMasterKeyId?: string | null;
+  /** `SqsManagedSseEnabled`. */
+  readonly sqsManagedSseEnabled?: boolean;
+}
+
+/** A CloudWatch alarm of the region (DescribeAlarms, metric and composite alarms) with its actions. */
+export interface AlarmInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `MetricAlarm` or `CompositeAlarm`. */
+  readonly type: string;
+  readonly alarmActions: readonly string[];
+  readonly okActions: readonly string[];
+  readonly insufficientDataActions: readonly string[];
+}
+
+/** One target of an EventBridge rule (ListTargetsByRule). */
+export interface EventTargetInfo {
+  readonly id: string;
+  readonly arn: string;
+  /** The role EventBridge delivers with (`RoleArn`); `undefined` when none. */
+  readonly roleArn?: string;
+  /** `DeadLetterConfig.Arn`; `undefined` when none. */
+  readonly deadLetterArn?: string;
+}
+
+/** An EventBridge rule of one of the region's event buses (ListEventBuses, ListRules), with its targets. */
+export interface EventRuleInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly eventBusName: string;
+  /** `ENABLED`, `DISABLED`, `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`. */
+  readonly state?: string;
+  /** `EventPattern` (JSON); `undefined` for a scheduled rule. */
+  readonly eventPattern?: string;
+  /** Its targets; `undefined` when they could not be listed. */
+  readonly targets?: readonly EventTargetInfo[];
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -460,6 +525,9 @@ export interface Inventory {
   readonly logGroups?: readonly LogGroupInfo[];
   readonly accessAnalyzers?: readonly AnalyzerInfo[];
   readonly configSetup?: ConfigSetupInfo;
+  readonly sqsQueues?: readonly QueueInfo[];
+  readonly cloudwatchAlarms?: readonly AlarmInfo[];
+  readonly eventRules?: readonly EventRuleInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -489,6 +557,9 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'logs.logGroups': 'logGroups',
   'accessanalyzer.analyzers': 'accessAnalyzers',
   'config.recorders': 'configSetup',
+  'sqs.queues': 'sqsQueues',
+  'cloudwatch.alarms': 'cloudwatchAlarms',
+  'events.rules': 'eventRules',
 };
 
 // ---------------------------------------------------------------------------------------------

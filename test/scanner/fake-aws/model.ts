@@ -95,6 +95,18 @@ export interface FakeAnalyzer {
   status: string;
 }
 
+/** An SQS queue (served by services/sqs.ts). */
+export interface FakeQueue {
+  QueueName: string;
+  /** The queue policy (JSON). @default none */
+  policy?: string;
+  /** The dead-letter queue (name of a queue of the Region, or an ARN), after 3 receives. @default none */
+  deadLetterQueue?: string;
+  KmsMasterKeyId?: string;
+  /** SSE-SQS when no KMS key is set. @default true */
+  sqsManagedSse?: boolean;
+}
+
 export interface FakeRegionState {
   securityGroups: FakeSecurityGroup[];
   networkAcls: FakeNacl[];
@@ -109,7 +121,8 @@ export interface FakeRegionState {
   }>;
   functions: FakeFunction[];
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;
-  topics: Array<{ Name: string; KmsMasterKeyId?: string }>;
+  /** SNS topics; `policy` absent: a policy as ComplianceTopic writes it (TLS only, services scoped to the account); `null`: SNS's default policy. */
+  topics: Array<{ Name: string; KmsMasterKeyId?: string; policy?: string | null }>;
   /** `kmsKeyArn`: SSE with that KMS key; none: the AWS owned key (DescribeTable reports no `SSEDescription`). */
   tables: Array<{ TableName: string; pitr: boolean; kmsKeyArn?: string }>;
   /** CloudWatch Logs log groups (served by services/logs.ts). */
@@ -135,6 +148,10 @@ export interface FakeRegionState {
   analyzers?: FakeAnalyzer[];
   /** AWS Config; absent: the recorder and channel AccountAudit creates, recording. */
   config?: FakeConfigSetup;
+  /** SQS queues. @default none */
+  queues?: FakeQueue[];
+  /** CloudWatch alarms (metric ones unless `composite`). @default none */
+  alarms?: Array<{ AlarmName: string; composite?: boolean; AlarmActions?: string[]; OKActions?: string[]; InsufficientDataActions?: string[] }>;
 }
 
 export interface FakeAccountState {

@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { FakeAccountState, FakeBucket, FakePermission, FakeRegionState } from './model';
 import { emptySecurityHub, FakeSecurityHubState, securityHub, securityHubApi } from './security-hub';
 import { FAKE_SERVICES, FakeServiceContext, jsonError } from './services';
+import { defaultTopicPolicy } from '../../../src/controls/judgement/aws-documents';
 
 /**
  * A fake AWS endpoint on loopback for tests and benchmarks. It speaks the real wire protocols
@@ -512,7 +513,10 @@ export class FakeAws {
         const arn = r.form.get('TopicArn') ?? '';
         const t = this.region(r.region).topics.find((x) => `arn:aws:sns:${r.region}:${acct}:${x.Name}` === arn);
         if (!t) throw new AwsHttpError(404, 'NotFound', 'Topic does not exist');
-        const attrs: Record<string, string> = { TopicArn: arn, Owner: acct, ...(t.KmsMasterKeyId ? { KmsMasterKeyId: t.KmsMasterKeyId } : {}) };
+        const policy = t.policy === undefined ? complianceTopicPolicy(arn, acct) : t.policy ?? JSON.stringify(defaultTopicPolicy(acct));
+        const attrs: Record<string, string> = {
+          TopicArn: arn, Owner: acct, Policy: policy, ...(t.KmsMasterKeyId ? { KmsMasterKeyId: t.KmsMasterKeyId } : {}),
+        };
         return xml(`<Attributes>${Object.entries(attrs).map(([k, v]) => `<entry>${tag('key', k)}${tag('value', v)}</entry>`).join('')}</Attributes>`);
       }
       case 'Publish':
@@ -781,4 +785,16 @@ export class FakeAws {
     if (!f || !f.policy) throw new AwsHttpError(404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
     return ok({ Policy: f.policy, RevisionId: 'r1' });
   }
+}
+
+/** A topic policy as ComplianceTopic writes it: no request without TLS, services publish for the account only. */
+function complianceTopicPolicy(topicArn: string, account: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topicArn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      { Sid: 'AllowcloudwatchPublish', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: topicArn, Condition: { StringEquals: { 'aws:SourceAccount': account } } },
+      { Sid: 'AlloweventsPublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: topicArn, Condition: { StringEquals: { 'aws:SourceAccount': account } } },
+    ],
+  });
 }

@@ -1,6 +1,7 @@
+import { topicPolicyOpensPublish } from '../../../controls/judgement/sns-topic-policy';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
-import { actionMatches, asList, isEveryone, statementsOf } from '../../private/values';
+import { asList, statementsOf } from '../../private/values';
 import { pointsAt } from '../shared';
 
 /**
@@ -8,7 +9,7 @@ import { pointsAt } from '../shared';
  *
  * Seed failure: 004_5b6328fd8d3c63a0.txt #16. Compliant: an `AWS::SNS::TopicPolicy` (or
  * `AWS::SNS::TopicInlinePolicy`) in the same stack for this topic, none of whose statements allows
- * `sns:Publish` to everyone without a condition.
+ * `sns:Publish` to everyone without a condition (`src/controls/judgement/sns-topic-policy.ts`).
  */
 export default defineRule({
   name: 'SnsTopicPolicy',
@@ -34,9 +35,7 @@ export default defineRule({
     if (documents.length === 0) {
       return NON_COMPLIANT;
     }
-    const openPublish = documents.some((d) => (statementsOf(d) ?? []).some((s) => s.Effect === 'Allow'
-      && isEveryone(s.Principal) && s.Condition === undefined
-      && asList(s.Action).some((a) => actionMatches(a, 'sns:Publish'))));
+    const openPublish = documents.some((d) => topicPolicyOpensPublish(statementsOf(d) ?? []));
     return openPublish ? NON_COMPLIANT : COMPLIANT;
   },
 });

@@ -3,6 +3,7 @@ import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
 import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
+import { cloudwatchAlarmActionAuthorized } from './cloudwatch/alarm-action-authorized';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
@@ -64,6 +65,8 @@ import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
+import { snsTopicPolicy } from './sns/topic-policy';
+import { sqsDeadLetterQueue } from './sqs/dead-letter-queue';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -72,6 +75,7 @@ export const ALL_CHECKS: readonly Check[] = [
   batchJobTimeout,
   batchNoPrivilegedContainers,
   cloudtrailMultiRegionLogging,
+  cloudwatchAlarmActionAuthorized,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
   configRecorderRecording,
@@ -132,6 +136,8 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketTlsOnly,
   s3BucketVersioning,
   snsTopicKmsEncryption,
+  snsTopicPolicy,
+  sqsDeadLetterQueue,
 ];
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));

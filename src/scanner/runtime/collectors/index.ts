@@ -11,6 +11,9 @@ import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
 import * as sns from './sns';
+import * as sqs from './sqs';
+import * as cloudwatch from './cloudwatch';
+import * as events from './events';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 
@@ -41,6 +44,9 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'logs.logGroups': logs.logGroups,
   'accessanalyzer.analyzers': accessanalyzer.analyzers,
   'config.recorders': config.recorders,
+  'sqs.queues': sqs.queues,
+  'cloudwatch.alarms': cloudwatch.alarms,
+  'events.rules': events.rules,
 };
 
 export type { CollectContext } from './context';

@@ -9,7 +9,9 @@ import { config } from './config';
 import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
 import { batch } from './batch';
+import { cloudwatch } from './cloudwatch';
 import { logs } from './logs';
+import { sqs } from './sqs';
 
 /** An answer on the wire. */
 export interface FakeResponse {
@@ -57,4 +59,6 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   logs,
   'access-analyzer': accessAnalyzer,
   'config': config,
+  sqs,
+  'monitoring': cloudwatch,
 };

@@ -1,0 +1,29 @@
+import { notApplicable } from '../../model';
+import { ALARM_ACTION, alarmTopics } from '../../paths/alarm-action';
+import { LivePaths, pathResults } from '../../paths/live-paths';
+import { defineCheck } from '../define';
+
+/**
+ * CloudWatch.AlarmActionAuthorized: the run-time side of `CompliancePack-AlarmActionAuthorized`,
+ * the `alarm-action` paths built from the live alarms and topic policies (`paths/alarm-action.ts`).
+ */
+export const cloudwatchAlarmActionAuthorized = defineCheck(
+  {
+    id: 'cloudwatch-alarm-action-authorized',
+    title: 'CloudWatch alarms may publish to their SNS action topics',
+    severity: 'HIGH',
+    category: 'cloudwatch',
+    resourceType: 'AWS::CloudWatch::Alarm',
+    remediation: 'Allow cloudwatch.amazonaws.com sns:Publish in the topic policy of each action topic, scoped with aws:SourceArn (the alarm) or aws:SourceAccount, and let it use the topic\'s key (kms:GenerateDataKey, kms:Decrypt).',
+    requiredActions: ALARM_ACTION.requiredActions,
+    datasets: ALARM_ACTION.datasets,
+    scope: 'regional',
+  },
+  (inv) => {
+    const live = new LivePaths(inv);
+    const judged = ALARM_ACTION.build(live);
+    const results = pathResults(live, ALARM_ACTION.family, judged);
+    const none = (inv.cloudwatchAlarms ?? []).filter((a) => alarmTopics(a).length === 0).map((a) => notApplicable(a.arn, 'no SNS action'));
+    return [...results, ...none];
+  },
+);
