@@ -135,6 +135,14 @@ export interface FakeRegionState {
   analyzers?: FakeAnalyzer[];
   /** AWS Config; absent: the recorder and channel AccountAudit creates, recording. */
   config?: FakeConfigSetup;
+  /** AWS Backup plans; absent: BatchPipeline's plan, whose selection names every table of the Region. */
+  backupPlans?: FakeBackupPlan[];
+}
+
+/** An AWS Backup plan with its backup selections (ids derived from the names). */
+export interface FakeBackupPlan {
+  name: string;
+  selections: Array<{ name: string; resources: string[]; notResources?: string[]; tags?: Record<string, string> }>;
 }
 
 export interface FakeAccountState {

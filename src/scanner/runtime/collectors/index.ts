@@ -1,5 +1,6 @@
 import { DatasetKey } from '../model';
 import * as accessanalyzer from './accessanalyzer';
+import * as backup from './backup';
 import * as batch from './batch';
 import * as config from './config';
 import { CollectContext } from './context';
@@ -41,6 +42,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'logs.logGroups': logs.logGroups,
   'accessanalyzer.analyzers': accessanalyzer.analyzers,
   'config.recorders': config.recorders,
+  'backup.protectedResources': backup.selections,
 };
 
 export type { CollectContext } from './context';

@@ -8,6 +8,7 @@ import { accessAnalyzer } from './accessanalyzer';
 import { config } from './config';
 import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
+import { backup } from './backup';
 import { batch } from './batch';
 import { logs } from './logs';
 
@@ -57,4 +58,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   logs,
   'access-analyzer': accessAnalyzer,
   'config': config,
+  backup,
 };
