@@ -29,7 +29,7 @@ export const dynamodbTableInBackupPlan = defineCheck(
         undecided.push(`${name} could not be read (${s.error ?? 'unknown error'})`);
         continue;
       }
-      const coverage = selectionCovers({ resources: s.resources, notResources: s.notResources, listOfTags: s.listOfTags, conditions: s.conditions }, t.arn);
+      const coverage = selectionCovers({ ...s, resources: s.resources }, t.arn);
       if (coverage === 'yes') return pass(t.arn, `assigned to backup plan ${s.planName} by its ${name.split(' of ')[0]}`);
       const tags = [...(s.listOfTags ?? []), ...(s.conditions ?? [])].join(', ');
       if (coverage === 'tags') undecided.push(`${name} selects by tags (${tags}), and the table's tags are not read`);
