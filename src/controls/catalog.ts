@@ -300,7 +300,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     enforcedBy: [{ construct: 'BatchPipeline', weakenedBy: 'backup' }],
     stockNagRules: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
     nagControl: 'DYNAMODB_BACKUP_PLAN',
-    runtimeGap: NOT_YET('AWS Backup protected resources'),
+    scannerChecks: [{ id: 'dynamodb-table-in-backup-plan', compliantWhen: 'PASS when a backup selection of an AWS Backup plan of the table\'s Region assigns it by ARN: an ARN or pattern of `Resources` (`*` matching any run of characters) matches the table\'s ARN, none of `NotResources` does, and the selection has no tag `Conditions` (`src/controls/judgement/backup-selection.ts`); FAIL when no selection can assign it. A selection that could assign it only through tags (`ListOfTags`, or `Conditions`; the table\'s tags are not read) or that could not be read (GetBackupSelection) makes the table `ERROR`, naming the selection; plans that could not be listed make every table `ERROR`. Resource type opt-in (DescribeRegionSettings) is not read. Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ EC2

@@ -304,6 +304,12 @@ export class PermissionGate {
         if (api === 'DescribeDeliveryChannels') return star('config:DescribeDeliveryChannels');
         break;
       }
+      case 'backup': {
+        if (api === 'ListBackupPlans') return star('backup:ListBackupPlans');
+        const plan = decodeURIComponent(r.path.split('/')[3] ?? '');
+        if (api === 'ListBackupSelections' || api === 'GetBackupSelection') return [{ action: `backup:${api}`, resource: `arn:aws:backup:${region}:${acct}:backup-plan:${plan}` }];
+        break;
+      }
       case 'access-analyzer':
         if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
         break;

@@ -55,7 +55,8 @@ export type DatasetKey =
   | 'config.recorders'
   | 'sqs.queues'
   | 'cloudwatch.alarms'
-  | 'events.rules';
+  | 'events.rules'
+  | 'backup.protectedResources';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -490,6 +491,24 @@ export interface EventRuleInfo {
   readonly targets?: readonly EventTargetInfo[];
 }
 
+/** One resource assignment (backup selection) of an AWS Backup plan (ListBackupPlans, ListBackupSelections, GetBackupSelection). */
+export interface BackupSelectionInfo {
+  readonly planId: string;
+  readonly planName: string;
+  readonly selectionId: string;
+  readonly selectionName: string;
+  /** `Resources`: ARNs, or ARN patterns with `*`; `undefined` when the selection could not be read (GetBackupSelection). */
+  readonly resources?: readonly string[];
+  /** `NotResources`: ARNs or ARN patterns excluded from the selection. */
+  readonly notResources?: readonly string[];
+  /** `ListOfTags` (`key=value`): a resource with any of these tags is selected. */
+  readonly listOfTags?: readonly string[];
+  /** `Conditions` (`StringEquals key=value`, ...): every one must hold for a resource to be selected. */
+  readonly conditions?: readonly string[];
+  /** Why the selection could not be read (the API's error code). */
+  readonly error?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -528,6 +547,8 @@ export interface Inventory {
   readonly sqsQueues?: readonly QueueInfo[];
   readonly cloudwatchAlarms?: readonly AlarmInfo[];
   readonly eventRules?: readonly EventRuleInfo[];
+  /** The backup selections of every AWS Backup plan of the region. */
+  readonly backupSelections?: readonly BackupSelectionInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -560,6 +581,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'sqs.queues': 'sqsQueues',
   'cloudwatch.alarms': 'cloudwatchAlarms',
   'events.rules': 'eventRules',
+  'backup.protectedResources': 'backupSelections',
 };
 
 // ---------------------------------------------------------------------------------------------

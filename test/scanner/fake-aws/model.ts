@@ -152,6 +152,14 @@ export interface FakeRegionState {
   queues?: FakeQueue[];
   /** CloudWatch alarms (metric ones unless `composite`). @default none */
   alarms?: Array<{ AlarmName: string; composite?: boolean; AlarmActions?: string[]; OKActions?: string[]; InsufficientDataActions?: string[] }>;
+  /** AWS Backup plans; absent: BatchPipeline's plan, whose selection names every table of the Region. */
+  backupPlans?: FakeBackupPlan[];
+}
+
+/** An AWS Backup plan with its backup selections (ids derived from the names). */
+export interface FakeBackupPlan {
+  name: string;
+  selections: Array<{ name: string; resources: string[]; notResources?: string[]; tags?: Record<string, string> }>;
 }
 
 export interface FakeAccountState {

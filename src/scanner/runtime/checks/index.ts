@@ -1,4 +1,5 @@
 import { Check } from '../model';
+import { dynamodbTableInBackupPlan } from './backup/dynamodb-table-in-backup-plan';
 import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
@@ -81,6 +82,7 @@ export const ALL_CHECKS: readonly Check[] = [
   configRecorderRecording,
   dynamodbPitrEnabled,
   dynamodbTableKmsCmk,
+  dynamodbTableInBackupPlan,
   defaultSecurityGroupClosed,
   ebsAttachedVolumeEncrypted,
   ebsEncryptionByDefault,

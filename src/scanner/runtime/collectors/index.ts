@@ -1,5 +1,6 @@
 import { DatasetKey } from '../model';
 import * as accessanalyzer from './accessanalyzer';
+import * as backup from './backup';
 import * as batch from './batch';
 import * as config from './config';
 import { CollectContext } from './context';
@@ -47,6 +48,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'sqs.queues': sqs.queues,
   'cloudwatch.alarms': cloudwatch.alarms,
   'events.rules': events.rules,
+  'backup.protectedResources': backup.selections,
 };
 
 export type { CollectContext } from './context';

@@ -8,6 +8,7 @@ import { accessAnalyzer } from './accessanalyzer';
 import { config } from './config';
 import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
+import { backup } from './backup';
 import { batch } from './batch';
 import { cloudwatch } from './cloudwatch';
 import { logs } from './logs';
@@ -61,4 +62,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   'config': config,
   sqs,
   'monitoring': cloudwatch,
+  backup,
 };
