@@ -1,5 +1,7 @@
 import { Check } from '../model';
 import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
+import { batchComputeEnvironmentPrivateSubnets } from './batch/compute-environment-private-subnets';
+import { batchJobNoPublicIp } from './batch/job-no-public-ip';
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
 import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
@@ -24,6 +26,7 @@ import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
 import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
+import { vpcGatewayEndpointRouteTables } from './ec2/vpc-gateway-endpoint-route-tables';
 import { iamAccessAnalyzerEnabled } from './iam/access-analyzer-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
@@ -67,6 +70,8 @@ import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
   batchComputeEnvironmentImdsv2,
+  batchComputeEnvironmentPrivateSubnets,
+  batchJobNoPublicIp,
   batchJobRetryStrategy,
   batchJobTimeout,
   batchNoPrivilegedContainers,
@@ -91,6 +96,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicRdp,
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
+  vpcGatewayEndpointRouteTables,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,
