@@ -166,7 +166,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchFargateRoleTrust'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-fargate-role-trust', compliantWhen: 'Judged as `CompliancePack-BatchFargateRoleTrust` judges the template, on every ACTIVE revision of every job definition (`DescribeJobDefinitions`) whose `platformCapabilities` include `FARGATE` (others are not applicable): each `jobRoleArn`, `executionRoleArn` and `taskRoleArn` of its task blocks of this account is judged against the role\'s live trust policy (`GetAccountAuthorizationDetails`) by the policy evaluator: may `ecs-tasks.amazonaws.com` call `sts:AssumeRole`, with `aws:SourceAccount` the account and `aws:SourceArn` (the task) unknown. FAIL when a role does not allow it or does not exist; `ERROR` when the answer depends on what cannot be known (a condition on the task\'s ARN) or the authorization details could not be read; PASS when every role allows it; not applicable when the definition names no role of this account (roles of other accounts are not judged).' }],
   }),
   control({
     id: 'Batch.JobRetryStrategy',

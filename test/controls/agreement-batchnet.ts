@@ -5,7 +5,7 @@
  * not assign, public IPs. Written once, synthesized for the rule and described (the API's shape,
  * through the collectors' own mapping where there is one) for the check.
  */
-import { aws_batch as batch, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { aws_batch as batch, aws_ec2 as ec2, aws_iam as iam } from 'aws-cdk-lib';
 import { ACCOUNT, Fixture, SharedControl, Verdict } from './agreement-harness';
 import { computeEnvironmentInfo, jobDefinitionInfo } from '../../src/scanner/runtime/collectors/batch';
 import { RouteInfo } from '../../src/scanner/runtime/model';
@@ -143,5 +143,67 @@ const BATCH_JOB_IP: SharedControl = {
   ],
 };
 
-/** The network controls of Batch and VPC gateway endpoints both sides judge. */
-export const BATCHNET_SHARED: SharedControl[] = [GATEWAY_ENDPOINTS, BATCH_SUBNETS, BATCH_JOB_IP];
+// ----- Batch.FargateRoleTrust ---------------------------------------------------------------------
+
+type Trust = { services: string | string[]; condition?: Record<string, unknown> };
+
+const trustDocument = (t: Trust) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: t.services }, Action: 'sts:AssumeRole', ...(t.condition ? { Condition: t.condition } : {}) }],
+});
+
+/** A Fargate job definition whose job role and execution role trust what `job` and `execution` say. */
+function trustFixture(name: string, expected: Verdict, job: Trust, execution: Trust): Fixture {
+  const roleArn = (role: string) => `arn:aws:iam::${ACCOUNT}:role/${role}`;
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const jobRole = new iam.CfnRole(stack, 'JobRole', { roleName: 'job-role', assumeRolePolicyDocument: trustDocument(job) });
+      const executionRole = new iam.CfnRole(stack, 'ExecutionRole', { roleName: 'execution-role', assumeRolePolicyDocument: trustDocument(execution) });
+      return new batch.CfnJobDefinition(stack, 'J', {
+        jobDefinitionName: 'job',
+        type: 'container',
+        platformCapabilities: ['FARGATE'],
+        containerProperties: { image: IMAGE, jobRoleArn: jobRole.attrArn, executionRoleArn: executionRole.attrArn },
+      });
+    },
+    live: () => ({
+      batchJobDefinitions: [jobDefinitionInfo({
+        jobDefinitionName: 'job',
+        revision: 1,
+        status: 'ACTIVE',
+        jobDefinitionArn: `arn:aws:batch:eu-west-1:${ACCOUNT}:job-definition/job:1`,
+        type: 'container',
+        platformCapabilities: ['FARGATE'],
+        containerProperties: { image: IMAGE, jobRoleArn: roleArn('job-role'), executionRoleArn: roleArn('execution-role') },
+      })],
+      authorizationDetails: {
+        users: [],
+        policies: [],
+        roles: [['job-role', job], ['execution-role', execution]].map(([role, t]) => ({
+          roleName: role as string, arn: roleArn(role as string), path: '/', trustPolicy: JSON.stringify(trustDocument(t as Trust)), inlinePolicies: [], attachedPolicyArns: [],
+        })),
+      },
+    }),
+  };
+}
+
+const ECS_TASKS: Trust = { services: 'ecs-tasks.amazonaws.com' };
+
+const BATCH_FARGATE_TRUST: SharedControl = {
+  id: 'Batch.FargateRoleTrust',
+  rule: 'BatchFargateRoleTrust',
+  check: 'batch-fargate-role-trust',
+  fixtures: [
+    trustFixture('both roles trust ecs-tasks', 'compliant', ECS_TASKS, ECS_TASKS),
+    trustFixture('a list of services with ecs-tasks', 'compliant', { services: ['ec2.amazonaws.com', 'ecs-tasks.amazonaws.com'] }, ECS_TASKS),
+    trustFixture('ecs-tasks on the condition of this account', 'compliant', { services: 'ecs-tasks.amazonaws.com', condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } }, ECS_TASKS),
+    trustFixture('the job role trusts EC2 only', 'non-compliant', { services: 'ec2.amazonaws.com' }, ECS_TASKS),
+    trustFixture('the execution role trusts EC2 only', 'non-compliant', ECS_TASKS, { services: 'ec2.amazonaws.com' }),
+    trustFixture('both roles trust Lambda', 'non-compliant', { services: 'lambda.amazonaws.com' }, { services: 'lambda.amazonaws.com' }),
+  ],
+};
+
+/** The network controls of Batch and VPC gateway endpoints, and the trust of Fargate job roles, both sides judge. */
+export const BATCHNET_SHARED: SharedControl[] = [GATEWAY_ENDPOINTS, BATCH_SUBNETS, BATCH_JOB_IP, BATCH_FARGATE_TRUST];

@@ -13,6 +13,35 @@ import { runScan } from '../../src/scanner/runtime/engine';
 const ENDPOINTS = 'ec2-vpc-gateway-endpoint-route-tables';
 const SUBNETS = 'batch-compute-environment-private-subnets';
 const JOB_IP = 'batch-job-no-public-ip';
+const TRUST = 'batch-fargate-role-trust';
+
+/** Fargate job definitions naming roles that trust ecs-tasks, EC2 only, that do not exist, or of another account; one EC2 job definition. */
+function trustAccount() {
+  const s = emptyAccount(['eu-west-1']);
+  const trust = (service: string) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+  s.roles = [
+    { RoleName: 'job-role', trust: trust('ecs-tasks.amazonaws.com') },
+    { RoleName: 'execution-role', Path: '/batch/', trust: trust('ecs-tasks.amazonaws.com') },
+    { RoleName: 'ec2-role', trust: trust('ec2.amazonaws.com') },
+  ];
+  const role = (name: string, owner = s.accountId) => `arn:aws:iam::${owner}:role/${name}`;
+  const job = (name: string, roles: Record<string, string>, platform = 'FARGATE') => ({
+    jobDefinitionName: name,
+    revision: 1,
+    type: 'container',
+    platformCapabilities: [platform],
+    containerProperties: { image: 'public.ecr.aws/x/y:1', ...roles },
+  });
+  s.regions['eu-west-1'].jobDefinitions = [
+    job('trusted', { jobRoleArn: role('job-role'), executionRoleArn: 'arn:aws:iam::123456789012:role/batch/execution-role' }),
+    job('ec2-trust', { jobRoleArn: role('job-role'), executionRoleArn: role('ec2-role') }),
+    job('missing-role', { executionRoleArn: role('deleted-role') }),
+    job('other-account', { jobRoleArn: role('job-role', '210987654321') }),
+    job('no-roles', {}),
+    job('on-ec2', { jobRoleArn: role('ec2-role') }, 'EC2'),
+  ];
+  return s;
+}
 
 function account() {
   const s = emptyAccount(['eu-west-1', 'us-east-1']);
@@ -127,5 +156,29 @@ describe('Batch network and gateway endpoint checks against the fake endpoint', 
     expect(fake.stats.throttled['ec2:DescribeVpcEndpoints']).toBe(2);
     expect(byId[ENDPOINTS].counts.failed).toBe(1);
     expect(byId[ENDPOINTS].status).not.toBe('ERROR');
+  });
+
+  test('Fargate job roles: judged against their live trust policies; a denied IAM read is ERROR, never PASS', async () => {
+    fake = new FakeAws(trustAccount());
+    let url = await fake.start();
+    const report = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: [TRUST] }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => tail(f.resourceId)).sort()).toEqual(['ec2-trust:1', 'missing-role:1']);
+    const c = report.checks[0].counts;
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([1, 2, 3, 0]);
+    expect(report.findings.find((f) => f.resourceId.endsWith('/ec2-trust:1'))!.reason).toContain('ec2-role');
+    await fake.stop();
+
+    fake = new FakeAws(trustAccount(), {
+      authorize: async (r, api) => {
+        if (r.service === 'iam' && api === 'GetAccountAuthorizationDetails') throw new AwsHttpError(403, 'AccessDenied', 'not authorized to perform: iam:GetAccountAuthorizationDetails');
+      },
+    });
+    url = await fake.start();
+    const denied = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: [TRUST], maxAttempts: 2 }));
+    expect(denied.checks[0].status).toBe('ERROR');
+    expect(denied.checks[0].counts.passed).toBe(0);
+    expect(denied.findings).toEqual([]);
+    expect(denied.errors).toContainEqual(expect.objectContaining({ service: 'iam', api: 'GetAccountAuthorizationDetails', code: 'AccessDenied' }));
   });
 });

@@ -2,8 +2,9 @@
  * The network checks of AWS Batch and VPC gateway endpoints against moto in server mode, through
  * the real SDK: gateway endpoints in route tables or in none, an interface endpoint; Fargate compute
  * environments in a private subnet, a subnet routed to an internet gateway, a subnet that maps public
- * IPs and a subnet on its VPC's main route table; job definitions assigning public IPs or not. They
- * must yield exactly the expected findings.
+ * IPs and a subnet on its VPC's main route table; job definitions assigning public IPs or not;
+ * Fargate job definitions whose roles trust ecs-tasks or EC2 only. They must yield exactly the
+ * expected findings.
  */
 import { BatchClient, CreateComputeEnvironmentCommand, RegisterJobDefinitionCommand } from '@aws-sdk/client-batch';
 import {
@@ -88,6 +89,22 @@ describe('Batch network and gateway endpoint checks against moto (server mode)',
       await register('default');
       await register('disabled', 'DISABLED');
       await register('enabled', 'ENABLED');
+
+      // Fargate jobs whose roles trust ecs-tasks, or EC2 only
+      const roleTrusting = async (name: string, service: string) => (await iam.send(new CreateRoleCommand({
+        RoleName: name,
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] }),
+      }))).Role!.Arn!;
+      const ecsRole = await roleTrusting('ecs-task-role', 'ecs-tasks.amazonaws.com');
+      const ec2Role = await roleTrusting('ec2-only-role', 'ec2.amazonaws.com');
+      const withRoles = (name: string, executionRoleArn: string) => batch.send(new RegisterJobDefinitionCommand({
+        jobDefinitionName: name,
+        type: 'container',
+        platformCapabilities: ['FARGATE'],
+        containerProperties: { image: IMAGE, ...resources, jobRoleArn: ecsRole, executionRoleArn },
+      }));
+      await withRoles('trusted-roles', ecsRole);
+      await withRoles('ec2-execution-role', ec2Role);
       for (const c of [batch, ec2, iam]) c.destroy();
     });
   });
@@ -112,7 +129,16 @@ describe('Batch network and gateway endpoint checks against moto (server mode)',
       'batch-job-no-public-ip job-definition/enabled:1',
     ]);
     const counts = Object.fromEntries(report.checks.map((k) => [k.id, `${k.counts.passed}/${k.counts.failed}/${k.counts.notApplicable}/${k.counts.errored}`]));
-    expect(counts).toEqual({ 'batch-compute-environment-private-subnets': '2/2/0/0', 'batch-job-no-public-ip': '2/1/0/0' });
+    expect(counts).toEqual({ 'batch-compute-environment-private-subnets': '2/2/0/0', 'batch-job-no-public-ip': '4/1/0/0' });
+    expect(schemaErrors(report)).toEqual([]);
+  });
+
+  test('Fargate job roles: the execution role trusting EC2 only fails; jobs without roles are not applicable', async () => {
+    const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['batch-fargate-role-trust'], pageSize: 5 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => f.resourceId.split('/').pop())).toEqual(['ec2-execution-role:1']);
+    const c = report.checks[0].counts;
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([1, 1, 3, 0]);
     expect(schemaErrors(report)).toEqual([]);
   });
 });

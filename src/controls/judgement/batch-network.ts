@@ -50,3 +50,8 @@ export function publicIpVerdict(flags: readonly unknown[]): 'public' | 'private'
   }
   return flags.some(isUnknown) ? 'unknown' : 'private';
 }
+
+/** Batch.FargateRoleTrust judges Fargate job definitions only (`platformCapabilities` includes `FARGATE`). */
+export function runsOnFargate(platformCapabilities: unknown): boolean {
+  return asList(platformCapabilities).includes('FARGATE');
+}
