@@ -166,7 +166,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchFargateRoleTrust'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-fargate-role-trust', compliantWhen: 'Judged as `CompliancePack-BatchFargateRoleTrust` judges the template, on every ACTIVE revision of every job definition (`DescribeJobDefinitions`) whose `platformCapabilities` include `FARGATE` (others are not applicable): each `jobRoleArn`, `executionRoleArn` and `taskRoleArn` of its task blocks of this account is judged against the role\'s live trust policy (`GetAccountAuthorizationDetails`) by the policy evaluator: may `ecs-tasks.amazonaws.com` call `sts:AssumeRole`, with `aws:SourceAccount` the account and `aws:SourceArn` (the task) unknown. FAIL when a role does not allow it or does not exist; `ERROR` when the answer depends on what cannot be known (a condition on the task\'s ARN) or the authorization details could not be read; PASS when every role allows it; not applicable when the definition names no role of this account (roles of other accounts are not judged).' }],
   }),
   control({
     id: 'Batch.JobRetryStrategy',
@@ -202,7 +202,10 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchPublicNetwork'],
-    runtimeGap: NOT_YET('AWS Batch compute environments'),
+    scannerChecks: [
+      { id: 'batch-compute-environment-private-subnets', compliantWhen: 'Judged as `CompliancePack-BatchPublicNetwork` judges the template (`src/controls/judgement/batch-network.ts`), on every compute environment of the Region (`DescribeComputeEnvironments`, `DescribeSubnets`, `DescribeRouteTables`): a subnet is public when it maps public IPs on launch (`MapPublicIpOnLaunch`) or the route table it uses (its explicitly associated one, else its VPC\'s main route table) has a route of 0.0.0.0/0 or ::/0 to an internet gateway (`igw-`). FAIL when any subnet of the environment is public; PASS when all are private; not applicable for an unmanaged environment or one without subnets; `ERROR` when a subnet is not described in the Region or has no route table, or when the Region\'s compute environments, subnets or route tables could not be listed.' },
+      { id: 'batch-job-no-public-ip', compliantWhen: 'Judged as `CompliancePack-BatchPublicNetwork` judges the template, on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): FAIL when a task block (`containerProperties`, each of `ecsProperties.taskProperties`) sets `networkConfiguration.assignPublicIp` to `ENABLED`; otherwise PASS (unset is the Batch default, DISABLED). Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' },
+    ],
   }),
 
   // ----------------------------------------------------------------------------------- CloudTrail
@@ -425,7 +428,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AuditedVpc' }],
     packRules: ['VpcGatewayEndpointRouteTables'],
-    runtimeGap: NOT_YET('VPC endpoint route tables'),
+    scannerChecks: [{ id: 'ec2-vpc-gateway-endpoint-route-tables', compliantWhen: 'Judged as `CompliancePack-VpcGatewayEndpointRouteTables` judges the template (`src/controls/judgement/gateway-endpoints.ts`), on every VPC endpoint of the Region (`DescribeVpcEndpoints`): a `Gateway` endpoint PASSes when `RouteTableIds` names at least one route table and FAILs when it names none; `Interface`, `GatewayLoadBalancer` and other endpoint types have no route tables and are not applicable. When the Region\'s endpoints could not be listed, the check is `ERROR` for the Region.' }],
   }),
 
   // --------------------------------------------------------------------------------- EventBridge

@@ -37,6 +37,9 @@ export type DatasetKey =
   | 'ec2.snapshots'
   | 'ec2.vpcs'
   | 'ec2.flowLogs'
+  | 'ec2.vpcEndpoints'
+  | 'ec2.subnets'
+  | 'ec2.routeTables'
   | 'iam.authorizationDetails'
   | 'iam.credentialReport'
   | 'iam.passwordPolicy'
@@ -352,6 +355,42 @@ export interface LogGroupInfo {
   readonly retentionInDays: number | null;
 }
 
+/** A VPC endpoint (DescribeVpcEndpoints), with the route tables a gateway endpoint is added to. */
+export interface VpcEndpointInfo {
+  readonly vpcEndpointId: string;
+  readonly vpcId?: string;
+  /** `VpcEndpointType`: `Gateway`, `Interface`, `GatewayLoadBalancer`, ... */
+  readonly type?: string;
+  readonly serviceName?: string;
+  /** `State`: `available`, `pending`, `deleting`, ... */
+  readonly state?: string;
+  readonly routeTableIds: readonly string[];
+}
+
+/** A subnet (DescribeSubnets), with what tells whether it is public. */
+export interface SubnetInfo {
+  readonly subnetId: string;
+  readonly vpcId: string;
+  readonly mapPublicIpOnLaunch: boolean;
+}
+
+/** A route of a route table: its destination and target gateway (`GatewayId`, e.g. `igw-...`, `vgw-...`, `local`). */
+export interface RouteInfo {
+  readonly destinationCidrBlock?: string;
+  readonly destinationIpv6CidrBlock?: string;
+  readonly gatewayId?: string;
+}
+
+/** A route table (DescribeRouteTables), with its routes and the subnets explicitly associated with it. */
+export interface RouteTableInfo {
+  readonly routeTableId: string;
+  readonly vpcId: string;
+  /** The VPC's main route table (used by every subnet without an explicit association). */
+  readonly main: boolean;
+  readonly subnetIds: readonly string[];
+  readonly routes: readonly RouteInfo[];
+}
+
 /** An ACTIVE revision of an AWS Batch job definition (DescribeJobDefinitions), with what the Batch controls judge. */
 export interface JobDefinitionInfo {
   readonly name: string;
@@ -364,6 +403,12 @@ export interface JobDefinitionInfo {
   readonly attemptDurationSeconds?: number;
   /** The `privileged` flag of each container (container, multi-node, ECS and EKS properties); `undefined` where unset. */
   readonly privilegedFlags: readonly (boolean | undefined)[];
+  /** `platformCapabilities` (`EC2`, `FARGATE`). */
+  readonly platformCapabilities?: readonly string[];
+  /** `networkConfiguration.assignPublicIp` of each task block (container and ECS task properties); `undefined` where unset. */
+  readonly assignPublicIp?: readonly (string | undefined)[];
+  /** The roles each task block names (`jobRoleArn`, `executionRoleArn`, `taskRoleArn`), in that order, unset ones left out. */
+  readonly taskRoles?: readonly { readonly jobRoleArn?: string; readonly executionRoleArn?: string; readonly taskRoleArn?: string }[];
 }
 
 /** An AWS Batch compute environment (DescribeComputeEnvironments), with the launch template version it names. */
@@ -381,6 +426,8 @@ export interface ComputeEnvironmentInfo {
   readonly httpTokens?: string | null;
   /** Why the launch template version could not be read (the API's error code). */
   readonly launchTemplateError?: string;
+  /** `computeResources.subnets`; `undefined` for an unmanaged environment. */
+  readonly subnets?: readonly string[];
 }
 
 /** An EC2 instance that is not terminated (DescribeInstances), with its instance metadata options. */
@@ -528,6 +575,9 @@ export interface Inventory {
   readonly snapshots?: SnapshotsInfo;
   readonly vpcs?: readonly VpcInfo[];
   readonly flowLogs?: readonly FlowLogInfo[];
+  readonly vpcEndpoints?: readonly VpcEndpointInfo[];
+  readonly subnets?: readonly SubnetInfo[];
+  readonly routeTables?: readonly RouteTableInfo[];
   readonly authorizationDetails?: AuthorizationDetails;
   readonly credentialReport?: readonly CredentialReportRow[];
   readonly passwordPolicy?: PasswordPolicyInfo | null;
@@ -562,6 +612,9 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'ec2.snapshots': 'snapshots',
   'ec2.vpcs': 'vpcs',
   'ec2.flowLogs': 'flowLogs',
+  'ec2.vpcEndpoints': 'vpcEndpoints',
+  'ec2.subnets': 'subnets',
+  'ec2.routeTables': 'routeTables',
   'iam.authorizationDetails': 'authorizationDetails',
   'iam.credentialReport': 'credentialReport',
   'iam.passwordPolicy': 'passwordPolicy',

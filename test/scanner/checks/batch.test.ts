@@ -70,6 +70,9 @@ describe('Batch job definition checks', () => {
       retryAttempts: 2,
       attemptDurationSeconds: 60,
       privilegedFlags: [false, true, undefined, true, true],
+      platformCapabilities: [],
+      assignPublicIp: [undefined, undefined],
+      taskRoles: [{}, {}],
     });
     const bare = jobDefinitionInfo({ jobDefinitionName: 'b', jobDefinitionArn: 'arn:b', revision: 1, type: 'container', containerProperties: { image: 'i' } });
     expect(bare).toMatchObject({ retryAttempts: undefined, attemptDurationSeconds: undefined, privilegedFlags: [undefined] });
@@ -118,7 +121,7 @@ describe('Batch compute environment IMDSv2 check', () => {
       computeEnvironmentArn: 'arn:c',
       type: 'MANAGED',
       computeResources: { type: 'EC2', maxvCpus: 4, subnets: [], launchTemplate: { launchTemplateName: 'lt' } },
-    })).toEqual({ name: 'c', arn: 'arn:c', computeType: 'EC2', launchTemplate: { id: undefined, name: 'lt', version: '$Default' } });
+    })).toEqual({ name: 'c', arn: 'arn:c', computeType: 'EC2', launchTemplate: { id: undefined, name: 'lt', version: '$Default' }, subnets: [] });
     expect(computeEnvironmentInfo({ computeEnvironmentName: 'u', computeEnvironmentArn: 'arn:u', type: 'UNMANAGED' })).toEqual({ name: 'u', arn: 'arn:u', computeType: undefined, launchTemplate: undefined });
   });
 });

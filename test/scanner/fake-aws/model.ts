@@ -140,6 +140,18 @@ export interface FakeRegionState {
       securityGroupIds?: string[];
     };
   }>;
+  /** VPC endpoints (DescribeVpcEndpoints), `VpcEndpointType` Gateway and state available unless set. @default none */
+  vpcEndpoints?: Array<{ VpcEndpointId: string; VpcId: string; ServiceName: string; VpcEndpointType?: string; RouteTableIds?: string[] }>;
+  /** Subnets (DescribeSubnets); MapPublicIpOnLaunch false unless set. @default none */
+  subnets?: Array<{ SubnetId: string; VpcId: string; MapPublicIpOnLaunch?: boolean }>;
+  /** Route tables (DescribeRouteTables) with their routes and explicitly associated subnets; `main`: the VPC's main route table. @default none */
+  routeTables?: Array<{
+    RouteTableId: string;
+    VpcId: string;
+    main?: boolean;
+    subnets?: string[];
+    routes: Array<{ DestinationCidrBlock?: string; DestinationIpv6CidrBlock?: string; GatewayId?: string; NatGatewayId?: string }>;
+  }>;
   /** EC2 instances (one reservation each) with their metadata options; HttpTokens `optional` and the endpoint enabled unless set. @default none */
   instances?: Array<{ InstanceId: string; State?: string; HttpTokens?: string; HttpEndpoint?: string }>;
   /** EC2 launch templates with their versions (numbered from 1) and which is the default. @default none */

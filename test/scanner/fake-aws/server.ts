@@ -385,6 +385,18 @@ export class FakeAws {
         return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
       case 'DescribeFlowLogs':
         return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType));
+      case 'DescribeVpcEndpoints':
+        return paged(reg.vpcEndpoints ?? [], 'vpcEndpointSet', (e) => tag('vpcEndpointId', e.VpcEndpointId) + tag('vpcEndpointType', e.VpcEndpointType ?? 'Gateway') +
+          tag('vpcId', e.VpcId) + tag('serviceName', e.ServiceName) + tag('state', 'available') + items('routeTableIdSet', e.RouteTableIds ?? [], (t) => t));
+      case 'DescribeSubnets':
+        return paged(reg.subnets ?? [], 'subnetSet', (n) => tag('subnetId', n.SubnetId) + tag('vpcId', n.VpcId) + tag('state', 'available') +
+          tag('mapPublicIpOnLaunch', !!n.MapPublicIpOnLaunch) + tag('ownerId', this.state.accountId));
+      case 'DescribeRouteTables':
+        return paged(reg.routeTables ?? [], 'routeTableSet', (t) => tag('routeTableId', t.RouteTableId) + tag('vpcId', t.VpcId) + tag('ownerId', this.state.accountId) +
+          items('routeSet', t.routes, (route) => tag('destinationCidrBlock', route.DestinationCidrBlock) + tag('destinationIpv6CidrBlock', route.DestinationIpv6CidrBlock) +
+            tag('gatewayId', route.GatewayId) + tag('natGatewayId', route.NatGatewayId) + tag('state', 'active')) +
+          items('associationSet', [...(t.main ? [undefined] : []), ...(t.subnets ?? [])], (subnet) => tag('routeTableAssociationId', `rtbassoc-${t.RouteTableId.slice(4)}${subnet ? subnet.slice(7) : 'main'}`) +
+            tag('routeTableId', t.RouteTableId) + tag('main', subnet === undefined) + tag('subnetId', subnet)));
       case 'DescribeInstances':
         // one reservation per instance, paged by reservation as EC2 pages them
         return paged(reg.instances ?? [], 'reservationSet', (i) => tag('reservationId', `r-${i.InstanceId.slice(2)}`) + tag('ownerId', this.state.accountId) +

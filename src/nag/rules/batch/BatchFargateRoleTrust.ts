@@ -1,6 +1,7 @@
+import { runsOnFargate } from '../../../controls/judgement/batch-network';
 import { logicalIdOf } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE } from '../../private/rule';
-import { asList, isUnknown } from '../../private/values';
+import { isUnknown } from '../../private/values';
 import { resolveReference, roleTrusts } from '../shared';
 import { jobTasks } from './containers';
 
@@ -22,7 +23,7 @@ export default defineRule({
     if (isUnknown(props.PlatformCapabilities)) {
       return NOT_APPLICABLE;
     }
-    if (!asList(props.PlatformCapabilities).includes('FARGATE')) {
+    if (!runsOnFargate(props.PlatformCapabilities)) {
       return NOT_APPLICABLE;
     }
     const findings: string[] = [];

@@ -1,36 +1,34 @@
 import { CfnResource } from 'aws-cdk-lib';
+import { assignPublicIpFlags, isDefaultRoute, isInternetGatewayId, isPublicSubnet as publicSubnet, publicIpVerdict } from '../../../controls/judgement/batch-network';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { asList, isTrue, isUnknown, referencedId } from '../../private/values';
 import { pointsAt, resolveReference } from '../shared';
-import { jobTasks } from './containers';
 
 /** True when the subnet (a resource of this stack) is public: it maps public IPs, or its route table routes to an internet gateway. */
 function isPublicSubnet(subnet: CfnResource): boolean {
-  if (isTrue(propertiesOf(subnet)?.MapPublicIpOnLaunch)) {
-    return true;
-  }
+  const mapsPublicIps = isTrue(propertiesOf(subnet)?.MapPublicIpOnLaunch);
   const tables = stackResourcesOfType(subnet, 'AWS::EC2::SubnetRouteTableAssociation')
     .map(propertiesOf)
     .filter((a) => a && pointsAt(a.SubnetId, subnet))
     .map((a) => referencedId(a.RouteTableId))
     .filter((id): id is string => id !== undefined);
   if (tables.length === 0) {
-    return false;
+    return publicSubnet(mapsPublicIps, false);
   }
-  return stackResourcesOfType(subnet, 'AWS::EC2::Route').map(propertiesOf).some((route) => {
+  return publicSubnet(mapsPublicIps, stackResourcesOfType(subnet, 'AWS::EC2::Route').map(propertiesOf).some((route) => {
     if (!route || !tables.includes(referencedId(route.RouteTableId) ?? '')) {
       return false;
     }
-    if (route.DestinationCidrBlock !== '0.0.0.0/0' && route.DestinationIpv6CidrBlock !== '::/0') {
+    if (!isDefaultRoute(route.DestinationCidrBlock, route.DestinationIpv6CidrBlock)) {
       return false;
     }
     const gateway = route.GatewayId;
     if (typeof gateway === 'string') {
-      return gateway.startsWith('igw-');
+      return isInternetGatewayId(gateway);
     }
     return resolveReference(subnet, gateway, 'AWS::EC2::InternetGateway') !== undefined;
-  });
+  }));
 }
 
 /**
@@ -49,11 +47,8 @@ export default defineRule({
   explanation: 'Batch workloads process internal data and need no inbound reachability; public IPs or public subnets expose the instances and tasks to the internet. Run them in private subnets with VPC endpoints or a NAT gateway, and keep assignPublicIp off.',
   body: (node, props) => {
     if (node.cfnResourceType === 'AWS::Batch::JobDefinition') {
-      const assigns = jobTasks(props).map((t) => t.NetworkConfiguration?.AssignPublicIp);
-      if (assigns.some((a) => a === 'ENABLED')) {
-        return NON_COMPLIANT;
-      }
-      return assigns.some(isUnknown) ? NOT_APPLICABLE : COMPLIANT;
+      const verdict = publicIpVerdict(assignPublicIpFlags(props));
+      return verdict === 'public' ? NON_COMPLIANT : verdict === 'unknown' ? NOT_APPLICABLE : COMPLIANT;
     }
     const subnets = props.ComputeResources?.Subnets;
     if (subnets === undefined || isUnknown(subnets)) {

@@ -1,3 +1,4 @@
+import { hasRouteTables, isGatewayEndpoint } from '../../../controls/judgement/gateway-endpoints';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { isUnknown } from '../../private/values';
 
@@ -14,17 +15,17 @@ export default defineRule({
   info: 'The gateway VPC endpoint is associated with no route table.',
   explanation: 'A gateway endpoint works only through the route tables it is added to; with none, traffic to S3 or DynamoDB keeps going over the NAT or internet gateway. List the route tables of every subnet that uses the service.',
   body: (_node, props) => {
-    const type = props.VpcEndpointType ?? 'Gateway';
+    const type = props.VpcEndpointType;
     if (isUnknown(type)) {
       return NOT_APPLICABLE;
     }
-    if (type !== 'Gateway') {
+    if (!isGatewayEndpoint(type)) {
       return NOT_APPLICABLE;
     }
     const tables = props.RouteTableIds;
     if (isUnknown(tables)) {
       return COMPLIANT;
     }
-    return Array.isArray(tables) && tables.length > 0 ? COMPLIANT : NON_COMPLIANT;
+    return hasRouteTables(tables) ? COMPLIANT : NON_COMPLIANT;
   },
 });

@@ -1,6 +1,9 @@
 import { Check } from '../model';
 import { dynamodbTableInBackupPlan } from './backup/dynamodb-table-in-backup-plan';
 import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
+import { batchComputeEnvironmentPrivateSubnets } from './batch/compute-environment-private-subnets';
+import { batchFargateRoleTrust } from './batch/fargate-role-trust';
+import { batchJobNoPublicIp } from './batch/job-no-public-ip';
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
 import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
@@ -26,6 +29,7 @@ import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
 import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
+import { vpcGatewayEndpointRouteTables } from './ec2/vpc-gateway-endpoint-route-tables';
 import { iamAccessAnalyzerEnabled } from './iam/access-analyzer-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
@@ -72,6 +76,9 @@ import { sqsDeadLetterQueue } from './sqs/dead-letter-queue';
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
   batchComputeEnvironmentImdsv2,
+  batchComputeEnvironmentPrivateSubnets,
+  batchFargateRoleTrust,
+  batchJobNoPublicIp,
   batchJobRetryStrategy,
   batchJobTimeout,
   batchNoPrivilegedContainers,
@@ -98,6 +105,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicRdp,
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
+  vpcGatewayEndpointRouteTables,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,

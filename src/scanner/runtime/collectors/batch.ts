@@ -1,6 +1,7 @@
 import { ComputeEnvironmentDetail, JobDefinition, paginateDescribeComputeEnvironments, paginateDescribeJobDefinitions } from '@aws-sdk/client-batch';
 import { DescribeLaunchTemplateVersionsCommand } from '@aws-sdk/client-ec2';
 import { privilegedFlags } from '../../../controls/judgement/batch-job';
+import { assignPublicIpFlags, jobTaskBlocks } from '../../../controls/judgement/batch-network';
 import { ScanApiError } from '../clients';
 import { ComputeEnvironmentInfo, JobDefinitionInfo } from '../model';
 import { CollectContext, forEach, pageSize } from './context';
@@ -15,6 +16,9 @@ export function jobDefinitionInfo(d: JobDefinition): JobDefinitionInfo {
     retryAttempts: d.retryStrategy?.attempts ?? undefined,
     attemptDurationSeconds: d.timeout?.attemptDurationSeconds ?? undefined,
     privilegedFlags: privilegedFlags(d, 'api').map((f) => (typeof f === 'boolean' ? f : undefined)),
+    platformCapabilities: d.platformCapabilities ?? [],
+    assignPublicIp: assignPublicIpFlags(d, 'api').map((a) => (typeof a === 'string' ? a : undefined)),
+    taskRoles: jobTaskBlocks(d, 'api').map((t) => ({ jobRoleArn: t.jobRoleArn ?? undefined, executionRoleArn: t.executionRoleArn ?? undefined, taskRoleArn: t.taskRoleArn ?? undefined })),
   };
 }
 
@@ -39,6 +43,7 @@ export function computeEnvironmentInfo(c: ComputeEnvironmentDetail): ComputeEnvi
     launchTemplate: lt && (lt.launchTemplateId || lt.launchTemplateName)
       ? { id: lt.launchTemplateId, name: lt.launchTemplateName, version: lt.version || '$Default' }
       : undefined,
+    subnets: c.computeResources ? c.computeResources.subnets ?? [] : undefined,
   };
 }
 

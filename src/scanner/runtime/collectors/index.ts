@@ -7,6 +7,7 @@ import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
 import * as ec2Instances from './ec2-instances';
+import * as ec2Network from './ec2-network';
 import * as iam from './iam';
 import * as logs from './logs';
 import * as others from './others';
@@ -29,6 +30,9 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'ec2.snapshots': ec2.snapshots,
   'ec2.vpcs': ec2.vpcs,
   'ec2.flowLogs': ec2.flowLogs,
+  'ec2.vpcEndpoints': ec2Network.vpcEndpoints,
+  'ec2.subnets': ec2Network.subnets,
+  'ec2.routeTables': ec2Network.routeTables,
   'iam.authorizationDetails': (ctx) => iam.authorizationDetails(ctx),
   'iam.credentialReport': (ctx) => iam.credentialReport(ctx),
   'iam.passwordPolicy': (ctx) => iam.passwordPolicy(ctx),
