@@ -659,7 +659,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
     packRules: ['LambdaExplicitLogGroup'],
-    runtimeGap: NOT_YET('Lambda logging configuration'),
+    scannerChecks: [{ id: 'lambda-explicit-log-group', compliantWhen: 'PASS when the function\'s log group (`LoggingConfig.LogGroup`, ListFunctions) is not the implicit `/aws/lambda/<name>`, or when a log group of that name exists (DescribeLogGroups) with a retention period, so was created ahead of the function; FAIL when it is the implicit name and no such log group exists yet or it never expires (as Lambda creates it on first write), the judgement of `CompliancePack-LambdaExplicitLogGroup` (`src/controls/judgement/lambda-log-group.ts`). `ERROR` when the function logs to the implicit name and the log groups could not be read. Never not applicable.' }],
   }),
   control({
     id: 'Lambda.FailureDestination',

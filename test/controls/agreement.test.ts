@@ -14,6 +14,7 @@ import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
 import { S3_RC_SHARED } from './agreement-s3-rc';
+import { TRUST_SHARED } from './agreement-trust';
 import { CONTROLS } from '../../src/controls';
 
 const bucketInfo = liveBucket;
@@ -247,6 +248,7 @@ const SHARED: SharedControl[] = [
   ...KMS_SHARED,
   ...S3_RC_SHARED,
   ...CONFIG_RC_SHARED,
+  ...TRUST_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

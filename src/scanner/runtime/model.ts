@@ -306,6 +306,10 @@ export interface LambdaFunctionInfo {
   readonly onFailureDestinations?: readonly string[];
   /** Reserved concurrent executions (GetFunctionConcurrency); `null` when none is reserved, `undefined` when it could not be read. */
   readonly reservedConcurrency?: number | null;
+  /** The execution role's ARN (`Role`, ListFunctions). */
+  readonly role?: string;
+  /** `LoggingConfig.LogGroup` (ListFunctions; `/aws/lambda/<name>` when the function names none); `null` when no LoggingConfig is reported. */
+  readonly logGroup?: string | null;
 }
 
 export interface DbInstanceInfo {

@@ -67,6 +67,10 @@ export interface FakeFunction {
   ReservedConcurrency?: number | null;
   /** Event invoke configurations by qualifier, with their on-failure destination. */
   eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
+  /** `LoggingConfig.LogGroup`; `null`: Lambda's implicit `/aws/lambda/<name>`. @default `<name>-logs` (a log group of its own) */
+  LogGroup?: string | null;
+  /** The execution role's name. @default `<name>-role` */
+  RoleName?: string;
 }
 
 /** A Batch job definition revision in the API's own (camelCase) shape; `status` defaults to ACTIVE. */

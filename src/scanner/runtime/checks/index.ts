@@ -41,6 +41,7 @@ import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { lambdaActiveTracing } from './lambda/active-tracing';
+import { lambdaExplicitLogGroup } from './lambda/explicit-log-group';
 import { lambdaFailureDestination } from './lambda/failure-destination';
 import { lambdaInsideVpc } from './lambda/inside-vpc';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
@@ -112,6 +113,7 @@ export const ALL_CHECKS: readonly Check[] = [
   lambdaActiveTracing,
   lambdaInsideVpc,
   lambdaReservedConcurrency,
+  lambdaExplicitLogGroup,
   lambdaFailureDestination,
   logsLogGroupKmsEncrypted,
   logsLogGroupRetention,
