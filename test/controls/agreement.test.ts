@@ -13,6 +13,7 @@ import { IAM_SHARED } from './agreement-iam';
 import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
+import { ROLE_TRUST_SHARED } from './agreement-role-trust';
 import { S3_RC_SHARED } from './agreement-s3-rc';
 import { TRUST_SHARED } from './agreement-trust';
 import { CONTROLS } from '../../src/controls';
@@ -249,6 +250,7 @@ const SHARED: SharedControl[] = [
   ...S3_RC_SHARED,
   ...CONFIG_RC_SHARED,
   ...TRUST_SHARED,
+  ...ROLE_TRUST_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

@@ -362,6 +362,8 @@ export interface JobDefinitionInfo {
   readonly attemptDurationSeconds?: number;
   /** The `privileged` flag of each container (container, multi-node, ECS and EKS properties); `undefined` where unset. */
   readonly privilegedFlags: readonly (boolean | undefined)[];
+  /** The roles the revision names for ECS to assume (job, task and execution roles), as ARNs. */
+  readonly roleArns?: readonly string[];
 }
 
 /** An AWS Batch compute environment (DescribeComputeEnvironments), with the launch template version it names. */
@@ -379,6 +381,8 @@ export interface ComputeEnvironmentInfo {
   readonly httpTokens?: string | null;
   /** Why the launch template version could not be read (the API's error code). */
   readonly launchTemplateError?: string;
+  /** `serviceRole` (the role Batch assumes); `undefined` when none is reported. */
+  readonly serviceRole?: string;
 }
 
 /** An EC2 instance that is not terminated (DescribeInstances), with its instance metadata options. */

@@ -69,7 +69,7 @@ export interface FakeFunction {
   eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
   /** `LoggingConfig.LogGroup`; `null`: Lambda's implicit `/aws/lambda/<name>`. @default `<name>-logs` (a log group of its own) */
   LogGroup?: string | null;
-  /** The execution role's name. @default `<name>-role` */
+  /** The execution role's name. @default `lambda-exec` (the fixture account's role trusting Lambda) */
   RoleName?: string;
 }
 
@@ -124,6 +124,8 @@ export interface FakeRegionState {
   computeEnvironments?: Array<{
     computeEnvironmentName: string;
     type: 'MANAGED' | 'UNMANAGED';
+    /** The role Batch assumes (`serviceRole`). @default none reported */
+    serviceRole?: string;
     computeResources?: {
       type: string;
       launchTemplate?: { launchTemplateId?: string; launchTemplateName?: string; version?: string };

@@ -33,6 +33,7 @@ import { iamNoWriteOnWildcardResource } from './iam/no-write-on-wildcard-resourc
 import { iamPasswordPolicyLength } from './iam/password-policy-length';
 import { iamPasswordPolicyReuse } from './iam/password-policy-reuse';
 import { iamPasswordPolicyStrong } from './iam/password-policy-strong';
+import { iamRoleTrustAuthorized } from './iam/role-trust-authorized';
 import { iamRootMfa } from './iam/root-mfa';
 import { iamRootNoAccessKeys } from './iam/root-no-access-keys';
 import { iamUnusedCredentials } from './iam/unused-credentials';
@@ -101,6 +102,7 @@ export const ALL_CHECKS: readonly Check[] = [
   iamPasswordPolicyLength,
   iamPasswordPolicyReuse,
   iamPasswordPolicyStrong,
+  iamRoleTrustAuthorized,
   iamRootMfa,
   iamRootNoAccessKeys,
   iamUnusedCredentials,

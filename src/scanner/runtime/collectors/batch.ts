@@ -1,6 +1,7 @@
 import { ComputeEnvironmentDetail, JobDefinition, paginateDescribeComputeEnvironments, paginateDescribeJobDefinitions } from '@aws-sdk/client-batch';
 import { DescribeLaunchTemplateVersionsCommand } from '@aws-sdk/client-ec2';
 import { privilegedFlags } from '../../../controls/judgement/batch-job';
+import { jobDefinitionRoles } from '../../../controls/judgement/role-trust';
 import { ScanApiError } from '../clients';
 import { ComputeEnvironmentInfo, JobDefinitionInfo } from '../model';
 import { CollectContext, forEach, pageSize } from './context';
@@ -15,6 +16,7 @@ export function jobDefinitionInfo(d: JobDefinition): JobDefinitionInfo {
     retryAttempts: d.retryStrategy?.attempts ?? undefined,
     attemptDurationSeconds: d.timeout?.attemptDurationSeconds ?? undefined,
     privilegedFlags: privilegedFlags(d, 'api').map((f) => (typeof f === 'boolean' ? f : undefined)),
+    roleArns: jobDefinitionRoles(d, 'api').filter((r): r is string => typeof r === 'string' && r !== ''),
   };
 }
 
@@ -39,6 +41,7 @@ export function computeEnvironmentInfo(c: ComputeEnvironmentDetail): ComputeEnvi
     launchTemplate: lt && (lt.launchTemplateId || lt.launchTemplateName)
       ? { id: lt.launchTemplateId, name: lt.launchTemplateName, version: lt.version || '$Default' }
       : undefined,
+    serviceRole: c.serviceRole || undefined,
   };
 }
 
