@@ -566,7 +566,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['RoleTrustAuthorized'],
-    runtimeGap: NOT_YET('role trust policies'),
+    scannerChecks: [{ id: 'iam-role-trust-authorized', compliantWhen: 'Per resource that names a role a service must assume (Lambda functions: `lambda.amazonaws.com`; Batch job definitions\' job, task and execution roles: `ecs-tasks.amazonaws.com` with `aws:SourceAccount`; Batch compute environments\' service role: `batch.amazonaws.com`; the table `src/controls/judgement/role-trust.ts` the path model uses): PASS when each role\'s live trust policy (GetAccountAuthorizationDetails) allows the service sts:AssumeRole with the context it sends, judged by `evaluateRequest` as `CompliancePack-RoleTrustAuthorized` does; FAIL when one denies it or the role does not exist in the account; ERROR when one cannot be decided (the authorization details not read, a condition on a value not known ahead such as the task ARN). Roles of other accounts and service-linked roles are not judged (no result). State machines, EventBridge rules and schedules, trails, flow logs, Config recorders and instance profiles are not yet read.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ KMS
@@ -662,7 +662,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceScanner' }, { construct: 'AuditedVpc' }],
     packRules: ['LambdaExplicitLogGroup'],
-    runtimeGap: NOT_YET('Lambda logging configuration'),
+    scannerChecks: [{ id: 'lambda-explicit-log-group', compliantWhen: 'PASS when the function\'s log group (`LoggingConfig.LogGroup`, ListFunctions) is not the implicit `/aws/lambda/<name>`, or when a log group of that name exists (DescribeLogGroups) with a retention period, so was created ahead of the function; FAIL when it is the implicit name and no such log group exists yet or it never expires (as Lambda creates it on first write), the judgement of `CompliancePack-LambdaExplicitLogGroup` (`src/controls/judgement/lambda-log-group.ts`). `ERROR` when the function logs to the implicit name and the log groups could not be read. Never not applicable.' }],
   }),
   control({
     id: 'Lambda.FailureDestination',

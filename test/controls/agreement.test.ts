@@ -16,7 +16,9 @@ import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
 import { MESSAGING_SHARED } from './agreement-messaging';
+import { ROLE_TRUST_SHARED } from './agreement-role-trust';
 import { S3_RC_SHARED } from './agreement-s3-rc';
+import { TRUST_SHARED } from './agreement-trust';
 import { CONTROLS } from '../../src/controls';
 
 const bucketInfo = liveBucket;
@@ -253,6 +255,8 @@ const SHARED: SharedControl[] = [
   ...DELIVERY_SHARED,
   ...MESSAGING_SHARED,
   ...BATCHNET_SHARED,
+  ...TRUST_SHARED,
+  ...ROLE_TRUST_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

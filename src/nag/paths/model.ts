@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { awsManagedKeyPolicy, Documents } from './documents';
 import { Resolver } from './resolve';
 import { describeDecision, PathFamily, PathRecord } from '../../controls/judgement/data-paths';
+import { jobDefinitionRoles, TRUST_CONSUMERS, trustContext } from '../../controls/judgement/role-trust';
 import { RequestContext } from '../../policy/conditions';
 import { evaluateRequest, NamedPolicy, PolicyRequest, RequestPrincipal } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
@@ -293,7 +294,7 @@ export class PathModel {
       }
       if (t.RoleArn !== undefined) {
         const role = this.roleFor(stack, t.RoleArn);
-        this.trust(rule, source, t.RoleArn, 'events.amazonaws.com', context);
+        this.trust(rule, source, t.RoleArn, TRUST_CONSUMERS.eventsRule.service, context);
         if (isUnknownValue(role)) {
           this.unknownPath('events-target', rule, source, 'target', 'deliver', `its role is ${role.unknown}`);
         } else {
@@ -349,7 +350,7 @@ export class PathModel {
     const { stack } = this.stackOf(fn);
     const source = this.docs.label(fn);
     if (props.Role !== undefined) {
-      this.trust(fn, source, props.Role, 'lambda.amazonaws.com', {});
+      this.trust(fn, source, props.Role, TRUST_CONSUMERS.lambdaFunction.service, {});
     }
     const dlq = props.DeadLetterConfig?.TargetArn;
     if (dlq !== undefined && props.Role !== undefined) {
@@ -383,7 +384,7 @@ export class PathModel {
   private stateMachine(sm: CfnResource): void {
     const props = propertiesOf(sm) ?? {};
     if (props.RoleArn !== undefined) {
-      this.trust(sm, this.docs.label(sm), props.RoleArn, 'states.amazonaws.com', this.sourceContext(sm));
+      this.trust(sm, this.docs.label(sm), props.RoleArn, TRUST_CONSUMERS.stateMachine.service, this.sourceContext(sm));
     }
   }
 
@@ -397,7 +398,7 @@ export class PathModel {
     const group = typeof props.GroupName === 'string' ? props.GroupName : 'default';
     const context = { 'aws:SourceAccount': account, 'aws:SourceArn': `arn:${partition}:scheduler:${region}:${account}:schedule-group/${group}` };
     const source = this.docs.label(schedule);
-    this.trust(schedule, source, t.RoleArn, 'scheduler.amazonaws.com', context);
+    this.trust(schedule, source, t.RoleArn, TRUST_CONSUMERS.schedule.service, context);
     const role = this.roleFor(stack, t.RoleArn);
     if (isUnknownValue(role)) {
       this.unknownPath('scheduler-target', schedule, source, 'target', 'deliver', `its role is ${role.unknown}`);
@@ -415,14 +416,9 @@ export class PathModel {
     const props = propertiesOf(def) ?? {};
     const source = this.docs.label(def);
     const { account } = this.stackOf(def);
-    const container = props.ContainerProperties ?? {};
-    const tasks = [container, ...listOf(props.EcsProperties?.TaskProperties)];
-    for (const task of tasks) {
-      for (const arn of [task?.JobRoleArn, task?.ExecutionRoleArn, task?.TaskRoleArn]) {
-        if (arn !== undefined) {
-          this.trust(def, source, arn, 'ecs-tasks.amazonaws.com', { 'aws:SourceAccount': account, 'aws:SourceArn': unknown('the ARN of the job\'s task') });
-        }
-      }
+    const consumer = TRUST_CONSUMERS.batchJobDefinition;
+    for (const arn of jobDefinitionRoles(props, 'template')) {
+      this.trust(def, source, arn, consumer.service, trustContext(consumer.context, account, undefined));
     }
   }
 
@@ -553,14 +549,14 @@ export class PathModel {
   private computeEnvironment(ce: CfnResource): void {
     const props = propertiesOf(ce) ?? {};
     if (props.ServiceRole !== undefined) {
-      this.trust(ce, this.docs.label(ce), props.ServiceRole, 'batch.amazonaws.com', {});
+      this.trust(ce, this.docs.label(ce), props.ServiceRole, TRUST_CONSUMERS.batchComputeEnvironment.service, {});
     }
   }
 
   private instanceProfile(profile: CfnResource): void {
     const props = propertiesOf(profile) ?? {};
     for (const role of listOf(props.Roles)) {
-      this.trust(profile, this.docs.label(profile), role, 'ec2.amazonaws.com', {});
+      this.trust(profile, this.docs.label(profile), role, TRUST_CONSUMERS.instanceProfile.service, {});
     }
   }
 
@@ -587,7 +583,7 @@ export class PathModel {
         { ...context, 'kms:EncryptionContext:aws:cloudtrail:arn': trailArn }, 'cloudtrail', ['kms:GenerateDataKey'], {});
     }
     if (props.CloudWatchLogsRoleArn !== undefined) {
-      this.trust(trail, source, props.CloudWatchLogsRoleArn, 'cloudtrail.amazonaws.com', context);
+      this.trust(trail, source, props.CloudWatchLogsRoleArn, TRUST_CONSUMERS.trail.service, context);
       const role = this.roleFor(stack, props.CloudWatchLogsRoleArn);
       if (!isUnknownValue(role) && props.CloudWatchLogsLogGroupArn !== undefined) {
         const { region } = this.stackOf(trail);
@@ -662,7 +658,7 @@ export class PathModel {
       if (props.DeliverLogsPermissionArn === undefined) {
         return;
       }
-      this.trust(flow, source, props.DeliverLogsPermissionArn, 'vpc-flow-logs.amazonaws.com', context);
+      this.trust(flow, source, props.DeliverLogsPermissionArn, TRUST_CONSUMERS.flowLog.service, context);
       const role = this.roleFor(stack, props.DeliverLogsPermissionArn);
       let groupArn: any = props.LogDestination;
       if (groupArn === undefined && props.LogGroupName !== undefined) {
@@ -741,7 +737,8 @@ export class PathModel {
     const props = propertiesOf(recorder) ?? {};
     if (props.RoleARN !== undefined) {
       const { account } = this.stackOf(recorder);
-      this.trust(recorder, this.docs.label(recorder), props.RoleARN, 'config.amazonaws.com', { 'aws:SourceAccount': account });
+      const consumer = TRUST_CONSUMERS.configRecorder;
+      this.trust(recorder, this.docs.label(recorder), props.RoleARN, consumer.service, trustContext(consumer.context, account, undefined));
     }
   }
 

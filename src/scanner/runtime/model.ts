@@ -313,6 +313,10 @@ export interface LambdaFunctionInfo {
   readonly onFailureDestinations?: readonly string[];
   /** Reserved concurrent executions (GetFunctionConcurrency); `null` when none is reserved, `undefined` when it could not be read. */
   readonly reservedConcurrency?: number | null;
+  /** The execution role's ARN (`Role`, ListFunctions). */
+  readonly role?: string;
+  /** `LoggingConfig.LogGroup` (ListFunctions; `/aws/lambda/<name>` when the function names none); `null` when no LoggingConfig is reported. */
+  readonly logGroup?: string | null;
 }
 
 export interface DbInstanceInfo {
@@ -409,6 +413,8 @@ export interface JobDefinitionInfo {
   readonly assignPublicIp?: readonly (string | undefined)[];
   /** The roles each task block names (`jobRoleArn`, `executionRoleArn`, `taskRoleArn`), in that order, unset ones left out. */
   readonly taskRoles?: readonly { readonly jobRoleArn?: string; readonly executionRoleArn?: string; readonly taskRoleArn?: string }[];
+  /** The roles the revision names for ECS to assume (job, task and execution roles), as ARNs. */
+  readonly roleArns?: readonly string[];
 }
 
 /** An AWS Batch compute environment (DescribeComputeEnvironments), with the launch template version it names. */
@@ -428,6 +434,8 @@ export interface ComputeEnvironmentInfo {
   readonly launchTemplateError?: string;
   /** `computeResources.subnets`; `undefined` for an unmanaged environment. */
   readonly subnets?: readonly string[];
+  /** `serviceRole` (the role Batch assumes); `undefined` when none is reported. */
+  readonly serviceRole?: string;
 }
 
 /** An EC2 instance that is not terminated (DescribeInstances), with its instance metadata options. */

@@ -67,6 +67,10 @@ export interface FakeFunction {
   ReservedConcurrency?: number | null;
   /** Event invoke configurations by qualifier, with their on-failure destination. */
   eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
+  /** `LoggingConfig.LogGroup`; `null`: Lambda's implicit `/aws/lambda/<name>`. @default `<name>-logs` (a log group of its own) */
+  LogGroup?: string | null;
+  /** The execution role's name. @default `lambda-exec` (the fixture account's role trusting Lambda) */
+  RoleName?: string;
 }
 
 /** A Batch job definition revision in the API's own (camelCase) shape; `status` defaults to ACTIVE. */
@@ -133,6 +137,8 @@ export interface FakeRegionState {
   computeEnvironments?: Array<{
     computeEnvironmentName: string;
     type: 'MANAGED' | 'UNMANAGED';
+    /** The role Batch assumes (`serviceRole`). @default none reported */
+    serviceRole?: string;
     computeResources?: {
       type: string;
       launchTemplate?: { launchTemplateId?: string; launchTemplateName?: string; version?: string };

@@ -768,6 +768,8 @@ export class FakeAws {
         FunctionName: f.FunctionName,
         FunctionArn: arn(f.FunctionName),
         Runtime: f.Runtime,
+        Role: `arn:aws:iam::${this.state.accountId}:role/${f.RoleName ?? 'lambda-exec'}`,
+        LoggingConfig: { LogFormat: 'Text', LogGroup: f.LogGroup === null ? `/aws/lambda/${f.FunctionName}` : f.LogGroup ?? `${f.FunctionName}-logs` },
         ...(f.VpcId === null ? {} : { VpcConfig: { VpcId: f.VpcId ?? 'vpc-1', SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-web'] } }),
         ...(f.TracingMode === null ? {} : { TracingConfig: { Mode: f.TracingMode ?? 'Active' } }),
         ...(f.DeadLetterTargetArn === null ? {} : { DeadLetterConfig: { TargetArn: f.DeadLetterTargetArn ?? `arn:aws:sqs:${r.region}:${this.state.accountId}:${f.FunctionName}-dlq` } }),

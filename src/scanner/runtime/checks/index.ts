@@ -39,6 +39,7 @@ import { iamNoWriteOnWildcardResource } from './iam/no-write-on-wildcard-resourc
 import { iamPasswordPolicyLength } from './iam/password-policy-length';
 import { iamPasswordPolicyReuse } from './iam/password-policy-reuse';
 import { iamPasswordPolicyStrong } from './iam/password-policy-strong';
+import { iamRoleTrustAuthorized } from './iam/role-trust-authorized';
 import { iamRootMfa } from './iam/root-mfa';
 import { iamRootNoAccessKeys } from './iam/root-no-access-keys';
 import { iamUnusedCredentials } from './iam/unused-credentials';
@@ -47,6 +48,7 @@ import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { lambdaActiveTracing } from './lambda/active-tracing';
+import { lambdaExplicitLogGroup } from './lambda/explicit-log-group';
 import { lambdaFailureDestination } from './lambda/failure-destination';
 import { lambdaInsideVpc } from './lambda/inside-vpc';
 import { lambdaNoPublicAccess } from './lambda/no-public-access';
@@ -115,6 +117,7 @@ export const ALL_CHECKS: readonly Check[] = [
   iamPasswordPolicyLength,
   iamPasswordPolicyReuse,
   iamPasswordPolicyStrong,
+  iamRoleTrustAuthorized,
   iamRootMfa,
   iamRootNoAccessKeys,
   iamUnusedCredentials,
@@ -127,6 +130,7 @@ export const ALL_CHECKS: readonly Check[] = [
   lambdaActiveTracing,
   lambdaInsideVpc,
   lambdaReservedConcurrency,
+  lambdaExplicitLogGroup,
   lambdaFailureDestination,
   logsLogGroupKmsEncrypted,
   logsLogGroupRetention,

@@ -2,6 +2,7 @@ import { ComputeEnvironmentDetail, JobDefinition, paginateDescribeComputeEnviron
 import { DescribeLaunchTemplateVersionsCommand } from '@aws-sdk/client-ec2';
 import { privilegedFlags } from '../../../controls/judgement/batch-job';
 import { assignPublicIpFlags, jobTaskBlocks } from '../../../controls/judgement/batch-network';
+import { jobDefinitionRoles } from '../../../controls/judgement/role-trust';
 import { ScanApiError } from '../clients';
 import { ComputeEnvironmentInfo, JobDefinitionInfo } from '../model';
 import { CollectContext, forEach, pageSize } from './context';
@@ -19,6 +20,7 @@ export function jobDefinitionInfo(d: JobDefinition): JobDefinitionInfo {
     platformCapabilities: d.platformCapabilities ?? [],
     assignPublicIp: assignPublicIpFlags(d, 'api').map((a) => (typeof a === 'string' ? a : undefined)),
     taskRoles: jobTaskBlocks(d, 'api').map((t) => ({ jobRoleArn: t.jobRoleArn ?? undefined, executionRoleArn: t.executionRoleArn ?? undefined, taskRoleArn: t.taskRoleArn ?? undefined })),
+    roleArns: jobDefinitionRoles(d, 'api').filter((r): r is string => typeof r === 'string' && r !== ''),
   };
 }
 
@@ -44,6 +46,7 @@ export function computeEnvironmentInfo(c: ComputeEnvironmentDetail): ComputeEnvi
       ? { id: lt.launchTemplateId, name: lt.launchTemplateName, version: lt.version || '$Default' }
       : undefined,
     subnets: c.computeResources ? c.computeResources.subnets ?? [] : undefined,
+    serviceRole: c.serviceRole || undefined,
   };
 }
 

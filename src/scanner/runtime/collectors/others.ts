@@ -96,6 +96,8 @@ async function lambdaConfiguration(ctx: CollectContext, region: string, f: Funct
     deadLetterTargetArn,
     onFailureDestinations,
     reservedConcurrency,
+    role: f.Role,
+    logGroup: f.LoggingConfig?.LogGroup || null,
   };
 }
 
