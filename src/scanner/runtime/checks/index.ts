@@ -3,6 +3,7 @@ import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
 import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
+import { cloudtrailDeliveryAuthorized } from './cloudtrail/delivery-authorized';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
@@ -74,6 +75,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailMultiRegionLogging,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
+  cloudtrailDeliveryAuthorized,
   configRecorderRecording,
   dynamodbPitrEnabled,
   dynamodbTableKmsCmk,
