@@ -240,7 +240,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }],
     packRules: ['CloudTrailDeliveryAuthorized'],
-    runtimeGap: NOT_YET('trail delivery errors (`LatestDeliveryError`)'),
+    scannerChecks: [{ id: 'cloudtrail-delivery-authorized', compliantWhen: 'The paths `CompliancePack-CloudTrailDeliveryAuthorized` judges (family `cloudtrail-delivery`), built from the live account and judged by the same evaluator: cloudtrail.amazonaws.com\'s s3:GetBucketAcl and s3:PutObject (`bucket-owner-full-control`, `aws:SourceArn` of the trail, `aws:SourceAccount`, the SSE-KMS headers of the trail\'s key) under the bucket policy of the trail\'s bucket, and the CloudWatch Logs role\'s logs:CreateLogStream and logs:PutLogEvents on its log group under the role\'s identity policies. PASS when every path is allowed; FAIL when one is denied, or when GetTrailStatus reports a `LatestDeliveryError` or `LatestCloudWatchLogsDeliveryError`; `ERROR` when one cannot be decided (a bucket the account does not list, such as another account\'s, a policy that could not be read, an AWS managed policy of the role whose text is not known). The key\'s use and the role\'s trust are judged by their own families, as at synth time. A trail seen outside its home Region, or that names no bucket, is not applicable.' }],
   }),
 
   // ----------------------------------------------------------------------------------- CloudWatch

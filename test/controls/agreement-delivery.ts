@@ -2,8 +2,9 @@
  * The delivery controls: the data paths along which an AWS service writes to a log group's key, a
  * bucket, a log group or a topic, as a template and as the live account reports them.
  */
-import { aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
-import { ACCOUNT, Fixture, SharedControl, Verdict } from './agreement-harness';
+import { aws_cloudtrail as cloudtrail, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveBucket, SharedControl, Verdict } from './agreement-harness';
+import { IamRoleInfo } from '../../src/scanner/runtime/model';
 
 // ----- Logs.KeyAllowsLogs: the log group's key policy lets CloudWatch Logs use the key ----------
 
@@ -54,4 +55,108 @@ const LOGS_KEY_ALLOWS_LOGS: SharedControl = {
   ],
 };
 
-export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS];
+// ----- CloudTrail.DeliveryAuthorized: the trail may write its bucket and log group ---------------
+
+const TRAIL_ARN = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/trail`;
+const TRAIL_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/trail-key`;
+const TRAIL_GROUP_ARN = `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/trail:*`;
+const TRAIL_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/trail-logs`;
+const cloudTrailSays = (sourceArn = TRAIL_ARN, prefix = '') => [
+  { Sid: 'AclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: BUCKET_ARN, Condition: { StringEquals: { 'aws:SourceArn': sourceArn } } },
+  {
+    Sid: 'Write',
+    Effect: 'Allow',
+    Principal: { Service: 'cloudtrail.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${BUCKET_ARN}/${prefix}AWSLogs/${ACCOUNT}/*`,
+    Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': sourceArn } },
+  },
+];
+const denyInsecure = { Sid: 'Tls', Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Resource: [BUCKET_ARN, `${BUCKET_ARN}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+const denyUnencrypted = { Sid: 'Sse', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `${BUCKET_ARN}/*`, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } };
+const trailTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+
+interface TrailCase {
+  readonly statements: unknown[] | null;
+  readonly prefix?: string;
+  readonly key?: boolean;
+  /** The CloudWatch Logs role's inline policy; none: the trail does not deliver to CloudWatch Logs. */
+  readonly rolePolicy?: unknown[];
+}
+
+function trailFixture(name: string, expected: Verdict, c: TrailCase): Fixture {
+  const document = c.statements === null ? null : { Version: '2012-10-17', Statement: c.statements };
+  const roleDocument = c.rolePolicy ? { Version: '2012-10-17', Statement: c.rolePolicy } : undefined;
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: bucket.ref, policyDocument: document });
+      }
+      const key = c.key ? new kms.CfnKey(stack, 'K', { keyPolicy: { Version: '2012-10-17', Statement: [] } }) : undefined;
+      const role = roleDocument ? new iam.CfnRole(stack, 'R', { roleName: 'trail-logs', assumeRolePolicyDocument: trailTrust, policies: [{ policyName: 'logs', policyDocument: roleDocument }] }) : undefined;
+      const group = roleDocument ? new logs.CfnLogGroup(stack, 'G', { logGroupName: '/trail', retentionInDays: 365 }) : undefined;
+      return new cloudtrail.CfnTrail(stack, 'T', {
+        trailName: 'trail',
+        isLogging: true,
+        s3BucketName: bucket.ref,
+        s3KeyPrefix: c.prefix,
+        kmsKeyId: key?.attrArn,
+        cloudWatchLogsRoleArn: role?.attrArn,
+        cloudWatchLogsLogGroupArn: group?.attrArn,
+      });
+    },
+    live: () => {
+      const roles: IamRoleInfo[] = roleDocument ? [{
+        roleName: 'trail-logs',
+        arn: TRAIL_ROLE_ARN,
+        path: '/',
+        trustPolicy: JSON.stringify(trailTrust),
+        inlinePolicies: [{ name: 'logs', document: JSON.stringify(roleDocument) }],
+        attachedPolicyArns: [],
+      }] : [];
+      return {
+        trails: [{
+          name: 'trail',
+          arn: TRAIL_ARN,
+          homeRegion: 'eu-west-1',
+          isMultiRegion: false,
+          isLogging: true,
+          logFileValidationEnabled: true,
+          s3BucketName: BUCKET,
+          s3KeyPrefix: c.prefix,
+          kmsKeyId: c.key ? TRAIL_KEY : undefined,
+          cloudWatchLogsRoleArn: roleDocument ? TRAIL_ROLE_ARN : undefined,
+          cloudWatchLogsLogGroupArn: roleDocument ? TRAIL_GROUP_ARN : undefined,
+        }],
+        s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })],
+        authorizationDetails: { users: [], policies: [], roles },
+      };
+    },
+  };
+}
+
+const writeLogs = (resource = `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/trail:*`) => [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: resource }];
+
+const CLOUDTRAIL_DELIVERY: SharedControl = {
+  id: 'CloudTrail.DeliveryAuthorized',
+  rule: 'CloudTrailDeliveryAuthorized',
+  check: 'cloudtrail-delivery-authorized',
+  fixtures: [
+    trailFixture('the policy CloudTrail documents', 'compliant', { statements: cloudTrailSays() }),
+    trailFixture('with a key prefix the policy names', 'compliant', { statements: cloudTrailSays(TRAIL_ARN, 'audit/'), prefix: 'audit' }),
+    trailFixture('TLS and SSE-KMS enforced, the trail encrypts with its key', 'compliant', { statements: [...cloudTrailSays(), denyInsecure, denyUnencrypted], key: true }),
+    trailFixture('SSE-KMS enforced, the trail has no key', 'non-compliant', { statements: [...cloudTrailSays(), denyUnencrypted] }),
+    trailFixture('no bucket policy', 'non-compliant', { statements: null }),
+    trailFixture('aws:SourceArn of another trail', 'non-compliant', { statements: cloudTrailSays(`arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/other`) }),
+    trailFixture('a key prefix the policy does not name', 'non-compliant', { statements: cloudTrailSays(), prefix: 'audit' }),
+    trailFixture('no s3:GetBucketAcl', 'non-compliant', { statements: cloudTrailSays().slice(1) }),
+    trailFixture('a role that may write its log group', 'compliant', { statements: cloudTrailSays(), rolePolicy: writeLogs() }),
+    trailFixture('a role that may write another log group', 'non-compliant', { statements: cloudTrailSays(), rolePolicy: writeLogs(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/other:*`) }),
+    trailFixture('a role that may only create streams', 'non-compliant', { statements: cloudTrailSays(), rolePolicy: [{ Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: '*' }] }),
+  ],
+};
+
+export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY];

@@ -277,6 +277,18 @@ export interface TrailInfo {
   readonly isLogging: boolean;
   readonly kmsKeyId?: string;
   readonly logFileValidationEnabled: boolean;
+  /** `S3BucketName`: the bucket the trail delivers to. */
+  readonly s3BucketName?: string;
+  /** `S3KeyPrefix`. */
+  readonly s3KeyPrefix?: string;
+  /** `CloudWatchLogsLogGroupArn` (the group's ARN with `:*`). */
+  readonly cloudWatchLogsLogGroupArn?: string;
+  /** `CloudWatchLogsRoleArn`: the role CloudTrail assumes to write the log group. */
+  readonly cloudWatchLogsRoleArn?: string;
+  /** GetTrailStatus' `LatestDeliveryError`: the last error of delivery to the bucket (`AccessDenied`, ...). */
+  readonly latestDeliveryError?: string;
+  /** GetTrailStatus' `LatestCloudWatchLogsDeliveryError`. */
+  readonly latestCloudWatchLogsDeliveryError?: string;
 }
 
 export interface KmsKeyInfo {

@@ -64,7 +64,7 @@ export function fixtureAccount(): FakeAccountState {
     { KeyId: 'key-norotation', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: false },
     { KeyId: 'key-aws', KeyManager: 'AWS', KeyState: 'Enabled' },
   ];
-  eu.trails = [{ Name: 'org', HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated', LogFileValidationEnabled: true, IsLogging: true }];
+  eu.trails = [{ Name: 'org', HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated', LogFileValidationEnabled: true, IsLogging: true, S3BucketName: 'good-bucket' }];
   eu.functions = [
     { FunctionName: 'fn-public', Runtime: 'nodejs22.x', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: '*' }] }) },
     { FunctionName: 'fn-old', Runtime: 'nodejs14.x' },
@@ -80,6 +80,13 @@ export function fixtureAccount(): FakeAccountState {
   us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];
   us.flowLogs = [{ FlowLogId: 'fl-us', ResourceId: 'vpc-us', FlowLogStatus: 'ACTIVE', TrafficType: 'REJECT' }];
 
+  const cloudTrailDelivery = (bucket: string, trail: string) => {
+    const condition = { 'aws:SourceArn': `arn:aws:cloudtrail:eu-west-1:123456789012:trail/${trail}` };
+    return [
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${bucket}`, Condition: { StringEquals: condition } },
+      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/AWSLogs/123456789012/*`, Condition: { StringEquals: { ...condition, 's3:x-amz-acl': 'bucket-owner-full-control' } } },
+    ];
+  };
   const tlsDeny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
   const sseDeny = { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } };
   const good = {
@@ -93,7 +100,8 @@ export function fixtureAccount(): FakeAccountState {
     replication: [{ status: 'Enabled', destination: 'arn:aws:s3:::replica-us-east-1' }],
   };
   s.buckets = [
-    { Name: 'good-bucket', Region: 'eu-west-1', ...good },
+    // AccountAudit's trail delivers here: the bucket policy lets CloudTrail write (as AccountAudit grants it)
+    { Name: 'good-bucket', Region: 'eu-west-1', ...good, policy: JSON.stringify({ Statement: [tlsDeny, sseDeny, ...cloudTrailDelivery('good-bucket', 'org')] }) },
     // The account block ignores public ACLs (so the ACL grant is harmless) but does not restrict
     // public policies, so the policy grant makes the bucket publicly readable.
     {

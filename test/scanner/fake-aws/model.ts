@@ -121,7 +121,19 @@ export interface FakeRegionState {
   flowLogs: Array<{ FlowLogId: string; ResourceId: string; FlowLogStatus: string; TrafficType: 'ACCEPT' | 'REJECT' | 'ALL' }>;
   kmsKeys: FakeKey[];
   trails: Array<{
-    Name: string; HomeRegion: string; IsMultiRegionTrail: boolean; KmsKeyId?: string; LogFileValidationEnabled: boolean; IsLogging: boolean;
+    Name: string;
+    HomeRegion: string;
+    IsMultiRegionTrail: boolean;
+    KmsKeyId?: string;
+    LogFileValidationEnabled: boolean;
+    IsLogging: boolean;
+    /** Where it delivers, and GetTrailStatus' delivery errors. */
+    S3BucketName?: string;
+    S3KeyPrefix?: string;
+    CloudWatchLogsLogGroupArn?: string;
+    CloudWatchLogsRoleArn?: string;
+    LatestDeliveryError?: string;
+    LatestCloudWatchLogsDeliveryError?: string;
   }>;
   functions: FakeFunction[];
   dbInstances: Array<{ DBInstanceIdentifier: string; Engine: string; PubliclyAccessible: boolean; StorageEncrypted: boolean }>;

@@ -669,12 +669,20 @@ export class FakeAws {
             IsMultiRegionTrail: t.IsMultiRegionTrail,
             KmsKeyId: t.KmsKeyId,
             LogFileValidationEnabled: t.LogFileValidationEnabled,
+            S3BucketName: t.S3BucketName,
+            S3KeyPrefix: t.S3KeyPrefix,
+            CloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn,
+            CloudWatchLogsRoleArn: t.CloudWatchLogsRoleArn,
           })),
         });
       case 'GetTrailStatus': {
         const t = reg.trails.find((x) => String(j.Name).endsWith(`/${x.Name}`) || j.Name === x.Name);
         if (!t) throw new AwsHttpError(400, 'TrailNotFoundException', `trail ${String(j.Name)} not found`);
-        return ok({ IsLogging: t.IsLogging });
+        return ok({
+          IsLogging: t.IsLogging,
+          LatestDeliveryError: t.LatestDeliveryError,
+          LatestCloudWatchLogsDeliveryError: t.LatestCloudWatchLogsDeliveryError,
+        });
       }
       default:
         throw new AwsHttpError(400, 'UnknownOperationException', `fake does not implement ${api}`);

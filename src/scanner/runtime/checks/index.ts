@@ -8,6 +8,7 @@ import { batchJobRetryStrategy } from './batch/job-retry-strategy';
 import { batchJobTimeout } from './batch/job-timeout';
 import { batchNoPrivilegedContainers } from './batch/no-privileged-containers';
 import { cloudwatchAlarmActionAuthorized } from './cloudwatch/alarm-action-authorized';
+import { cloudtrailDeliveryAuthorized } from './cloudtrail/delivery-authorized';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
@@ -88,6 +89,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudwatchAlarmActionAuthorized,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
+  cloudtrailDeliveryAuthorized,
   configRecorderRecording,
   dynamodbPitrEnabled,
   dynamodbTableKmsCmk,

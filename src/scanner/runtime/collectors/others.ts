@@ -21,6 +21,12 @@ export async function trails(ctx: CollectContext, region: string): Promise<Trail
       isLogging: !!status.IsLogging,
       kmsKeyId: t.KmsKeyId,
       logFileValidationEnabled: !!t.LogFileValidationEnabled,
+      s3BucketName: t.S3BucketName,
+      s3KeyPrefix: t.S3KeyPrefix,
+      cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn,
+      cloudWatchLogsRoleArn: t.CloudWatchLogsRoleArn,
+      latestDeliveryError: status.LatestDeliveryError || undefined,
+      latestCloudWatchLogsDeliveryError: status.LatestCloudWatchLogsDeliveryError || undefined,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { ALARM_ACTION } from './alarm-action';
+import { cloudtrailDelivery } from './cloudtrail-delivery';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
 
@@ -24,4 +25,5 @@ export interface PathBuilder {
 export const PATH_BUILDERS: readonly PathBuilder[] = [
   ALARM_ACTION,
   roleTrustBuilder,
+  cloudtrailDelivery,
 ];
