@@ -436,7 +436,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['EventsRuleTargetAuthorized'],
-    runtimeGap: NOT_YET('EventBridge rule targets'),
+    scannerChecks: [{ id: 'events-target-authorized', compliantWhen: 'The `events-target` data paths of `CompliancePack-EventsRuleTargetAuthorized`, built from the live account (`src/scanner/runtime/paths/events-target.ts`, `delivery.ts`): for each target of each rule of each event bus (`ListEventBuses`, `ListRules`, `ListTargetsByRule`), `events.amazonaws.com` with `aws:SourceArn` (the rule) and `aws:SourceAccount`, or the target\'s `RoleArn` with its identity policies, delivering to the target (`sns:Publish` against the live topic policy, `sqs:SendMessage` against the queue policy, `lambda:InvokeFunction` against the function policy, `states:StartExecution`, `events:PutEvents`, `batch:SubmitJob`), and `events.amazonaws.com` sending to its dead-letter queue, judged by `evaluateRequest`. PASS when every delivery is allowed; FAIL when one is denied or names a topic, queue or function of the account and Region that does not exist; `ERROR` when one cannot be decided (a target of another account or Region delivered to as the service, a policy or role the scanner could not read, a log group target) or the rule\'s targets could not be listed. The role\'s trust and the target key\'s use are `role-trust` and `key-use` paths, reported with those families. A rule without targets, or whose targets are all of other kinds, is not applicable.' }],
   }),
   control({
     id: 'Scheduler.TargetAuthorized',

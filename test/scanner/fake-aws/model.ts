@@ -152,6 +152,14 @@ export interface FakeRegionState {
   queues?: FakeQueue[];
   /** CloudWatch alarms (metric ones unless `composite`). @default none */
   alarms?: Array<{ AlarmName: string; composite?: boolean; AlarmActions?: string[]; OKActions?: string[]; InsufficientDataActions?: string[] }>;
+  /** EventBridge rules (on the default bus unless `EventBusName`; scheduled unless `EventPattern`) with their targets. @default none */
+  eventRules?: Array<{
+    Name: string;
+    EventBusName?: string;
+    State?: string;
+    EventPattern?: string;
+    targets: Array<{ Id: string; Arn: string; RoleArn?: string; DeadLetterArn?: string }>;
+  }>;
 }
 
 export interface FakeAccountState {

@@ -10,6 +10,7 @@ import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
 import { configRecorderRecording } from './config/recorder-recording';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
+import { eventsTargetAuthorized } from './events/target-authorized';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
@@ -95,6 +96,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicRdp,
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
+  eventsTargetAuthorized,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,

@@ -1,6 +1,7 @@
 import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { ALARM_ACTION } from './alarm-action';
+import { EVENTS_TARGET } from './events-target';
 import { LivePaths } from './live-paths';
 
 /**
@@ -22,4 +23,5 @@ export interface PathBuilder {
 /** Every family's builder: each lives in `paths/<family>.ts`, is listed here, and its check imports it from there. */
 export const PATH_BUILDERS: readonly PathBuilder[] = [
   ALARM_ACTION,
+  EVENTS_TARGET,
 ];

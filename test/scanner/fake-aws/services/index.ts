@@ -10,6 +10,7 @@ import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
 import { batch } from './batch';
 import { cloudwatch } from './cloudwatch';
+import { events } from './events';
 import { logs } from './logs';
 import { sqs } from './sqs';
 
@@ -61,4 +62,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   'config': config,
   sqs,
   'monitoring': cloudwatch,
+  events,
 };
