@@ -45,7 +45,10 @@ export const events: FakeService = {
         const { slice, next } = ctx.page(rule.targets, token, limit ?? 100);
         return jsonResponse({
           Targets: slice.map((t) => ({
-            Id: t.Id, Arn: t.Arn, ...(t.RoleArn ? { RoleArn: t.RoleArn } : {}), ...(t.DeadLetterArn ? { DeadLetterConfig: { Arn: t.DeadLetterArn } } : {}),
+            Id: t.Id,
+            Arn: t.Arn,
+            ...(t.RoleArn ? { RoleArn: t.RoleArn } : {}),
+            ...(t.DeadLetterArn ? { DeadLetterConfig: { Arn: t.DeadLetterArn } } : {}),
           })),
           ...(next ? { NextToken: next } : {}),
         });
