@@ -42,6 +42,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'sqs:ListQueues',
   'events:ListEventBuses',
   'events:ListRules',
+  'guardduty:ListDetectors',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -60,6 +61,7 @@ const CONFIG_RECORDERS: ResourceScope = { sid: 'ReadEveryConfigRecorder', arn: (
 const SQS_QUEUES: ResourceScope = { sid: 'ReadEveryQueue', arn: (s) => `arn:${s.partition}:sqs:*:${s.account}:*` };
 const CLOUDWATCH_ALARMS: ResourceScope = { sid: 'ReadEveryAlarm', arn: (s) => `arn:${s.partition}:cloudwatch:*:${s.account}:alarm:*` };
 const EVENT_RULES: ResourceScope = { sid: 'ReadEveryEventRule', arn: (s) => `arn:${s.partition}:events:*:${s.account}:rule/*` };
+const GUARDDUTY_DETECTORS: ResourceScope = { sid: 'ReadEveryDetector', arn: (s) => `arn:${s.partition}:guardduty:*:${s.account}:detector/*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -86,6 +88,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['sqs:GetQueueAttributes', SQS_QUEUES],
   ['cloudwatch:DescribeAlarms', CLOUDWATCH_ALARMS],
   ['events:ListTargetsByRule', EVENT_RULES],
+  ['guardduty:GetDetector', GUARDDUTY_DETECTORS],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
   ['dynamodb:DescribeTable', DYNAMODB_TABLES],
   ['config:DescribeConfigurationRecorders', CONFIG_RECORDERS],

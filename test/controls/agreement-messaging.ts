@@ -3,9 +3,10 @@
  * GetTopicAttributes' `Policy` (SNS's default policy when the topic has none of its own);
  * CloudWatch.AlarmActionAuthorized as an alarm notifying a topic of the app and as DescribeAlarms
  * with the live topic policy; Events.TargetAuthorized as a rule delivering to a topic, queue or
- * function of the app and as ListTargetsByRule with the live topic, queue and function policies.
+ * function of the app and as ListTargetsByRule with the live topic, queue and function policies;
+ * GuardDuty.FindingsRoute as a detector with the app's rules and as GetDetector with ListRules.
  */
-import { aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam, aws_lambda as lambda, aws_sns as sns, aws_sqs as sqs } from 'aws-cdk-lib';
+import { aws_cloudwatch as cloudwatch, aws_events as events, aws_guardduty as guardduty, aws_iam as iam, aws_lambda as lambda, aws_sns as sns, aws_sqs as sqs } from 'aws-cdk-lib';
 import { ACCOUNT, Fixture, SharedControl, Verdict } from './agreement-harness';
 import { defaultTopicPolicy } from '../../src/controls/judgement/aws-documents';
 
@@ -235,4 +236,52 @@ const EVENTS_TARGET_AUTHORIZED: SharedControl = {
   ],
 };
 
-export const MESSAGING_SHARED: SharedControl[] = [SNS_TOPIC_POLICY, ALARM_ACTION_AUTHORIZED, EVENTS_TARGET_AUTHORIZED];
+interface RouteSetup {
+  readonly state?: string;
+  readonly source?: string;
+  readonly targets?: number;
+  readonly bus?: string;
+}
+
+/** A detector (enabled or not) and the rules of its Region. */
+function routeFixture(name: string, expected: Verdict, enabled: boolean, routes: RouteSetup[]): Fixture {
+  const pattern = (r: RouteSetup) => ({ source: [r.source ?? 'aws.guardduty'] });
+  const targets = (r: RouteSetup) => Array.from({ length: r.targets ?? 1 }, (_, i) => ({ id: `t${i}`, arn: TOPIC_ARN }));
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      routes.forEach((r, i) => new events.CfnRule(stack, `Route${i}`, { eventPattern: pattern(r), state: r.state, eventBusName: r.bus, targets: targets(r) }));
+      return new guardduty.CfnDetector(stack, 'D', { enable: enabled });
+    },
+    live: () => ({
+      guardDutyDetectors: [{ id: 'd1', arn: `arn:aws:guardduty:eu-west-1:${ACCOUNT}:detector/d1`, status: enabled ? 'ENABLED' : 'DISABLED' }],
+      eventRules: routes.map((r, i) => ({
+        name: `route${i}`,
+        arn: `arn:aws:events:eu-west-1:${ACCOUNT}:rule/${r.bus ? `${r.bus}/` : ''}route${i}`,
+        eventBusName: r.bus ?? 'default',
+        state: r.state ?? 'ENABLED',
+        eventPattern: JSON.stringify(pattern(r)),
+        targets: targets(r).map((t) => ({ id: t.id, arn: t.arn })),
+      })),
+    }),
+  };
+}
+
+const GUARDDUTY_FINDINGS_ROUTE: SharedControl = {
+  id: 'GuardDuty.FindingsRoute',
+  rule: 'GuardDutyFindingsRoute',
+  check: 'guardduty-enabled-findings-routed',
+  fixtures: [
+    routeFixture('enabled, routed', 'compliant', true, [{}]),
+    routeFixture('enabled, routed by an explicitly enabled rule among others', 'compliant', true, [{ source: 'aws.securityhub' }, { state: 'ENABLED' }]),
+    routeFixture('enabled, no rule', 'non-compliant', true, []),
+    routeFixture('enabled, the route disabled', 'non-compliant', true, [{ state: 'DISABLED' }]),
+    routeFixture('enabled, the route without targets', 'non-compliant', true, [{ targets: 0 }]),
+    routeFixture('enabled, the route on a custom bus (GuardDuty sends to the default bus)', 'non-compliant', true, [{ bus: 'security' }]),
+    routeFixture('enabled, a rule of another source only', 'non-compliant', true, [{ source: 'aws.securityhub' }]),
+    routeFixture('disabled, routed', 'non-compliant', false, [{}]),
+  ],
+};
+
+export const MESSAGING_SHARED: SharedControl[] = [SNS_TOPIC_POLICY, ALARM_ACTION_AUTHORIZED, EVENTS_TARGET_AUTHORIZED, GUARDDUTY_FINDINGS_ROUTE];

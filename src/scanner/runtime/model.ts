@@ -55,7 +55,8 @@ export type DatasetKey =
   | 'config.recorders'
   | 'sqs.queues'
   | 'cloudwatch.alarms'
-  | 'events.rules';
+  | 'events.rules'
+  | 'guardduty.detectors';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -490,6 +491,14 @@ export interface EventRuleInfo {
   readonly targets?: readonly EventTargetInfo[];
 }
 
+/** A GuardDuty detector of the region (ListDetectors, GetDetector). */
+export interface DetectorInfo {
+  readonly id: string;
+  readonly arn: string;
+  /** `ENABLED` or `DISABLED`; `undefined` when GetDetector failed. */
+  readonly status?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -528,6 +537,7 @@ export interface Inventory {
   readonly sqsQueues?: readonly QueueInfo[];
   readonly cloudwatchAlarms?: readonly AlarmInfo[];
   readonly eventRules?: readonly EventRuleInfo[];
+  readonly guardDutyDetectors?: readonly DetectorInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -560,6 +570,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'sqs.queues': 'sqsQueues',
   'cloudwatch.alarms': 'cloudwatchAlarms',
   'events.rules': 'eventRules',
+  'guardduty.detectors': 'guardDutyDetectors',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -152,7 +152,10 @@ export interface FakeRegionState {
   queues?: FakeQueue[];
   /** CloudWatch alarms (metric ones unless `composite`). @default none */
   alarms?: Array<{ AlarmName: string; composite?: boolean; AlarmActions?: string[]; OKActions?: string[]; InsufficientDataActions?: string[] }>;
-  /** EventBridge rules (on the default bus unless `EventBusName`; scheduled unless `EventPattern`) with their targets. @default none */
+  /**
+   * EventBridge rules (on the default bus unless `EventBusName`; scheduled unless `EventPattern`) with their targets.
+   * Absent: AccountAudit's rule routing GuardDuty findings to its alert topic, which SNS then also lists (services/events.ts).
+   */
   eventRules?: Array<{
     Name: string;
     EventBusName?: string;
@@ -160,6 +163,8 @@ export interface FakeRegionState {
     EventPattern?: string;
     targets: Array<{ Id: string; Arn: string; RoleArn?: string; DeadLetterArn?: string }>;
   }>;
+  /** GuardDuty detectors. Absent: the detector AccountAudit creates, enabled. */
+  detectors?: Array<{ id: string; status: 'ENABLED' | 'DISABLED' }>;
 }
 
 export interface FakeAccountState {

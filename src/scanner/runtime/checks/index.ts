@@ -26,6 +26,7 @@ import { sgNoPublicHighRiskPorts } from './ec2/sg-no-public-high-risk-ports';
 import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
 import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
+import { guardDutyEnabledFindingsRouted } from './guardduty/enabled-findings-routed';
 import { iamAccessAnalyzerEnabled } from './iam/access-analyzer-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
@@ -97,6 +98,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
   eventsTargetAuthorized,
+  guardDutyEnabledFindingsRouted,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,

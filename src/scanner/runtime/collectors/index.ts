@@ -14,6 +14,7 @@ import * as sns from './sns';
 import * as sqs from './sqs';
 import * as cloudwatch from './cloudwatch';
 import * as events from './events';
+import * as guardduty from './guardduty';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 
@@ -47,6 +48,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'sqs.queues': sqs.queues,
   'cloudwatch.alarms': cloudwatch.alarms,
   'events.rules': events.rules,
+  'guardduty.detectors': guardduty.detectors,
 };
 
 export type { CollectContext } from './context';

@@ -1,10 +1,24 @@
 /**
  * Amazon EventBridge (JSON 1.1, `AWSEvents.<Api>`): ListEventBuses, ListRules per bus and
  * ListTargetsByRule, each paged by `Limit` (at most 100) and `NextToken` as the service pages them.
- * The default bus always exists; other buses are those the Region's rules name.
+ * The default bus always exists; other buses are those the Region's rules name. A Region without
+ * `eventRules` has AccountAudit's GuardDuty route.
  */
 import { FakeService, jsonResponse } from './index';
+import type { FakeRegionState } from '../model';
 import { AwsHttpError } from '../server';
+
+/** The name of AccountAudit's alert topic in the default state. */
+export const AUDIT_TOPIC = 'account-audit-alerts';
+
+/** A Region's rules: AccountAudit's GuardDuty route to its alert topic when the state names none. */
+export function eventRulesOf(region: FakeRegionState, name: string, account: string): NonNullable<FakeRegionState['eventRules']> {
+  return region.eventRules ?? [{
+    Name: 'AccountAuditGuardDutyFindings',
+    EventPattern: JSON.stringify({ 'source': ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'] }),
+    targets: [{ Id: 'Alerts', Arn: `arn:aws:sns:${name}:${account}:${AUDIT_TOPIC}` }],
+  }];
+}
 
 export const events: FakeService = {
   dispatch(ctx, r, api) {
@@ -13,7 +27,7 @@ export const events: FakeService = {
     if (limit !== undefined && (Number(limit) < 1 || Number(limit) > 100)) {
       throw new AwsHttpError(400, 'ValidationException', '1 validation error detected: Value at \'limit\' failed to satisfy constraint: Member must have value less than or equal to 100');
     }
-    const rules = ctx.region(r.region).eventRules ?? [];
+    const rules = eventRulesOf(ctx.region(r.region), r.region, acct);
     const busOf = (x: { EventBusName?: string }) => x.EventBusName ?? 'default';
     const ruleArn = (x: { Name: string; EventBusName?: string }) => `arn:aws:events:${r.region}:${acct}:rule/${busOf(x) === 'default' ? '' : `${busOf(x)}/`}${x.Name}`;
     const token = r.json.NextToken as string | undefined;

@@ -11,6 +11,7 @@ import type { WireRequest } from '../server';
 import { batch } from './batch';
 import { cloudwatch } from './cloudwatch';
 import { events } from './events';
+import { guardduty } from './guardduty';
 import { logs } from './logs';
 import { sqs } from './sqs';
 
@@ -63,4 +64,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   sqs,
   'monitoring': cloudwatch,
   events,
+  guardduty,
 };
