@@ -439,7 +439,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['EventsRuleTargetAuthorized'],
-    runtimeGap: NOT_YET('EventBridge rule targets'),
+    scannerChecks: [{ id: 'events-target-authorized', compliantWhen: 'The `events-target` data paths of `CompliancePack-EventsRuleTargetAuthorized`, built from the live account (`src/scanner/runtime/paths/events-target.ts`, `delivery.ts`): for each target of each rule of each event bus (`ListEventBuses`, `ListRules`, `ListTargetsByRule`), `events.amazonaws.com` with `aws:SourceArn` (the rule) and `aws:SourceAccount`, or the target\'s `RoleArn` with its identity policies, delivering to the target (`sns:Publish` against the live topic policy, `sqs:SendMessage` against the queue policy, `lambda:InvokeFunction` against the function policy, `states:StartExecution`, `events:PutEvents`, `batch:SubmitJob`), and `events.amazonaws.com` sending to its dead-letter queue, judged by `evaluateRequest`. PASS when every delivery is allowed; FAIL when one is denied or names a topic, queue or function of the account and Region that does not exist; `ERROR` when one cannot be decided (a target of another account or Region delivered to as the service, a policy or role the scanner could not read, a log group target) or the rule\'s targets could not be listed. The role\'s trust and the target key\'s use are `role-trust` and `key-use` paths, reported with those families. A rule without targets, or whose targets are all of other kinds, is not applicable.' }],
   }),
   control({
     id: 'Scheduler.TargetAuthorized',
@@ -459,7 +459,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({ fsbp: ['GuardDuty.1'], nist80053r5: GUARDDUTY_NIST, pciDss321: ['11.4'], pciDss40: ['11.5.1'] }),
     enforcedBy: [{ construct: 'AccountAudit' }],
     packRules: ['GuardDutyFindingsRoute'],
-    runtimeGap: NOT_YET('GuardDuty detectors'),
+    scannerChecks: [{ id: 'guardduty-enabled-findings-routed', compliantWhen: 'Per Region, judged as `CompliancePack-GuardDutyFindingsRoute` judges the app (`src/controls/judgement/guardduty-route.ts`): PASS when the detector (`ListDetectors`, `GetDetector`) is `ENABLED` and a rule on the default event bus (`ListRules`, `ListTargetsByRule`) that is not `DISABLED` matches source `aws.guardduty` and has at least one target; a disabled detector, or no such rule, FAILs, and so does a Region without a detector. Whether the targets may be delivered to is `events-target-authorized`\'s. A detector that could not be read is `ERROR`, as is one whose route is not known (the rules, or the targets of a matching rule, could not be read). Never not applicable.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ IAM

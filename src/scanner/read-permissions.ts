@@ -46,6 +46,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'events:ListEventBuses',
   'events:ListRules',
   'backup:ListBackupPlans',
+  'guardduty:ListDetectors',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -65,6 +66,7 @@ const SQS_QUEUES: ResourceScope = { sid: 'ReadEveryQueue', arn: (s) => `arn:${s.
 const CLOUDWATCH_ALARMS: ResourceScope = { sid: 'ReadEveryAlarm', arn: (s) => `arn:${s.partition}:cloudwatch:*:${s.account}:alarm:*` };
 const EVENT_RULES: ResourceScope = { sid: 'ReadEveryEventRule', arn: (s) => `arn:${s.partition}:events:*:${s.account}:rule/*` };
 const BACKUP_PLANS: ResourceScope = { sid: 'ReadEveryBackupPlan', arn: (s) => `arn:${s.partition}:backup:*:${s.account}:backup-plan:*` };
+const GUARDDUTY_DETECTORS: ResourceScope = { sid: 'ReadEveryDetector', arn: (s) => `arn:${s.partition}:guardduty:*:${s.account}:detector/*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -91,6 +93,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['sqs:GetQueueAttributes', SQS_QUEUES],
   ['cloudwatch:DescribeAlarms', CLOUDWATCH_ALARMS],
   ['events:ListTargetsByRule', EVENT_RULES],
+  ['guardduty:GetDetector', GUARDDUTY_DETECTORS],
   ['dynamodb:DescribeContinuousBackups', DYNAMODB_TABLES],
   ['dynamodb:DescribeTable', DYNAMODB_TABLES],
   ['config:DescribeConfigurationRecorders', CONFIG_RECORDERS],

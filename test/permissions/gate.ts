@@ -313,6 +313,10 @@ export class PermissionGate {
       case 'access-analyzer':
         if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
         break;
+      case 'guardduty':
+        if (api === 'ListDetectors') return star('guardduty:ListDetectors');
+        if (api === 'GetDetector') return [{ action: 'guardduty:GetDetector', resource: `arn:aws:guardduty:${region}:${acct}:detector/${r.path.split('/')[2]}` }];
+        break;
       case 'monitoring':
         if (api === 'DescribeAlarms') return [{ action: 'cloudwatch:DescribeAlarms', resource: `arn:aws:cloudwatch:${region}:${acct}:alarm:*` }];
         break;

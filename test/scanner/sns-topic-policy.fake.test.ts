@@ -14,6 +14,8 @@ const arn = (name: string) => `arn:aws:sns:eu-west-1:123456789012:${name}`;
 
 function account() {
   const s = emptyAccount(['eu-west-1']);
+  // no AccountAudit route, so no AccountAudit alert topic: only these topics
+  s.regions['eu-west-1'].eventRules = [];
   s.regions['eu-west-1'].topics = [
     { Name: 'alerts', KmsMasterKeyId: KEY },
     { Name: 'bare', KmsMasterKeyId: KEY, policy: null },

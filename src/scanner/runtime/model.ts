@@ -59,7 +59,8 @@ export type DatasetKey =
   | 'sqs.queues'
   | 'cloudwatch.alarms'
   | 'events.rules'
-  | 'backup.protectedResources';
+  | 'backup.protectedResources'
+  | 'guardduty.detectors';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -576,6 +577,14 @@ export interface BackupSelectionInfo {
   readonly error?: string;
 }
 
+/** A GuardDuty detector of the region (ListDetectors, GetDetector). */
+export interface DetectorInfo {
+  readonly id: string;
+  readonly arn: string;
+  /** `ENABLED` or `DISABLED`; `undefined` when GetDetector failed. */
+  readonly status?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -619,6 +628,7 @@ export interface Inventory {
   readonly eventRules?: readonly EventRuleInfo[];
   /** The backup selections of every AWS Backup plan of the region. */
   readonly backupSelections?: readonly BackupSelectionInfo[];
+  readonly guardDutyDetectors?: readonly DetectorInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -655,6 +665,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'cloudwatch.alarms': 'cloudwatchAlarms',
   'events.rules': 'eventRules',
   'backup.protectedResources': 'backupSelections',
+  'guardduty.detectors': 'guardDutyDetectors',
 };
 
 // ---------------------------------------------------------------------------------------------

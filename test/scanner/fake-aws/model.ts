@@ -184,6 +184,19 @@ export interface FakeRegionState {
   alarms?: Array<{ AlarmName: string; composite?: boolean; AlarmActions?: string[]; OKActions?: string[]; InsufficientDataActions?: string[] }>;
   /** AWS Backup plans; absent: BatchPipeline's plan, whose selection names every table of the Region. */
   backupPlans?: FakeBackupPlan[];
+  /**
+   * EventBridge rules (on the default bus unless `EventBusName`; scheduled unless `EventPattern`) with their targets.
+   * Absent: AccountAudit's rule routing GuardDuty findings to its alert topic, which SNS then also lists (services/events.ts).
+   */
+  eventRules?: Array<{
+    Name: string;
+    EventBusName?: string;
+    State?: string;
+    EventPattern?: string;
+    targets: Array<{ Id: string; Arn: string; RoleArn?: string; DeadLetterArn?: string }>;
+  }>;
+  /** GuardDuty detectors. Absent: the detector AccountAudit creates, enabled. */
+  detectors?: Array<{ id: string; status: 'ENABLED' | 'DISABLED' }>;
 }
 
 /** An AWS Backup plan with its backup selections (ids derived from the names). */

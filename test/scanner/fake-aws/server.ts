@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { FakeAccountState, FakeBucket, FakePermission, FakeRegionState } from './model';
 import { emptySecurityHub, FakeSecurityHubState, securityHub, securityHubApi } from './security-hub';
 import { FAKE_SERVICES, FakeServiceContext, jsonError } from './services';
+import { AUDIT_TOPIC } from './services/events';
 import { defaultTopicPolicy } from '../../../src/controls/judgement/aws-documents';
 
 /**
@@ -248,6 +249,14 @@ export class FakeAws {
   private memberOf(r: WireRequest): FakeAccountState | undefined {
     const akid = /Credential=ASIA(\d{12})\//.exec(String(r.headers.authorization ?? ''))?.[1];
     return akid ? this.options.organization?.accounts.find((a) => a.Id === akid)?.state : undefined;
+  }
+
+  /** The Region's topics, with AccountAudit's alert topic when the Region has AccountAudit's default GuardDuty route. */
+  private topicsOf(region: string): FakeRegionState['topics'] {
+    const reg = this.region(region);
+    return reg.eventRules === undefined && !reg.topics.some((t) => t.Name === AUDIT_TOPIC)
+      ? [...reg.topics, { Name: AUDIT_TOPIC, KmsMasterKeyId: `arn:aws:kms:${region}:${this.state.accountId}:key/account-audit` }]
+      : reg.topics;
   }
 
   private throttleError(service: string): AwsHttpError {
@@ -517,13 +526,12 @@ export class FakeAws {
           tag('Engine', d.Engine) + tag('PubliclyAccessible', d.PubliclyAccessible) + tag('StorageEncrypted', d.StorageEncrypted), 'DBInstance') + tag('Marker', p.next));
       }
       case 'ListTopics': {
-        const reg = this.region(r.region);
-        const p = this.page(reg.topics, r.form.get('NextToken'), '100');
+        const p = this.page(this.topicsOf(r.region), r.form.get('NextToken'), '100');
         return xml(items('Topics', p.slice, (t) => tag('TopicArn', `arn:aws:sns:${r.region}:${acct}:${t.Name}`), 'member') + tag('NextToken', p.next));
       }
       case 'GetTopicAttributes': {
         const arn = r.form.get('TopicArn') ?? '';
-        const t = this.region(r.region).topics.find((x) => `arn:aws:sns:${r.region}:${acct}:${x.Name}` === arn);
+        const t = this.topicsOf(r.region).find((x) => `arn:aws:sns:${r.region}:${acct}:${x.Name}` === arn);
         if (!t) throw new AwsHttpError(404, 'NotFound', 'Topic does not exist');
         const policy = t.policy === undefined ? complianceTopicPolicy(arn, acct) : t.policy ?? JSON.stringify(defaultTopicPolicy(acct));
         const attrs: Record<string, string> = {

@@ -15,6 +15,7 @@ import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
 import { configRecorderRecording } from './config/recorder-recording';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
+import { eventsTargetAuthorized } from './events/target-authorized';
 import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed';
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
@@ -31,6 +32,7 @@ import { sgNoPublicRdp } from './ec2/sg-no-public-rdp';
 import { sgNoPublicSsh } from './ec2/sg-no-public-ssh';
 import { vpcFlowLogsEnabled } from './ec2/vpc-flow-logs-enabled';
 import { vpcGatewayEndpointRouteTables } from './ec2/vpc-gateway-endpoint-route-tables';
+import { guardDutyEnabledFindingsRouted } from './guardduty/enabled-findings-routed';
 import { iamAccessAnalyzerEnabled } from './iam/access-analyzer-enabled';
 import { iamAccessKeyRotation } from './iam/access-key-rotation';
 import { iamConsoleUserMfa } from './iam/console-user-mfa';
@@ -110,6 +112,8 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
   vpcGatewayEndpointRouteTables,
+  eventsTargetAuthorized,
+  guardDutyEnabledFindingsRouted,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,

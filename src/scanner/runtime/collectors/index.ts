@@ -16,6 +16,7 @@ import * as sns from './sns';
 import * as sqs from './sqs';
 import * as cloudwatch from './cloudwatch';
 import * as events from './events';
+import * as guardduty from './guardduty';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 
@@ -53,6 +54,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'cloudwatch.alarms': cloudwatch.alarms,
   'events.rules': events.rules,
   'backup.protectedResources': backup.selections,
+  'guardduty.detectors': guardduty.detectors,
 };
 
 export type { CollectContext } from './context';

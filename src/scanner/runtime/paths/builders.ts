@@ -2,6 +2,7 @@ import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { ALARM_ACTION } from './alarm-action';
 import { cloudtrailDelivery } from './cloudtrail-delivery';
+import { EVENTS_TARGET } from './events-target';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
 
@@ -26,4 +27,5 @@ export const PATH_BUILDERS: readonly PathBuilder[] = [
   ALARM_ACTION,
   roleTrustBuilder,
   cloudtrailDelivery,
+  EVENTS_TARGET,
 ];

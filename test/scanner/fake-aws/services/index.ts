@@ -11,6 +11,8 @@ import type { WireRequest } from '../server';
 import { backup } from './backup';
 import { batch } from './batch';
 import { cloudwatch } from './cloudwatch';
+import { events } from './events';
+import { guardduty } from './guardduty';
 import { logs } from './logs';
 import { sqs } from './sqs';
 
@@ -63,4 +65,6 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   sqs,
   'monitoring': cloudwatch,
   backup,
+  events,
+  guardduty,
 };
