@@ -40,6 +40,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'config:DescribeDeliveryChannels',
   'sns:ListTopics',
   'backup:ListBackupPlans',
+  'scheduler:ListSchedules',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -56,6 +57,7 @@ const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn
 const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const CONFIG_RECORDERS: ResourceScope = { sid: 'ReadEveryConfigRecorder', arn: (s) => `arn:${s.partition}:config:*:${s.account}:configuration-recorder/*` };
 const BACKUP_PLANS: ResourceScope = { sid: 'ReadEveryBackupPlan', arn: (s) => `arn:${s.partition}:backup:*:${s.account}:backup-plan:*` };
+const SCHEDULES: ResourceScope = { sid: 'ReadEverySchedule', arn: (s) => `arn:${s.partition}:scheduler:*:${s.account}:schedule/*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -85,6 +87,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['config:DescribeConfigurationRecorderStatus', CONFIG_RECORDERS],
   ['backup:ListBackupSelections', BACKUP_PLANS],
   ['backup:GetBackupSelection', BACKUP_PLANS],
+  ['scheduler:GetSchedule', SCHEDULES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

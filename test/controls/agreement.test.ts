@@ -13,6 +13,7 @@ import { IAM_SHARED } from './agreement-iam';
 import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
+import { MISC_SHARED } from './agreement-misc';
 import { S3_RC_SHARED } from './agreement-s3-rc';
 import { CONTROLS } from '../../src/controls';
 
@@ -247,6 +248,7 @@ const SHARED: SharedControl[] = [
   ...KMS_SHARED,
   ...S3_RC_SHARED,
   ...CONFIG_RC_SHARED,
+  ...MISC_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

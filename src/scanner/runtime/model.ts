@@ -53,7 +53,8 @@ export type DatasetKey =
   | 'logs.logGroups'
   | 'accessanalyzer.analyzers'
   | 'config.recorders'
-  | 'backup.protectedResources';
+  | 'backup.protectedResources'
+  | 'scheduler.schedules';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -444,6 +445,24 @@ export interface BackupSelectionInfo {
   readonly error?: string;
 }
 
+/** An EventBridge Scheduler schedule (ListSchedules, GetSchedule). */
+export interface ScheduleInfo {
+  readonly name: string;
+  readonly groupName: string;
+  /** `arn:...:scheduler:<region>:<account>:schedule/<group>/<name>`. */
+  readonly arn: string;
+  /** `ENABLED`, `DISABLED`. */
+  readonly state?: string;
+  /**
+   * Its target (GetSchedule): the target's ARN (a templated target's resource, or
+   * `arn:aws:scheduler:::aws-sdk:<service>:<action>`), the execution role, the dead-letter queue
+   * (`null`: none); `undefined` when GetSchedule failed.
+   */
+  readonly target?: { readonly arn: string; readonly roleArn: string; readonly deadLetterArn: string | null };
+  /** `KmsKeyArn`; `null` when the schedule uses an AWS owned key, `undefined` when not read. */
+  readonly kmsKeyArn?: string | null;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -481,6 +500,8 @@ export interface Inventory {
   readonly configSetup?: ConfigSetupInfo;
   /** The backup selections of every AWS Backup plan of the region. */
   readonly backupSelections?: readonly BackupSelectionInfo[];
+  /** The EventBridge Scheduler schedules of the region. */
+  readonly schedules?: readonly ScheduleInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -511,6 +532,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'accessanalyzer.analyzers': 'accessAnalyzers',
   'config.recorders': 'configSetup',
   'backup.protectedResources': 'backupSelections',
+  'scheduler.schedules': 'schedules',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -137,6 +137,17 @@ export interface FakeRegionState {
   config?: FakeConfigSetup;
   /** AWS Backup plans; absent: BatchPipeline's plan, whose selection names every table of the Region. */
   backupPlans?: FakeBackupPlan[];
+  /** EventBridge Scheduler schedules (group `default` unless set). @default none */
+  schedules?: FakeSchedule[];
+}
+
+/** An EventBridge Scheduler schedule. */
+export interface FakeSchedule {
+  Name: string;
+  GroupName?: string;
+  State?: string;
+  Target: { Arn: string; RoleArn: string; DeadLetterArn?: string };
+  KmsKeyArn?: string;
 }
 
 /** An AWS Backup plan with its backup selections (ids derived from the names). */

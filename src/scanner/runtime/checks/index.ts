@@ -41,6 +41,7 @@ import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
 import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
+import { kmsKeyUseAuthorized } from './kms/key-use-authorized';
 import { lambdaActiveTracing } from './lambda/active-tracing';
 import { lambdaFailureDestination } from './lambda/failure-destination';
 import { lambdaInsideVpc } from './lambda/inside-vpc';
@@ -63,6 +64,7 @@ import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
 import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
+import { schedulerTargetAuthorized } from './scheduler/target-authorized';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
@@ -109,6 +111,7 @@ export const ALL_CHECKS: readonly Check[] = [
   kmsKeyNotPendingDeletion,
   kmsKeyPolicyNoKmsStar,
   kmsKeyRotation,
+  kmsKeyUseAuthorized,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
   lambdaActiveTracing,
@@ -131,6 +134,7 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketReplication,
   s3BucketTlsOnly,
   s3BucketVersioning,
+  schedulerTargetAuthorized,
   snsTopicKmsEncryption,
 ];
 

@@ -11,6 +11,7 @@ import * as iam from './iam';
 import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
+import * as scheduler from './scheduler';
 import * as sns from './sns';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
@@ -43,6 +44,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'accessanalyzer.analyzers': accessanalyzer.analyzers,
   'config.recorders': config.recorders,
   'backup.protectedResources': backup.selections,
+  'scheduler.schedules': scheduler.schedules,
 };
 
 export type { CollectContext } from './context';

@@ -1,6 +1,7 @@
 import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { LivePaths } from './live-paths';
+import { schedulerTargetPaths } from './scheduler-target';
 
 /**
  * How the live paths of one family are built from the inventory. A family's scanner check runs its
@@ -20,4 +21,5 @@ export interface PathBuilder {
 
 /** Every family's builder: each lives in `paths/<family>.ts`, is listed here, and its check imports it from there. */
 export const PATH_BUILDERS: readonly PathBuilder[] = [
+  schedulerTargetPaths,
 ];

@@ -11,6 +11,7 @@ import type { WireRequest } from '../server';
 import { backup } from './backup';
 import { batch } from './batch';
 import { logs } from './logs';
+import { scheduler } from './scheduler';
 
 /** An answer on the wire. */
 export interface FakeResponse {
@@ -59,4 +60,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   'access-analyzer': accessAnalyzer,
   'config': config,
   backup,
+  scheduler,
 };
