@@ -1,6 +1,6 @@
 import type { PathBuilder } from './builders';
 import { LiveRole, LivePaths, accountOfArn } from './live-paths';
-import { unknown } from '../../../policy/values';
+import { evaluateRequest } from '../../../policy/evaluate';
 
 /**
  * The paths of EventBridge Scheduler schedules (family `scheduler-target`), the run-time side of
@@ -68,9 +68,15 @@ function deliver(live: LivePaths, judged: string, source: string, targetArn: str
   const universal = /^arn:[^:]+:scheduler:::aws-sdk:([^:]+):(.+)$/.exec(targetArn);
   if (universal) {
     const action = `${IAM_PREFIX[universal[1]] ?? universal[1]}:${universal[2][0].toUpperCase()}${universal[2].slice(1)}`;
-    live.evaluate('scheduler-target', judged, source, `the ${universal[1]} API`, universal[1], {
-      ...base, action, resource: unknown('the resources the target\'s input names'),
-    });
+    // The resources the call names are in the target's input, not known: only a grant on every
+    // resource ("*") decides; anything else is undecidable (never a silent PASS, nor a FAIL).
+    const request = { ...base, action, resource: '*' };
+    if (evaluateRequest(request).decision === 'allowed') {
+      live.evaluate('scheduler-target', judged, source, `the ${universal[1]} API`, universal[1], request);
+    } else {
+      live.undecided('scheduler-target', judged, source, `the ${universal[1]} API`, action,
+        `its role does not allow ${action} on every resource, and the resources the target's input names are not known`);
+    }
     return;
   }
   const service = /^arn:[^:]+:([^:]+):/.exec(targetArn)?.[1];
