@@ -448,7 +448,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['SchedulerTargetAuthorized'],
-    runtimeGap: NOT_YET('EventBridge Scheduler schedules'),
+    scannerChecks: [{ id: 'scheduler-target-authorized', compliantWhen: 'The paths of the synth-time model built from the live schedules (ListSchedules, GetSchedule; `src/scanner/runtime/paths/scheduler-target.ts`) and judged by `evaluateRequest`: the schedule\'s execution role (its inline and attached policies from the IAM authorization details) calling its target (`sns:Publish`, `sqs:SendMessage`, `lambda:InvokeFunction`, `states:StartExecution`, `events:PutEvents`, `batch:SubmitJob` on the target\'s ARN; a universal target `aws-sdk:<service>:<action>` as `<IAM prefix>:<Action>`, allowed only by a grant on every resource since the resources its input names are not known) and sending to its dead-letter queue (`sqs:SendMessage`). PASS when every path is allowed, FAIL naming each denied path, `ERROR` when one is undecidable (a role of another account or absent from the authorization details, an AWS managed policy whose text is not known, a universal target whose action the role does not allow on `*`) or the schedule could not be read. Same account: the role\'s identity policy decides; target resource policies are not read. A schedule whose target is of another kind (ECS, Kinesis, SageMaker, ...) is not applicable. The role\'s trust (`role-trust`) is recorded but judged by IAM.RoleTrustAuthorized, as at synth time.' }],
   }),
 
   // ------------------------------------------------------------------------------------ GuardDuty
@@ -602,7 +602,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceKey' }],
     packRules: ['KmsKeyUseAuthorized'],
-    runtimeGap: NOT_YET('key policies'),
+    scannerChecks: [{ id: 'kms-key-use-authorized', compliantWhen: 'Every live path builder (`PATH_BUILDERS`; today EventBridge Scheduler\'s: a schedule\'s role publishing to an encrypted topic) adds its key-use paths (kms:GenerateDataKey, kms:Decrypt with `kms:ViaService`, `kms:CallerAccount` and the encryption context the service sends), judged by `evaluateRequest` against the live key policy (GetKeyPolicy; for `alias/aws/<service>` the AWS managed key\'s policy) and the role\'s identity policies; reported per key. PASS when every use of the key is allowed, FAIL naming each denied use (a key of the Region that does not exist is denied), `ERROR` when one is undecidable (its key policy could not be read, a key named by a customer alias, a key of another Region). A customer managed key no modelled path uses is not applicable; keys of other accounts are not judged.' }],
   }),
 
   // --------------------------------------------------------------------------------------- Lambda

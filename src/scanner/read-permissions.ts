@@ -47,6 +47,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'events:ListRules',
   'backup:ListBackupPlans',
   'guardduty:ListDetectors',
+  'scheduler:ListSchedules',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -67,6 +68,7 @@ const CLOUDWATCH_ALARMS: ResourceScope = { sid: 'ReadEveryAlarm', arn: (s) => `a
 const EVENT_RULES: ResourceScope = { sid: 'ReadEveryEventRule', arn: (s) => `arn:${s.partition}:events:*:${s.account}:rule/*` };
 const BACKUP_PLANS: ResourceScope = { sid: 'ReadEveryBackupPlan', arn: (s) => `arn:${s.partition}:backup:*:${s.account}:backup-plan:*` };
 const GUARDDUTY_DETECTORS: ResourceScope = { sid: 'ReadEveryDetector', arn: (s) => `arn:${s.partition}:guardduty:*:${s.account}:detector/*` };
+const SCHEDULES: ResourceScope = { sid: 'ReadEverySchedule', arn: (s) => `arn:${s.partition}:scheduler:*:${s.account}:schedule/*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -100,6 +102,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['config:DescribeConfigurationRecorderStatus', CONFIG_RECORDERS],
   ['backup:ListBackupSelections', BACKUP_PLANS],
   ['backup:GetBackupSelection', BACKUP_PLANS],
+  ['scheduler:GetSchedule', SCHEDULES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

@@ -17,6 +17,7 @@ import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
 import { MESSAGING_SHARED } from './agreement-messaging';
 import { ROLE_TRUST_SHARED } from './agreement-role-trust';
+import { MISC_SHARED } from './agreement-misc';
 import { S3_RC_SHARED } from './agreement-s3-rc';
 import { TRUST_SHARED } from './agreement-trust';
 import { CONTROLS } from '../../src/controls';
@@ -257,6 +258,7 @@ const SHARED: SharedControl[] = [
   ...BATCHNET_SHARED,
   ...TRUST_SHARED,
   ...ROLE_TRUST_SHARED,
+  ...MISC_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

@@ -310,6 +310,14 @@ export class PermissionGate {
         if (api === 'ListBackupSelections' || api === 'GetBackupSelection') return [{ action: `backup:${api}`, resource: `arn:aws:backup:${region}:${acct}:backup-plan:${plan}` }];
         break;
       }
+      case 'scheduler': {
+        if (api === 'ListSchedules') return star('scheduler:ListSchedules');
+        if (api === 'GetSchedule') {
+          const name = decodeURIComponent(r.path.split('/')[2] ?? '');
+          return [{ action: 'scheduler:GetSchedule', resource: `arn:aws:scheduler:${region}:${acct}:schedule/${r.query.get('groupName') ?? 'default'}/${name}` }];
+        }
+        break;
+      }
       case 'access-analyzer':
         if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
         break;

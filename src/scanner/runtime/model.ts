@@ -60,7 +60,8 @@ export type DatasetKey =
   | 'cloudwatch.alarms'
   | 'events.rules'
   | 'backup.protectedResources'
-  | 'guardduty.detectors';
+  | 'guardduty.detectors'
+  | 'scheduler.schedules';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -585,6 +586,24 @@ export interface DetectorInfo {
   readonly status?: string;
 }
 
+/** An EventBridge Scheduler schedule (ListSchedules, GetSchedule). */
+export interface ScheduleInfo {
+  readonly name: string;
+  readonly groupName: string;
+  /** `arn:...:scheduler:<region>:<account>:schedule/<group>/<name>`. */
+  readonly arn: string;
+  /** `ENABLED`, `DISABLED`. */
+  readonly state?: string;
+  /**
+   * Its target (GetSchedule): the target's ARN (a templated target's resource, or
+   * `arn:aws:scheduler:::aws-sdk:<service>:<action>`), the execution role, the dead-letter queue
+   * (`null`: none); `undefined` when GetSchedule failed.
+   */
+  readonly target?: { readonly arn: string; readonly roleArn: string; readonly deadLetterArn: string | null };
+  /** `KmsKeyArn`; `null` when the schedule uses an AWS owned key, `undefined` when not read. */
+  readonly kmsKeyArn?: string | null;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -629,6 +648,8 @@ export interface Inventory {
   /** The backup selections of every AWS Backup plan of the region. */
   readonly backupSelections?: readonly BackupSelectionInfo[];
   readonly guardDutyDetectors?: readonly DetectorInfo[];
+  /** The EventBridge Scheduler schedules of the region. */
+  readonly schedules?: readonly ScheduleInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -666,6 +687,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'events.rules': 'eventRules',
   'backup.protectedResources': 'backupSelections',
   'guardduty.detectors': 'guardDutyDetectors',
+  'scheduler.schedules': 'schedules',
 };
 
 // ---------------------------------------------------------------------------------------------

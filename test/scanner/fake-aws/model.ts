@@ -197,6 +197,17 @@ export interface FakeRegionState {
   }>;
   /** GuardDuty detectors. Absent: the detector AccountAudit creates, enabled. */
   detectors?: Array<{ id: string; status: 'ENABLED' | 'DISABLED' }>;
+  /** EventBridge Scheduler schedules (group `default` unless set). @default none */
+  schedules?: FakeSchedule[];
+}
+
+/** An EventBridge Scheduler schedule. */
+export interface FakeSchedule {
+  Name: string;
+  GroupName?: string;
+  State?: string;
+  Target: { Arn: string; RoleArn: string; DeadLetterArn?: string };
+  KmsKeyArn?: string;
 }
 
 /** An AWS Backup plan with its backup selections (ids derived from the names). */

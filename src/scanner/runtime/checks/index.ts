@@ -50,6 +50,7 @@ import { iamUserNoDirectPolicies } from './iam/user-no-direct-policies';
 import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
+import { kmsKeyUseAuthorized } from './kms/key-use-authorized';
 import { lambdaActiveTracing } from './lambda/active-tracing';
 import { lambdaExplicitLogGroup } from './lambda/explicit-log-group';
 import { lambdaFailureDestination } from './lambda/failure-destination';
@@ -74,6 +75,7 @@ import { s3BucketPublicAccessBlock } from './s3/bucket-public-access-block';
 import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
+import { schedulerTargetAuthorized } from './scheduler/target-authorized';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 import { snsTopicPolicy } from './sns/topic-policy';
 import { sqsDeadLetterQueue } from './sqs/dead-letter-queue';
@@ -131,6 +133,7 @@ export const ALL_CHECKS: readonly Check[] = [
   kmsKeyNotPendingDeletion,
   kmsKeyPolicyNoKmsStar,
   kmsKeyRotation,
+  kmsKeyUseAuthorized,
   lambdaNoPublicAccess,
   lambdaSupportedRuntime,
   lambdaActiveTracing,
@@ -155,6 +158,7 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketReplication,
   s3BucketTlsOnly,
   s3BucketVersioning,
+  schedulerTargetAuthorized,
   snsTopicKmsEncryption,
   snsTopicPolicy,
   sqsDeadLetterQueue,

@@ -12,6 +12,7 @@ import * as iam from './iam';
 import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
+import * as scheduler from './scheduler';
 import * as sns from './sns';
 import * as sqs from './sqs';
 import * as cloudwatch from './cloudwatch';
@@ -55,6 +56,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'events.rules': events.rules,
   'backup.protectedResources': backup.selections,
   'guardduty.detectors': guardduty.detectors,
+  'scheduler.schedules': scheduler.schedules,
 };
 
 export type { CollectContext } from './context';

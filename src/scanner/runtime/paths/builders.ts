@@ -5,6 +5,7 @@ import { cloudtrailDelivery } from './cloudtrail-delivery';
 import { EVENTS_TARGET } from './events-target';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
+import { schedulerTargetPaths } from './scheduler-target';
 
 /**
  * How the live paths of one family are built from the inventory. A family's scanner check runs its
@@ -28,4 +29,5 @@ export const PATH_BUILDERS: readonly PathBuilder[] = [
   roleTrustBuilder,
   cloudtrailDelivery,
   EVENTS_TARGET,
+  schedulerTargetPaths,
 ];

@@ -15,6 +15,7 @@ import { events } from './events';
 import { guardduty } from './guardduty';
 import { logs } from './logs';
 import { sqs } from './sqs';
+import { scheduler } from './scheduler';
 
 /** An answer on the wire. */
 export interface FakeResponse {
@@ -67,4 +68,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   backup,
   events,
   guardduty,
+  scheduler,
 };
