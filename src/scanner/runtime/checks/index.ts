@@ -1,6 +1,7 @@
 import { Check } from '../model';
 import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
 import { batchComputeEnvironmentPrivateSubnets } from './batch/compute-environment-private-subnets';
+import { batchExecutionRoleAuthorized } from './batch/execution-role-authorized';
 import { batchFargateRoleTrust } from './batch/fargate-role-trust';
 import { batchJobNoPublicIp } from './batch/job-no-public-ip';
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
@@ -72,6 +73,7 @@ import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 export const ALL_CHECKS: readonly Check[] = [
   batchComputeEnvironmentImdsv2,
   batchComputeEnvironmentPrivateSubnets,
+  batchExecutionRoleAuthorized,
   batchFargateRoleTrust,
   batchJobNoPublicIp,
   batchJobRetryStrategy,

@@ -1,5 +1,6 @@
 import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
+import { executionRolePaths } from './execution-role';
 import { LivePaths } from './live-paths';
 
 /**
@@ -20,4 +21,5 @@ export interface PathBuilder {
 
 /** Every family's builder: each lives in `paths/<family>.ts`, is listed here, and its check imports it from there. */
 export const PATH_BUILDERS: readonly PathBuilder[] = [
+  executionRolePaths,
 ];
