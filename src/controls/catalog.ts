@@ -157,7 +157,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['BatchExecutionRoleAuthorized'],
-    runtimeGap: NOT_YET('AWS Batch job definitions'),
+    scannerChecks: [{ id: 'batch-execution-role-authorized', compliantWhen: 'Judged as `CompliancePack-BatchExecutionRoleAuthorized` judges the template (path family `execution-role`, `src/scanner/runtime/paths/execution-role.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`) with an execution role, against the role\'s live identity policies (`GetAccountAuthorizationDetails`) by the policy evaluator: on Fargate, ecr:GetAuthorizationToken, and ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the ECR repository of the image (a repository of another account is undecided: its repository policy is not read); for the awslogs driver, logs:CreateLogStream and logs:PutLogEvents on a stream of the group; secretsmanager:GetSecretValue or ssm:GetParameters on each secret. FAIL when any is denied (each named); `ERROR` when one cannot be decided (policies not read, an AWS managed policy whose text is not known, a role of another account); PASS when all are allowed. Definitions without an execution role get no result.' }],
   }),
   control({
     id: 'Batch.FargateRoleTrust',

@@ -205,5 +205,76 @@ const BATCH_FARGATE_TRUST: SharedControl = {
   ],
 };
 
-/** The network controls of Batch and VPC gateway endpoints, and the trust of Fargate job roles, both sides judge. */
-export const BATCHNET_SHARED: SharedControl[] = [GATEWAY_ENDPOINTS, BATCH_SUBNETS, BATCH_JOB_IP, BATCH_FARGATE_TRUST];
+// ----- Batch.ExecutionRoleAuthorized ------------------------------------------------------------
+
+const ECR_IMAGE = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/app:1`;
+const REPO_ARN = `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/app`;
+const SECRET_ARN = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:db-AbCdEf`;
+const GROUP_ARN = (group: string) => `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:${group}:*`;
+
+const PULL = [
+  { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+  { Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: REPO_ARN },
+];
+const LOGS = (group = 'jobs') => [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: GROUP_ARN(group) }];
+const SECRET = [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: SECRET_ARN }];
+
+/** A job definition whose execution role's inline policy allows `statements`; its container pulls `image`, logs to group `jobs` and reads one secret (unless `secret` is false). */
+type ExecutionOptions = { image?: string; platform?: string; secret?: boolean };
+
+function executionFixture(name: string, expected: Verdict, statements: unknown[], opts: ExecutionOptions = {}): Fixture {
+  const roleArn = `arn:aws:iam::${ACCOUNT}:role/execution-role`;
+  const document = { Version: '2012-10-17', Statement: statements };
+  const trust = trustDocument(ECS_TASKS);
+  const container = (role: unknown) => ({
+    image: opts.image ?? ECR_IMAGE,
+    executionRoleArn: role,
+    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'jobs' } },
+    ...(opts.secret === false ? {} : { secrets: [{ name: 'DB', valueFrom: SECRET_ARN }] }),
+  });
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const role = new iam.CfnRole(stack, 'ExecutionRole', { roleName: 'execution-role', assumeRolePolicyDocument: trust, policies: [{ policyName: 'run', policyDocument: document }] });
+      return new batch.CfnJobDefinition(stack, 'J', {
+        jobDefinitionName: 'job', type: 'container', platformCapabilities: [opts.platform ?? 'FARGATE'], containerProperties: container(role.attrArn) as any,
+      });
+    },
+    live: () => ({
+      batchJobDefinitions: [jobDefinitionInfo({
+        jobDefinitionName: 'job',
+        revision: 1,
+        status: 'ACTIVE',
+        jobDefinitionArn: `arn:aws:batch:eu-west-1:${ACCOUNT}:job-definition/job:1`,
+        type: 'container',
+        platformCapabilities: [(opts.platform ?? 'FARGATE') as any],
+        containerProperties: container(roleArn) as any,
+      })],
+      authorizationDetails: {
+        users: [],
+        policies: [],
+        roles: [{ roleName: 'execution-role', arn: roleArn, path: '/', trustPolicy: JSON.stringify(trust), inlinePolicies: [{ name: 'run', document: JSON.stringify(document) }], attachedPolicyArns: [] }],
+      },
+    }),
+  };
+}
+
+const BATCH_EXECUTION_ROLE: SharedControl = {
+  id: 'Batch.ExecutionRoleAuthorized',
+  rule: 'BatchExecutionRoleAuthorized',
+  check: 'batch-execution-role-authorized',
+  fixtures: [
+    executionFixture('pull, logs and the secret allowed', 'compliant', [...PULL, ...LOGS(), ...SECRET]),
+    executionFixture('ecr:* and logs:* on every resource', 'compliant', [{ Effect: 'Allow', Action: ['ecr:*', 'logs:*', 'secretsmanager:GetSecretValue'], Resource: '*' }]),
+    executionFixture('no ecr:BatchGetImage', 'non-compliant', [PULL[0], { Effect: 'Allow', Action: 'ecr:GetDownloadUrlForLayer', Resource: REPO_ARN }, ...LOGS(), ...SECRET]),
+    executionFixture('logs allowed on another group', 'non-compliant', [...PULL, ...LOGS('other'), ...SECRET]),
+    executionFixture('the secret not readable', 'non-compliant', [...PULL, ...LOGS()]),
+    executionFixture('a public image: nothing to pull from ECR', 'compliant', [...LOGS()], { image: 'public.ecr.aws/amazonlinux/amazonlinux:2023', secret: false }),
+    executionFixture('on EC2 the instance role may pull: the image is not judged', 'compliant', [...LOGS(), ...SECRET], { platform: 'EC2' }),
+    executionFixture('an explicit deny of PutLogEvents', 'non-compliant', [...PULL, ...LOGS(), ...SECRET, { Effect: 'Deny', Action: 'logs:PutLogEvents', Resource: '*' }]),
+  ],
+};
+
+/** The network controls of Batch and VPC gateway endpoints, and the roles of Batch jobs, both sides judge. */
+export const BATCHNET_SHARED: SharedControl[] = [GATEWAY_ENDPOINTS, BATCH_SUBNETS, BATCH_JOB_IP, BATCH_FARGATE_TRUST, BATCH_EXECUTION_ROLE];

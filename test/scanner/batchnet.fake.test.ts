@@ -14,6 +14,34 @@ const ENDPOINTS = 'ec2-vpc-gateway-endpoint-route-tables';
 const SUBNETS = 'batch-compute-environment-private-subnets';
 const JOB_IP = 'batch-job-no-public-ip';
 const TRUST = 'batch-fargate-role-trust';
+const EXECUTION = 'batch-execution-role-authorized';
+
+/** Fargate job definitions pulling from ECR and logging to CloudWatch Logs with execution roles that may, may not, or may for all the scanner knows. */
+function executionAccount() {
+  const s = emptyAccount(['eu-west-1']);
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  s.roles = [
+    { RoleName: 'managed', trust, attached: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'] },
+    { RoleName: 'logs-only', trust, inline: { logs: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:*', Resource: '*' }] } } },
+    { RoleName: 'unknown-managed', trust, attached: ['arn:aws:iam::aws:policy/SomePolicyTheScannerDoesNotHold'] },
+  ];
+  const job = (name: string, role: string, image = `${s.accountId}.dkr.ecr.eu-west-1.amazonaws.com/app:1`) => ({
+    jobDefinitionName: name,
+    revision: 1,
+    type: 'container',
+    platformCapabilities: ['FARGATE'],
+    containerProperties: { image, executionRoleArn: `arn:aws:iam::${s.accountId}:role/${role}`, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'jobs' } } },
+  });
+  s.regions['eu-west-1'].jobDefinitions = [
+    job('managed', 'managed'),
+    job('logs-only', 'logs-only'),
+    job('public-image', 'logs-only', 'public.ecr.aws/x/y:1'),
+    job('unknown-managed', 'unknown-managed'),
+    job('cross-account-repo', 'managed', '210987654321.dkr.ecr.eu-west-1.amazonaws.com/shared:1'),
+    { jobDefinitionName: 'no-role', revision: 1, type: 'container', containerProperties: { image: 'i' } },
+  ];
+  return s;
+}
 
 /** Fargate job definitions naming roles that trust ecs-tasks, EC2 only, that do not exist, or of another account; one EC2 job definition. */
 function trustAccount() {
@@ -180,5 +208,20 @@ describe('Batch network and gateway endpoint checks against the fake endpoint', 
     expect(denied.checks[0].counts.passed).toBe(0);
     expect(denied.findings).toEqual([]);
     expect(denied.errors).toContainEqual(expect.objectContaining({ service: 'iam', api: 'GetAccountAuthorizationDetails', code: 'AccessDenied' }));
+  });
+
+  test('execution roles: judged on their live identity policies; what the scanner cannot know is ERROR', async () => {
+    fake = new FakeAws(executionAccount());
+    const url = await fake.start();
+    const report = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: [EXECUTION] }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => tail(f.resourceId))).toEqual(['logs-only:1']);
+    expect(report.findings[0].reason).toContain('ecr:GetAuthorizationToken');
+    const c = report.checks[0].counts;
+    // no-role has no execution role: no path, no result
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([2, 1, 0, 2]);
+    expect(report.checks[0].errors.map((e) => e.resource).sort()).toEqual([
+      expect.stringContaining('cross-account-repo'), expect.stringContaining('unknown-managed'),
+    ]);
   });
 });

@@ -3,15 +3,15 @@
  * the real SDK: gateway endpoints in route tables or in none, an interface endpoint; Fargate compute
  * environments in a private subnet, a subnet routed to an internet gateway, a subnet that maps public
  * IPs and a subnet on its VPC's main route table; job definitions assigning public IPs or not;
- * Fargate job definitions whose roles trust ecs-tasks or EC2 only. They must yield exactly the
- * expected findings.
+ * Fargate job definitions whose roles trust ecs-tasks or EC2 only; execution roles that may or may
+ * not pull from ECR and write their log group. They must yield exactly the expected findings.
  */
 import { BatchClient, CreateComputeEnvironmentCommand, RegisterJobDefinitionCommand } from '@aws-sdk/client-batch';
 import {
   AssociateRouteTableCommand, AttachInternetGatewayCommand, CreateInternetGatewayCommand, CreateRouteCommand, CreateRouteTableCommand,
   CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcEndpointCommand, EC2Client, ModifySubnetAttributeCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { withEnv } from './fake-aws/fixtures';
 import { MotoServer, startMoto } from './moto-server';
 import { schemaErrors } from './schema';
@@ -105,6 +105,28 @@ describe('Batch network and gateway endpoint checks against moto (server mode)',
       }));
       await withRoles('trusted-roles', ecsRole);
       await withRoles('ec2-execution-role', ec2Role);
+
+      // execution roles that may pull from ECR and write the log group (an inline policy), or may do nothing
+      const execOk = await roleTrusting('exec-ok', 'ecs-tasks.amazonaws.com');
+      await iam.send(new PutRolePolicyCommand({
+        RoleName: 'exec-ok',
+        PolicyName: 'run',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }] }),
+      }));
+      const execNone = await roleTrusting('exec-none', 'ecs-tasks.amazonaws.com');
+      const pulling = (name: string, executionRoleArn: string) => batch.send(new RegisterJobDefinitionCommand({
+        jobDefinitionName: name,
+        type: 'container',
+        platformCapabilities: ['FARGATE'],
+        containerProperties: {
+          image: `123456789012.dkr.ecr.${REGION}.amazonaws.com/app:1`,
+          ...resources,
+          executionRoleArn,
+          logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'jobs' } },
+        },
+      }));
+      await pulling('exec-ok', execOk);
+      await pulling('exec-none', execNone);
       for (const c of [batch, ec2, iam]) c.destroy();
     });
   });
@@ -129,7 +151,7 @@ describe('Batch network and gateway endpoint checks against moto (server mode)',
       'batch-job-no-public-ip job-definition/enabled:1',
     ]);
     const counts = Object.fromEntries(report.checks.map((k) => [k.id, `${k.counts.passed}/${k.counts.failed}/${k.counts.notApplicable}/${k.counts.errored}`]));
-    expect(counts).toEqual({ 'batch-compute-environment-private-subnets': '2/2/0/0', 'batch-job-no-public-ip': '4/1/0/0' });
+    expect(counts).toEqual({ 'batch-compute-environment-private-subnets': '2/2/0/0', 'batch-job-no-public-ip': '6/1/0/0' });
     expect(schemaErrors(report)).toEqual([]);
   });
 
@@ -138,7 +160,18 @@ describe('Batch network and gateway endpoint checks against moto (server mode)',
     expect(report.errors).toEqual([]);
     expect(report.findings.map((f) => f.resourceId.split('/').pop())).toEqual(['ec2-execution-role:1']);
     const c = report.checks[0].counts;
-    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([1, 1, 3, 0]);
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([3, 1, 3, 0]);
+    expect(schemaErrors(report)).toEqual([]);
+  });
+
+  test('execution roles: the one without policies may not pull its image nor write its logs', async () => {
+    const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['batch-execution-role-authorized'], pageSize: 5 }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => f.resourceId.split('/').pop())).toEqual(['exec-none:1']);
+    for (const action of ['ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'logs:PutLogEvents']) expect(report.findings[0].reason).toContain(action);
+    const c = report.checks[0].counts;
+    // the jobs without an execution role wire no path; trusted-roles and ec2-execution-role pull a public image and log nowhere
+    expect([c.passed, c.failed, c.notApplicable, c.errored]).toEqual([1, 1, 0, 0]);
     expect(schemaErrors(report)).toEqual([]);
   });
 });

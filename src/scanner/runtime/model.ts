@@ -429,6 +429,20 @@ export interface JobDefinitionInfo {
   readonly taskRoles?: readonly { readonly jobRoleArn?: string; readonly executionRoleArn?: string; readonly taskRoleArn?: string }[];
   /** The roles the revision names for ECS to assume (job, task and execution roles), as ARNs. */
   readonly roleArns?: readonly string[];
+  /** Each container with what its execution role must do before it starts: the role, the image, the log configuration, the secrets. */
+  readonly executionContainers?: readonly ExecutionContainerInfo[];
+}
+
+/** A container of a Batch job definition as its execution role serves it (`containerProperties`, or a container of `ecsProperties.taskProperties` with its task's role). */
+export interface ExecutionContainerInfo {
+  readonly executionRoleArn?: string;
+  readonly image?: string;
+  /** `logConfiguration.logDriver`. */
+  readonly logDriver?: string;
+  /** `logConfiguration.options['awslogs-group']`. */
+  readonly logGroup?: string;
+  /** `secrets`: their names and `valueFrom` (a Secrets Manager ARN, or an SSM parameter name or ARN). */
+  readonly secrets: readonly { readonly name?: string; readonly valueFrom?: string }[];
 }
 
 /** An AWS Batch compute environment (DescribeComputeEnvironments), with the launch template version it names. */

@@ -73,6 +73,9 @@ describe('Batch job definition checks', () => {
       platformCapabilities: [],
       assignPublicIp: [undefined, undefined],
       taskRoles: [{}, {}],
+      executionContainers: [
+        { image: 'i', secrets: [] }, { image: 'i', secrets: [] }, { image: 'i', secrets: [] },
+      ],
     });
     const bare = jobDefinitionInfo({ jobDefinitionName: 'b', jobDefinitionArn: 'arn:b', revision: 1, type: 'container', containerProperties: { image: 'i' } });
     expect(bare).toMatchObject({ retryAttempts: undefined, attemptDurationSeconds: undefined, privilegedFlags: [undefined] });

@@ -2,6 +2,7 @@ import { Check } from '../model';
 import { dynamodbTableInBackupPlan } from './backup/dynamodb-table-in-backup-plan';
 import { batchComputeEnvironmentImdsv2 } from './batch/compute-environment-imdsv2';
 import { batchComputeEnvironmentPrivateSubnets } from './batch/compute-environment-private-subnets';
+import { batchExecutionRoleAuthorized } from './batch/execution-role-authorized';
 import { batchFargateRoleTrust } from './batch/fargate-role-trust';
 import { batchJobNoPublicIp } from './batch/job-no-public-ip';
 import { batchJobRetryStrategy } from './batch/job-retry-strategy';
@@ -84,6 +85,7 @@ import { sqsDeadLetterQueue } from './sqs/dead-letter-queue';
 export const ALL_CHECKS: readonly Check[] = [
   batchComputeEnvironmentImdsv2,
   batchComputeEnvironmentPrivateSubnets,
+  batchExecutionRoleAuthorized,
   batchFargateRoleTrust,
   batchJobNoPublicIp,
   batchJobRetryStrategy,

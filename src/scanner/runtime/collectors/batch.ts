@@ -4,9 +4,26 @@ import { privilegedFlags } from '../../../controls/judgement/batch-job';
 import { assignPublicIpFlags, jobTaskBlocks } from '../../../controls/judgement/batch-network';
 import { jobDefinitionRoles } from '../../../controls/judgement/role-trust';
 import { ScanApiError } from '../clients';
-import { ComputeEnvironmentInfo, JobDefinitionInfo } from '../model';
+import { ComputeEnvironmentInfo, ExecutionContainerInfo, JobDefinitionInfo } from '../model';
 import { CollectContext, forEach, pageSize } from './context';
 import { launchesInstances } from '../../../controls/judgement/imdsv2';
+
+/** The containers of a job definition with the execution role each runs under: `containerProperties`, and each container of `ecsProperties.taskProperties` with its task's role. */
+export function executionContainers(d: JobDefinition): ExecutionContainerInfo[] {
+  const container = (c: any, role: string | undefined): ExecutionContainerInfo => ({
+    executionRoleArn: role ?? undefined,
+    image: c?.image ?? undefined,
+    logDriver: c?.logConfiguration?.logDriver ?? undefined,
+    logGroup: c?.logConfiguration?.options?.['awslogs-group'] ?? undefined,
+    secrets: (c?.secrets ?? []).map((x: any) => ({ name: x?.name ?? undefined, valueFrom: x?.valueFrom ?? undefined })),
+  });
+  const out: ExecutionContainerInfo[] = [];
+  if (d.containerProperties) out.push(container(d.containerProperties, d.containerProperties.executionRoleArn));
+  for (const task of d.ecsProperties?.taskProperties ?? []) {
+    for (const c of task.containers ?? []) out.push(container(c, task.executionRoleArn));
+  }
+  return out;
+}
 
 /** A job definition as the Batch API describes it, reduced to what the Batch controls judge. */
 export function jobDefinitionInfo(d: JobDefinition): JobDefinitionInfo {
@@ -19,6 +36,7 @@ export function jobDefinitionInfo(d: JobDefinition): JobDefinitionInfo {
     privilegedFlags: privilegedFlags(d, 'api').map((f) => (typeof f === 'boolean' ? f : undefined)),
     platformCapabilities: d.platformCapabilities ?? [],
     assignPublicIp: assignPublicIpFlags(d, 'api').map((a) => (typeof a === 'string' ? a : undefined)),
+    executionContainers: executionContainers(d),
     taskRoles: jobTaskBlocks(d, 'api').map((t) => ({ jobRoleArn: t.jobRoleArn ?? undefined, executionRoleArn: t.executionRoleArn ?? undefined, taskRoleArn: t.taskRoleArn ?? undefined })),
     roleArns: jobDefinitionRoles(d, 'api').filter((r): r is string => typeof r === 'string' && r !== ''),
   };

@@ -3,6 +3,7 @@ import { DatasetKey } from '../model';
 import { ALARM_ACTION } from './alarm-action';
 import { cloudtrailDelivery } from './cloudtrail-delivery';
 import { EVENTS_TARGET } from './events-target';
+import { executionRolePaths } from './execution-role';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
 import { schedulerTargetPaths } from './scheduler-target';
@@ -30,4 +31,5 @@ export const PATH_BUILDERS: readonly PathBuilder[] = [
   cloudtrailDelivery,
   EVENTS_TARGET,
   schedulerTargetPaths,
+  executionRolePaths,
 ];
