@@ -801,7 +801,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceBucket' }],
     packRules: ['S3AccessLogDeliveryAuthorized'],
-    runtimeGap: NOT_YET('the policy of access-log target buckets'),
+    scannerChecks: [{ id: 's3-access-log-delivery-authorized', compliantWhen: 'The paths `CompliancePack-S3AccessLogDeliveryAuthorized` judges (family `s3-access-log-delivery`), built from the live target bucket and judged by the same evaluator: a bucket with server access logging PASSes when the target\'s ACL grants the S3 log delivery group WRITE with ACLs enabled (object ownership not `BucketOwnerEnforced`), or its bucket policy allows logging.s3.amazonaws.com s3:PutObject on `<prefix>...` with `aws:SourceArn` of the source bucket and `aws:SourceAccount`, and the target\'s default encryption is not SSE-KMS; it FAILs when both are denied or the target uses SSE-KMS. A target the account does not list (another account\'s), or whose policy, ACL or encryption could not be read where they decide, is `ERROR`, as is a bucket whose logging could not be read. A bucket without server access logging is not applicable.' }],
   }),
   control({
     id: 'S3.7',

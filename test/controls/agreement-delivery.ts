@@ -159,4 +159,80 @@ const CLOUDTRAIL_DELIVERY: SharedControl = {
   ],
 };
 
-export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY];
+// ----- S3.AccessLogDeliveryAuthorized: server access logs reach their target bucket -------------
+
+const LOG_BUCKET = 'access-logs';
+const LOG_BUCKET_ARN = `arn:aws:s3:::${LOG_BUCKET}`;
+const loggingSays = (extra: Record<string, unknown> = {}) => ({
+  Sid: 'S3ServerAccessLogsPolicy',
+  Effect: 'Allow',
+  Principal: { Service: 'logging.s3.amazonaws.com' },
+  Action: 's3:PutObject',
+  Resource: `${LOG_BUCKET_ARN}/access-logs/*`,
+  Condition: { ArnLike: { 'aws:SourceArn': BUCKET_ARN }, StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+  ...extra,
+});
+
+interface AccessLogCase {
+  readonly statements: unknown[] | null;
+  readonly prefix?: string;
+  readonly sse?: 'AES256' | 'aws:kms';
+  /** The LogDeliveryWrite canned ACL with ACLs enabled (`ObjectWriter`). */
+  readonly acl?: boolean;
+}
+
+function accessLogFixture(name: string, expected: Verdict, c: AccessLogCase): Fixture {
+  const document = c.statements === null ? null : { Version: '2012-10-17', Statement: c.statements };
+  const prefix = c.prefix ?? 'access-logs/';
+  const sse = c.sse ?? 'AES256';
+  return {
+    name,
+    expected,
+    liveResource: BUCKET_ARN,
+    synth: (stack) => {
+      const target = new s3.CfnBucket(stack, 'L', {
+        bucketName: LOG_BUCKET,
+        bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: sse } }] },
+        ownershipControls: { rules: [{ objectOwnership: c.acl ? 'ObjectWriter' : 'BucketOwnerEnforced' }] },
+        accessControl: c.acl ? 'LogDeliveryWrite' : undefined,
+      });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: target.ref, policyDocument: document });
+      }
+      return new s3.CfnBucket(stack, 'B', { bucketName: BUCKET, loggingConfiguration: { destinationBucketName: target.ref, logFilePrefix: prefix } });
+    },
+    live: () => ({
+      s3Buckets: [
+        liveBucket({ loggingTarget: LOG_BUCKET, loggingPrefix: prefix }),
+        liveBucket({
+          name: LOG_BUCKET,
+          arn: LOG_BUCKET_ARN,
+          encryption: sse,
+          policy: document ? JSON.stringify(document) : null,
+          objectOwnership: c.acl ? 'ObjectWriter' : 'BucketOwnerEnforced',
+          acl: c.acl ? [{ grantee: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'WRITE' }, { grantee: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'READ_ACP' }] : [],
+        }),
+      ],
+    }),
+  };
+}
+
+const S3_ACCESS_LOG_DELIVERY: SharedControl = {
+  id: 'S3.AccessLogDeliveryAuthorized',
+  rule: 'S3AccessLogDeliveryAuthorized',
+  check: 's3-access-log-delivery-authorized',
+  fixtures: [
+    accessLogFixture('the policy S3 documents, SSE-S3', 'compliant', { statements: [loggingSays()] }),
+    accessLogFixture('ComplianceBucket\'s deny of other encryption beside it', 'compliant', {
+      statements: [loggingSays(), { Sid: 'DenyPutsWithOtherEncryption', Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:PutObject', Resource: `${LOG_BUCKET_ARN}/*`, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' }, Null: { 's3:x-amz-server-side-encryption': 'false' } } }],
+    }),
+    accessLogFixture('the LogDeliveryWrite ACL, no policy', 'compliant', { statements: null, acl: true }),
+    accessLogFixture('no policy, ACLs disabled', 'non-compliant', { statements: null }),
+    accessLogFixture('a prefix the policy does not name', 'non-compliant', { statements: [loggingSays()], prefix: 'other/' }),
+    accessLogFixture('aws:SourceArn of another bucket', 'non-compliant', { statements: [loggingSays({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other' } } })] }),
+    accessLogFixture('aws:SourceAccount of another account', 'non-compliant', { statements: [loggingSays({ Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } })] }),
+    accessLogFixture('the target uses SSE-KMS', 'non-compliant', { statements: [loggingSays()], sse: 'aws:kms' }),
+  ],
+};
+
+export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY, S3_ACCESS_LOG_DELIVERY];

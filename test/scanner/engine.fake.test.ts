@@ -45,7 +45,7 @@ describe('engine against the fake AWS endpoint', () => {
     expect(fake.stats.requests['iam:GetAccountAuthorizationDetails']).toBe(2); // 3 items, page of 2
     expect(fake.stats.requests['s3:ListBuckets']).toBe(2);
     // Buckets outside the scanned regions are not inspected.
-    expect(fake.stats.requests['s3:GetBucket:versioning']).toBe(2);
+    expect(fake.stats.requests['s3:GetBucket:versioning']).toBe(3);
     expect(fake.stats.requests['ec2:DescribeFlowLogs']).toBe(2);
   });
 

@@ -99,6 +99,8 @@ export interface BucketInfo {
   /** SSE algorithm of the default encryption rule: `aws:kms`, `aws:kms:dsse`, `AES256`. */
   readonly encryption?: string | null;
   readonly loggingTarget?: string | null;
+  /** Server access logging's `TargetPrefix` (`''` when none); `undefined` when logging is off or could not be read. */
+  readonly loggingPrefix?: string;
   readonly objectOwnership?: string | null;
   /** `Enabled`, `Suspended` or `null` (never enabled). */
   readonly versioning?: string | null;

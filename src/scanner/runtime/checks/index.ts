@@ -52,6 +52,7 @@ import { logsLogGroupKmsEncrypted } from './logs/log-group-kms-encrypted';
 import { logsLogGroupRetention } from './logs/log-group-retention';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
 import { rdsStorageEncrypted } from './rds/storage-encrypted';
+import { s3AccessLogDeliveryAuthorized } from './s3/access-log-delivery-authorized';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 import { s3BucketAccessLogging } from './s3/bucket-access-logging';
 import { s3BucketAclsDisabled } from './s3/bucket-acls-disabled';
@@ -123,6 +124,7 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,
   s3BucketAccessLogging,
+  s3AccessLogDeliveryAuthorized,
   s3BucketAclsDisabled,
   s3BucketDenyWrongEncryption,
   s3BucketKmsEncryption,
