@@ -27,7 +27,9 @@ describe('s3-access-log-delivery-authorized against moto', () => {
       const create = (Bucket: string) => s3.send(new CreateBucketCommand({ Bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }));
       for (const b of ['policy-logs', 'kms-logs', 'source-good', 'source-kms']) await create(b);
       const sse = (Bucket: string, SSEAlgorithm: 'AES256' | 'aws:kms') =>
-        s3.send(new PutBucketEncryptionCommand({ Bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm } }] } }));
+        s3.send(new PutBucketEncryptionCommand({
+          Bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm } }] },
+        }));
       await sse('policy-logs', 'AES256');
       await sse('kms-logs', 'aws:kms');
       const grant = (target: string) => JSON.stringify({
