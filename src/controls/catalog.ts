@@ -407,7 +407,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AuditedVpc' }],
     packRules: ['FlowLogDeliveryAuthorized'],
-    runtimeGap: NOT_YET('flow log delivery status (`DeliverLogsStatus`)'),
+    scannerChecks: [{ id: 'ec2-flow-log-delivery-authorized', compliantWhen: 'The paths `CompliancePack-FlowLogDeliveryAuthorized` judges (family `flow-log-delivery`), built from the live account and judged by the same evaluator: to CloudWatch Logs, the `DeliverLogsPermissionArn` role\'s logs:CreateLogStream and logs:PutLogEvents on the log group under its identity policies; to S3, delivery.logs.amazonaws.com\'s s3:GetBucketAcl and s3:PutObject (`bucket-owner-full-control`, `aws:SourceAccount`, `aws:SourceArn` of CloudWatch Logs in the Region) under the bucket policy. PASS when every path is allowed; FAIL when one is denied or `DescribeFlowLogs` reports `DeliverLogsStatus` `FAILED`; `ERROR` when one cannot be decided (a bucket the account does not list, a policy that could not be read). The role\'s trust and the bucket key\'s use are judged by their own families, as at synth time. A flow log to Kinesis Data Firehose, or with no role or destination, is not applicable.' }],
   }),
   control({
     id: 'EC2.NoOpenEgress',

@@ -2,7 +2,7 @@
  * The delivery controls: the data paths along which an AWS service writes to a log group's key, a
  * bucket, a log group or a topic, as a template and as the live account reports them.
  */
-import { aws_cloudtrail as cloudtrail, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_cloudtrail as cloudtrail, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveBucket, SharedControl, Verdict } from './agreement-harness';
 import { IamRoleInfo } from '../../src/scanner/runtime/model';
 
@@ -235,4 +235,103 @@ const S3_ACCESS_LOG_DELIVERY: SharedControl = {
   ],
 };
 
-export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY, S3_ACCESS_LOG_DELIVERY];
+// ----- EC2.FlowLogDeliveryAuthorized: flow logs reach their log group or bucket ----------------
+
+const FLOW_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/flow-logs`;
+const flowTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const flowWrites = (resource = `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/flow:*`, actions = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams']) =>
+  [{ Effect: 'Allow', Action: actions, Resource: resource }];
+
+function flowToLogsFixture(name: string, expected: Verdict, statements: unknown[]): Fixture {
+  const document = { Version: '2012-10-17', Statement: statements };
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const role = new iam.CfnRole(stack, 'R', { roleName: 'flow-logs', assumeRolePolicyDocument: flowTrust, policies: [{ policyName: 'logs', policyDocument: document }] });
+      const group = new logs.CfnLogGroup(stack, 'G', { logGroupName: '/flow', retentionInDays: 365 });
+      return new ec2.CfnFlowLog(stack, 'F', {
+        resourceId: 'vpc-1', resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: group.attrArn, deliverLogsPermissionArn: role.attrArn,
+      });
+    },
+    live: () => ({
+      flowLogs: [{
+        flowLogId: 'fl-1',
+        resourceId: 'vpc-1',
+        status: 'ACTIVE',
+        trafficType: 'ALL',
+        logDestinationType: 'cloud-watch-logs',
+        logDestination: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/flow:*`,
+        deliverLogsPermissionArn: FLOW_ROLE_ARN,
+        deliverLogsStatus: 'SUCCESS',
+      }],
+      s3Buckets: [],
+      authorizationDetails: {
+        users: [],
+        policies: [],
+        roles: [{ roleName: 'flow-logs', arn: FLOW_ROLE_ARN, path: '/', trustPolicy: JSON.stringify(flowTrust), inlinePolicies: [{ name: 'logs', document: JSON.stringify(document) }], attachedPolicyArns: [] }],
+      },
+    }),
+  };
+}
+
+const flowDeliverySays = (prefix = '', extra: Record<string, unknown> = {}) => [
+  {
+    Sid: 'AWSLogDeliveryWrite',
+    Effect: 'Allow',
+    Principal: { Service: 'delivery.logs.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${BUCKET_ARN}/${prefix}AWSLogs/${ACCOUNT}/*`,
+    Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:logs:eu-west-1:${ACCOUNT}:*` } },
+    ...extra,
+  },
+  {
+    Sid: 'AWSLogDeliveryAclCheck',
+    Effect: 'Allow',
+    Principal: { Service: 'delivery.logs.amazonaws.com' },
+    Action: 's3:GetBucketAcl',
+    Resource: BUCKET_ARN,
+    Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:logs:eu-west-1:${ACCOUNT}:*` } },
+  },
+];
+
+function flowToS3Fixture(name: string, expected: Verdict, statements: unknown[] | null, prefix = ''): Fixture {
+  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
+  const destination = prefix ? `${BUCKET_ARN}/${prefix.replace(/\/$/, '')}` : BUCKET_ARN;
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: bucket.ref, policyDocument: document });
+      }
+      return new ec2.CfnFlowLog(stack, 'F', { resourceId: 'vpc-1', resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 's3', logDestination: destination });
+    },
+    live: () => ({
+      flowLogs: [{ flowLogId: 'fl-1', resourceId: 'vpc-1', status: 'ACTIVE', trafficType: 'ALL', logDestinationType: 's3', logDestination: destination, deliverLogsStatus: 'SUCCESS' }],
+      s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })],
+      authorizationDetails: { users: [], policies: [], roles: [] },
+    }),
+  };
+}
+
+const FLOW_LOG_DELIVERY: SharedControl = {
+  id: 'EC2.FlowLogDeliveryAuthorized',
+  rule: 'FlowLogDeliveryAuthorized',
+  check: 'ec2-flow-log-delivery-authorized',
+  fixtures: [
+    flowToLogsFixture('a role that may write its log group', 'compliant', flowWrites()),
+    flowToLogsFixture('a role that may write every log group', 'compliant', flowWrites('*')),
+    flowToLogsFixture('a role that may write another log group', 'non-compliant', flowWrites(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/other:*`)),
+    flowToLogsFixture('a role that may only create streams', 'non-compliant', flowWrites(undefined, ['logs:CreateLogStream'])),
+    flowToS3Fixture('the policy AWS documents (AuditedVpc\'s)', 'compliant', flowDeliverySays()),
+    flowToS3Fixture('with a prefix the policy names', 'compliant', flowDeliverySays('flow/'), 'flow/'),
+    flowToS3Fixture('a prefix the policy does not name', 'non-compliant', flowDeliverySays('other/'), 'flow/'),
+    flowToS3Fixture('no s3:GetBucketAcl', 'non-compliant', flowDeliverySays().slice(0, 1)),
+    flowToS3Fixture('aws:SourceAccount of another account', 'non-compliant', flowDeliverySays('', { Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } })),
+    flowToS3Fixture('no bucket policy', 'non-compliant', null),
+  ],
+};
+
+export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY, S3_ACCESS_LOG_DELIVERY, FLOW_LOG_DELIVERY];

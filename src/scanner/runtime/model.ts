@@ -182,6 +182,18 @@ export interface FlowLogInfo {
   readonly status: string;
   /** `ACCEPT`, `REJECT` or `ALL`; empty when the API gave none. */
   readonly trafficType: string;
+  /** `cloud-watch-logs`, `s3` or `kinesis-data-firehose`. */
+  readonly logDestinationType?: string;
+  /** `LogDestination`: the log group's or bucket's (with its prefix) ARN. */
+  readonly logDestination?: string;
+  /** `LogGroupName` (CloudWatch Logs destinations). */
+  readonly logGroupName?: string;
+  /** `DeliverLogsPermissionArn`: the role the service assumes to write the log group. */
+  readonly deliverLogsPermissionArn?: string;
+  /** `DeliverLogsStatus`: `SUCCESS` or `FAILED`. */
+  readonly deliverLogsStatus?: string;
+  /** `DeliverLogsErrorMessage` (`Access error`, `Rate limited`, ...). */
+  readonly deliverLogsErrorMessage?: string;
 }
 
 export interface IamPolicyStatement {

@@ -14,6 +14,7 @@ import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed'
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
 import { ebsSnapshotNotPublic } from './ec2/ebs-snapshot-not-public';
+import { ec2FlowLogDeliveryAuthorized } from './ec2/flow-log-delivery-authorized';
 import { ec2InstanceImdsv2 } from './ec2/instance-imdsv2';
 import { naclNoPublicAdminPorts } from './ec2/nacl-no-public-admin-ports';
 import { naclUnused } from './ec2/nacl-unused';
@@ -95,6 +96,7 @@ export const ALL_CHECKS: readonly Check[] = [
   sgNoPublicRdp,
   sgNoPublicSsh,
   vpcFlowLogsEnabled,
+  ec2FlowLogDeliveryAuthorized,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,
