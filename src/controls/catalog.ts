@@ -268,7 +268,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }],
     packRules: ['ConfigDeliveryAuthorized'],
-    runtimeGap: NOT_YET('AWS Config delivery channels'),
+    scannerChecks: [{ id: 'config-delivery-authorized', compliantWhen: 'The paths `CompliancePack-ConfigDeliveryAuthorized` judges (family `config-delivery`), built from the Region\'s live delivery channels (DescribeDeliveryChannels) and judged by the same evaluator: AWS Config delivers with the recorder\'s role (its identity policies), or with its service-linked role as config.amazonaws.com (`aws:SourceAccount`, `aws:SourceArn`), s3:GetBucketAcl and s3:PutObject (`bucket-owner-full-control`, the SSE-KMS headers of `s3KmsKeyArn`) on the channel\'s bucket under its bucket policy. PASS when every path is allowed, FAIL when one is denied; `ERROR` when one cannot be decided (a bucket the account does not list, such as another account\'s, a policy that could not be read), and for a channel with an SNS topic, whose policy the scanner does not read. The key\'s use and the recorder role\'s trust are judged by their own families. A Region without a delivery channel has no result here (`config-recorder-recording` judges that).' }],
   }),
 
   // ------------------------------------------------------------------------------------- DynamoDB

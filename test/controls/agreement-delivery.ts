@@ -2,7 +2,7 @@
  * The delivery controls: the data paths along which an AWS service writes to a log group's key, a
  * bucket, a log group or a topic, as a template and as the live account reports them.
  */
-import { aws_cloudtrail as cloudtrail, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_cloudtrail as cloudtrail, aws_config as config, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveBucket, SharedControl, Verdict } from './agreement-harness';
 import { IamRoleInfo } from '../../src/scanner/runtime/model';
 
@@ -334,4 +334,56 @@ const FLOW_LOG_DELIVERY: SharedControl = {
   ],
 };
 
-export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY, S3_ACCESS_LOG_DELIVERY, FLOW_LOG_DELIVERY];
+// ----- Config.DeliveryAuthorized: AWS Config delivers to its bucket -----------------------------
+
+const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
+const configSays = (prefix = '', account = ACCOUNT) => [
+  { Sid: 'AclCheck', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: BUCKET_ARN, Condition: { StringEquals: { 'AWS:SourceAccount': account } } },
+  {
+    Sid: 'Write',
+    Effect: 'Allow',
+    Principal: { Service: 'config.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${BUCKET_ARN}/${prefix}AWSLogs/${ACCOUNT}/Config/*`,
+    Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'AWS:SourceAccount': account } },
+  },
+];
+
+function configFixture(name: string, expected: Verdict, statements: unknown[] | null, prefix?: string): Fixture {
+  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: bucket.ref, policyDocument: document });
+      }
+      new config.CfnConfigurationRecorder(stack, 'Rec', { roleArn: SLR, recordingGroup: { allSupported: true } });
+      return new config.CfnDeliveryChannel(stack, 'Ch', { name: 'default', s3BucketName: bucket.ref, s3KeyPrefix: prefix });
+    },
+    live: () => ({
+      configSetup: { recorders: [{ name: 'default', roleArn: SLR, allSupported: true, recording: true }], deliveryChannels: [{ name: 'default', s3BucketName: BUCKET, s3KeyPrefix: prefix }] },
+      s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })],
+      authorizationDetails: { users: [], policies: [], roles: [] },
+    }),
+  };
+}
+
+const CONFIG_DELIVERY: SharedControl = {
+  id: 'Config.DeliveryAuthorized',
+  rule: 'ConfigDeliveryAuthorized',
+  check: 'config-delivery-authorized',
+  fixtures: [
+    configFixture('the policy AWS Config documents', 'compliant', configSays()),
+    configFixture('with a key prefix the policy names', 'compliant', configSays('config/'), 'config'),
+    configFixture('a key prefix the policy does not name', 'non-compliant', configSays(), 'config'),
+    configFixture('aws:SourceAccount of another account', 'non-compliant', configSays('', '111122223333')),
+    configFixture('no s3:GetBucketAcl', 'non-compliant', configSays().slice(1)),
+    configFixture('no bucket policy', 'non-compliant', null),
+  ],
+};
+
+export const DELIVERY_SHARED: SharedControl[] = [
+  LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY, S3_ACCESS_LOG_DELIVERY, FLOW_LOG_DELIVERY, CONFIG_DELIVERY,
+];

@@ -114,6 +114,26 @@ export function fixtureAccount(): FakeAccountState {
       policy: JSON.stringify({ Statement: [tlsDeny, sseDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }),
     },
     { Name: 'other-region-bucket', Region: 'ap-south-1', ...good, sse: undefined },
+    // AccountAudit's Config delivery bucket: the bucket policy lets AWS Config deliver
+    {
+      Name: 'config-delivery',
+      Region: 'eu-west-1',
+      ...good,
+      policy: JSON.stringify({
+        Statement: [
+          tlsDeny,
+          sseDeny,
+          { Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: 'arn:aws:s3:::config-delivery', Condition: { StringEquals: { 'AWS:SourceAccount': '123456789012' } } },
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'config.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: 'arn:aws:s3:::config-delivery/AWSLogs/123456789012/Config/*',
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'AWS:SourceAccount': '123456789012' } },
+          },
+        ],
+      }),
+    },
     // The buckets' access log bucket, as ComplianceBucket creates it: SSE-S3, and S3's log delivery allowed
     {
       Name: 'logs',

@@ -385,7 +385,8 @@ export class FakeAws {
       case 'DescribeFlowLogs':
         return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType) +
           tag('logDestinationType', l.LogDestinationType) + tag('logDestination', l.LogDestination) + tag('logGroupName', l.LogGroupName) +
-          tag('deliverLogsPermissionArn', l.DeliverLogsPermissionArn) + tag('deliverLogsStatus', l.DeliverLogsStatus) + tag('deliverLogsErrorMessage', l.DeliverLogsErrorMessage));
+          tag('deliverLogsPermissionArn', l.DeliverLogsPermissionArn) + tag('deliverLogsStatus', l.DeliverLogsStatus) +
+          tag('deliverLogsErrorMessage', l.DeliverLogsErrorMessage));
       case 'DescribeInstances':
         // one reservation per instance, paged by reservation as EC2 pages them
         return paged(reg.instances ?? [], 'reservationSet', (i) => tag('reservationId', `r-${i.InstanceId.slice(2)}`) + tag('ownerId', this.state.accountId) +

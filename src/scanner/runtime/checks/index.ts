@@ -7,6 +7,7 @@ import { cloudtrailDeliveryAuthorized } from './cloudtrail/delivery-authorized';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { configDeliveryAuthorized } from './config/delivery-authorized';
 import { configRecorderRecording } from './config/recorder-recording';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
@@ -79,6 +80,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailLogValidation,
   cloudtrailDeliveryAuthorized,
   configRecorderRecording,
+  configDeliveryAuthorized,
   dynamodbPitrEnabled,
   dynamodbTableKmsCmk,
   defaultSecurityGroupClosed,

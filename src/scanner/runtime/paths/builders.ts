@@ -1,6 +1,7 @@
 import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { cloudtrailDelivery } from './cloudtrail-delivery';
+import { configDelivery } from './config-delivery';
 import { flowLogDelivery } from './flow-log-delivery';
 import { LivePaths } from './live-paths';
 import { s3AccessLogDelivery } from './s3-access-log-delivery';
@@ -26,4 +27,5 @@ export const PATH_BUILDERS: readonly PathBuilder[] = [
   cloudtrailDelivery,
   s3AccessLogDelivery,
   flowLogDelivery,
+  configDelivery,
 ];
