@@ -271,7 +271,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }],
     packRules: ['ConfigDeliveryAuthorized'],
-    runtimeGap: NOT_YET('AWS Config delivery channels'),
+    scannerChecks: [{ id: 'config-delivery-authorized', compliantWhen: 'The paths `CompliancePack-ConfigDeliveryAuthorized` judges (family `config-delivery`), built from the Region\'s live delivery channels (DescribeDeliveryChannels) and judged by the same evaluator: AWS Config delivers with the recorder\'s role (its identity policies), or with its service-linked role as config.amazonaws.com (`aws:SourceAccount`, `aws:SourceArn`), s3:GetBucketAcl and s3:PutObject (`bucket-owner-full-control`, the SSE-KMS headers of `s3KmsKeyArn`) on the channel\'s bucket under its bucket policy. PASS when every path is allowed, FAIL when one is denied; `ERROR` when one cannot be decided (a bucket the account does not list, such as another account\'s, a policy that could not be read), and for a channel with an SNS topic, whose policy the scanner does not read. The key\'s use and the recorder role\'s trust are judged by their own families. A Region without a delivery channel has no result here (`config-recorder-recording` judges that).' }],
   }),
 
   // ------------------------------------------------------------------------------------- DynamoDB
@@ -410,7 +410,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AuditedVpc' }],
     packRules: ['FlowLogDeliveryAuthorized'],
-    runtimeGap: NOT_YET('flow log delivery status (`DeliverLogsStatus`)'),
+    scannerChecks: [{ id: 'ec2-flow-log-delivery-authorized', compliantWhen: 'The paths `CompliancePack-FlowLogDeliveryAuthorized` judges (family `flow-log-delivery`), built from the live account and judged by the same evaluator: to CloudWatch Logs, the `DeliverLogsPermissionArn` role\'s logs:CreateLogStream and logs:PutLogEvents on the log group under its identity policies; to S3, delivery.logs.amazonaws.com\'s s3:GetBucketAcl and s3:PutObject (`bucket-owner-full-control`, `aws:SourceAccount`, `aws:SourceArn` of CloudWatch Logs in the Region) under the bucket policy. PASS when every path is allowed; FAIL when one is denied or `DescribeFlowLogs` reports `DeliverLogsStatus` `FAILED`; `ERROR` when one cannot be decided (a bucket the account does not list, a policy that could not be read). The role\'s trust and the bucket key\'s use are judged by their own families, as at synth time. A flow log to Kinesis Data Firehose, or with no role or destination, is not applicable.' }],
   }),
   control({
     id: 'EC2.NoOpenEgress',
@@ -804,7 +804,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceBucket' }],
     packRules: ['S3AccessLogDeliveryAuthorized'],
-    runtimeGap: NOT_YET('the policy of access-log target buckets'),
+    scannerChecks: [{ id: 's3-access-log-delivery-authorized', compliantWhen: 'The paths `CompliancePack-S3AccessLogDeliveryAuthorized` judges (family `s3-access-log-delivery`), built from the live target bucket and judged by the same evaluator: a bucket with server access logging PASSes when the target\'s ACL grants the S3 log delivery group WRITE with ACLs enabled (object ownership not `BucketOwnerEnforced`), or its bucket policy allows logging.s3.amazonaws.com s3:PutObject on `<prefix>...` with `aws:SourceArn` of the source bucket and `aws:SourceAccount`, and the target\'s default encryption is not SSE-KMS; it FAILs when both are denied or the target uses SSE-KMS. A target the account does not list (another account\'s), or whose policy, ACL or encryption could not be read where they decide, is `ERROR`, as is a bucket whose logging could not be read. A bucket without server access logging is not applicable.' }],
   }),
   control({
     id: 'S3.7',

@@ -2,7 +2,7 @@
  * The delivery controls: the data paths along which an AWS service writes to a log group's key, a
  * bucket, a log group or a topic, as a template and as the live account reports them.
  */
-import { aws_cloudtrail as cloudtrail, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_cloudtrail as cloudtrail, aws_config as config, aws_ec2 as ec2, aws_iam as iam, aws_kms as kms, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { ACCOUNT, BUCKET, BUCKET_ARN, Fixture, liveBucket, SharedControl, Verdict } from './agreement-harness';
 import { IamRoleInfo } from '../../src/scanner/runtime/model';
 
@@ -159,4 +159,231 @@ const CLOUDTRAIL_DELIVERY: SharedControl = {
   ],
 };
 
-export const DELIVERY_SHARED: SharedControl[] = [LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY];
+// ----- S3.AccessLogDeliveryAuthorized: server access logs reach their target bucket -------------
+
+const LOG_BUCKET = 'access-logs';
+const LOG_BUCKET_ARN = `arn:aws:s3:::${LOG_BUCKET}`;
+const loggingSays = (extra: Record<string, unknown> = {}) => ({
+  Sid: 'S3ServerAccessLogsPolicy',
+  Effect: 'Allow',
+  Principal: { Service: 'logging.s3.amazonaws.com' },
+  Action: 's3:PutObject',
+  Resource: `${LOG_BUCKET_ARN}/access-logs/*`,
+  Condition: { ArnLike: { 'aws:SourceArn': BUCKET_ARN }, StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+  ...extra,
+});
+
+interface AccessLogCase {
+  readonly statements: unknown[] | null;
+  readonly prefix?: string;
+  readonly sse?: 'AES256' | 'aws:kms';
+  /** The LogDeliveryWrite canned ACL with ACLs enabled (`ObjectWriter`). */
+  readonly acl?: boolean;
+}
+
+function accessLogFixture(name: string, expected: Verdict, c: AccessLogCase): Fixture {
+  const document = c.statements === null ? null : { Version: '2012-10-17', Statement: c.statements };
+  const prefix = c.prefix ?? 'access-logs/';
+  const sse = c.sse ?? 'AES256';
+  return {
+    name,
+    expected,
+    liveResource: BUCKET_ARN,
+    synth: (stack) => {
+      const target = new s3.CfnBucket(stack, 'L', {
+        bucketName: LOG_BUCKET,
+        bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: sse } }] },
+        ownershipControls: { rules: [{ objectOwnership: c.acl ? 'ObjectWriter' : 'BucketOwnerEnforced' }] },
+        accessControl: c.acl ? 'LogDeliveryWrite' : undefined,
+      });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: target.ref, policyDocument: document });
+      }
+      return new s3.CfnBucket(stack, 'B', { bucketName: BUCKET, loggingConfiguration: { destinationBucketName: target.ref, logFilePrefix: prefix } });
+    },
+    live: () => ({
+      s3Buckets: [
+        liveBucket({ loggingTarget: LOG_BUCKET, loggingPrefix: prefix }),
+        liveBucket({
+          name: LOG_BUCKET,
+          arn: LOG_BUCKET_ARN,
+          encryption: sse,
+          policy: document ? JSON.stringify(document) : null,
+          objectOwnership: c.acl ? 'ObjectWriter' : 'BucketOwnerEnforced',
+          acl: c.acl ? [{ grantee: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'WRITE' }, { grantee: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'READ_ACP' }] : [],
+        }),
+      ],
+    }),
+  };
+}
+
+const S3_ACCESS_LOG_DELIVERY: SharedControl = {
+  id: 'S3.AccessLogDeliveryAuthorized',
+  rule: 'S3AccessLogDeliveryAuthorized',
+  check: 's3-access-log-delivery-authorized',
+  fixtures: [
+    accessLogFixture('the policy S3 documents, SSE-S3', 'compliant', { statements: [loggingSays()] }),
+    accessLogFixture('ComplianceBucket\'s deny of other encryption beside it', 'compliant', {
+      statements: [loggingSays(), { Sid: 'DenyPutsWithOtherEncryption', Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:PutObject', Resource: `${LOG_BUCKET_ARN}/*`, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' }, Null: { 's3:x-amz-server-side-encryption': 'false' } } }],
+    }),
+    accessLogFixture('the LogDeliveryWrite ACL, no policy', 'compliant', { statements: null, acl: true }),
+    accessLogFixture('no policy, ACLs disabled', 'non-compliant', { statements: null }),
+    accessLogFixture('a prefix the policy does not name', 'non-compliant', { statements: [loggingSays()], prefix: 'other/' }),
+    accessLogFixture('aws:SourceArn of another bucket', 'non-compliant', { statements: [loggingSays({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other' } } })] }),
+    accessLogFixture('aws:SourceAccount of another account', 'non-compliant', { statements: [loggingSays({ Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } })] }),
+    accessLogFixture('the target uses SSE-KMS', 'non-compliant', { statements: [loggingSays()], sse: 'aws:kms' }),
+  ],
+};
+
+// ----- EC2.FlowLogDeliveryAuthorized: flow logs reach their log group or bucket ----------------
+
+const FLOW_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/flow-logs`;
+const flowTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const flowWrites = (resource = `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/flow:*`, actions = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams']) =>
+  [{ Effect: 'Allow', Action: actions, Resource: resource }];
+
+function flowToLogsFixture(name: string, expected: Verdict, statements: unknown[]): Fixture {
+  const document = { Version: '2012-10-17', Statement: statements };
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const role = new iam.CfnRole(stack, 'R', { roleName: 'flow-logs', assumeRolePolicyDocument: flowTrust, policies: [{ policyName: 'logs', policyDocument: document }] });
+      const group = new logs.CfnLogGroup(stack, 'G', { logGroupName: '/flow', retentionInDays: 365 });
+      return new ec2.CfnFlowLog(stack, 'F', {
+        resourceId: 'vpc-1', resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: group.attrArn, deliverLogsPermissionArn: role.attrArn,
+      });
+    },
+    live: () => ({
+      flowLogs: [{
+        flowLogId: 'fl-1',
+        resourceId: 'vpc-1',
+        status: 'ACTIVE',
+        trafficType: 'ALL',
+        logDestinationType: 'cloud-watch-logs',
+        logDestination: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/flow:*`,
+        deliverLogsPermissionArn: FLOW_ROLE_ARN,
+        deliverLogsStatus: 'SUCCESS',
+      }],
+      s3Buckets: [],
+      authorizationDetails: {
+        users: [],
+        policies: [],
+        roles: [{ roleName: 'flow-logs', arn: FLOW_ROLE_ARN, path: '/', trustPolicy: JSON.stringify(flowTrust), inlinePolicies: [{ name: 'logs', document: JSON.stringify(document) }], attachedPolicyArns: [] }],
+      },
+    }),
+  };
+}
+
+const flowDeliverySays = (prefix = '', extra: Record<string, unknown> = {}) => [
+  {
+    Sid: 'AWSLogDeliveryWrite',
+    Effect: 'Allow',
+    Principal: { Service: 'delivery.logs.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${BUCKET_ARN}/${prefix}AWSLogs/${ACCOUNT}/*`,
+    Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:logs:eu-west-1:${ACCOUNT}:*` } },
+    ...extra,
+  },
+  {
+    Sid: 'AWSLogDeliveryAclCheck',
+    Effect: 'Allow',
+    Principal: { Service: 'delivery.logs.amazonaws.com' },
+    Action: 's3:GetBucketAcl',
+    Resource: BUCKET_ARN,
+    Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:logs:eu-west-1:${ACCOUNT}:*` } },
+  },
+];
+
+function flowToS3Fixture(name: string, expected: Verdict, statements: unknown[] | null, prefix = ''): Fixture {
+  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
+  const destination = prefix ? `${BUCKET_ARN}/${prefix.replace(/\/$/, '')}` : BUCKET_ARN;
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: bucket.ref, policyDocument: document });
+      }
+      return new ec2.CfnFlowLog(stack, 'F', { resourceId: 'vpc-1', resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 's3', logDestination: destination });
+    },
+    live: () => ({
+      flowLogs: [{ flowLogId: 'fl-1', resourceId: 'vpc-1', status: 'ACTIVE', trafficType: 'ALL', logDestinationType: 's3', logDestination: destination, deliverLogsStatus: 'SUCCESS' }],
+      s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })],
+      authorizationDetails: { users: [], policies: [], roles: [] },
+    }),
+  };
+}
+
+const FLOW_LOG_DELIVERY: SharedControl = {
+  id: 'EC2.FlowLogDeliveryAuthorized',
+  rule: 'FlowLogDeliveryAuthorized',
+  check: 'ec2-flow-log-delivery-authorized',
+  fixtures: [
+    flowToLogsFixture('a role that may write its log group', 'compliant', flowWrites()),
+    flowToLogsFixture('a role that may write every log group', 'compliant', flowWrites('*')),
+    flowToLogsFixture('a role that may write another log group', 'non-compliant', flowWrites(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/other:*`)),
+    flowToLogsFixture('a role that may only create streams', 'non-compliant', flowWrites(undefined, ['logs:CreateLogStream'])),
+    flowToS3Fixture('the policy AWS documents (AuditedVpc\'s)', 'compliant', flowDeliverySays()),
+    flowToS3Fixture('with a prefix the policy names', 'compliant', flowDeliverySays('flow/'), 'flow/'),
+    flowToS3Fixture('a prefix the policy does not name', 'non-compliant', flowDeliverySays('other/'), 'flow/'),
+    flowToS3Fixture('no s3:GetBucketAcl', 'non-compliant', flowDeliverySays().slice(0, 1)),
+    flowToS3Fixture('aws:SourceAccount of another account', 'non-compliant', flowDeliverySays('', { Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } })),
+    flowToS3Fixture('no bucket policy', 'non-compliant', null),
+  ],
+};
+
+// ----- Config.DeliveryAuthorized: AWS Config delivers to its bucket -----------------------------
+
+const SLR = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
+const configSays = (prefix = '', account = ACCOUNT) => [
+  { Sid: 'AclCheck', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: BUCKET_ARN, Condition: { StringEquals: { 'AWS:SourceAccount': account } } },
+  {
+    Sid: 'Write',
+    Effect: 'Allow',
+    Principal: { Service: 'config.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `${BUCKET_ARN}/${prefix}AWSLogs/${ACCOUNT}/Config/*`,
+    Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'AWS:SourceAccount': account } },
+  },
+];
+
+function configFixture(name: string, expected: Verdict, statements: unknown[] | null, prefix?: string): Fixture {
+  const document = statements === null ? null : { Version: '2012-10-17', Statement: statements };
+  return {
+    name,
+    expected,
+    synth: (stack) => {
+      const bucket = new s3.CfnBucket(stack, 'B', { bucketName: BUCKET });
+      if (document) {
+        new s3.CfnBucketPolicy(stack, 'P', { bucket: bucket.ref, policyDocument: document });
+      }
+      new config.CfnConfigurationRecorder(stack, 'Rec', { roleArn: SLR, recordingGroup: { allSupported: true } });
+      return new config.CfnDeliveryChannel(stack, 'Ch', { name: 'default', s3BucketName: bucket.ref, s3KeyPrefix: prefix });
+    },
+    live: () => ({
+      configSetup: { recorders: [{ name: 'default', roleArn: SLR, allSupported: true, recording: true }], deliveryChannels: [{ name: 'default', s3BucketName: BUCKET, s3KeyPrefix: prefix }] },
+      s3Buckets: [liveBucket({ policy: document ? JSON.stringify(document) : null })],
+      authorizationDetails: { users: [], policies: [], roles: [] },
+    }),
+  };
+}
+
+const CONFIG_DELIVERY: SharedControl = {
+  id: 'Config.DeliveryAuthorized',
+  rule: 'ConfigDeliveryAuthorized',
+  check: 'config-delivery-authorized',
+  fixtures: [
+    configFixture('the policy AWS Config documents', 'compliant', configSays()),
+    configFixture('with a key prefix the policy names', 'compliant', configSays('config/'), 'config'),
+    configFixture('a key prefix the policy does not name', 'non-compliant', configSays(), 'config'),
+    configFixture('aws:SourceAccount of another account', 'non-compliant', configSays('', '111122223333')),
+    configFixture('no s3:GetBucketAcl', 'non-compliant', configSays().slice(1)),
+    configFixture('no bucket policy', 'non-compliant', null),
+  ],
+};
+
+export const DELIVERY_SHARED: SharedControl[] = [
+  LOGS_KEY_ALLOWS_LOGS, CLOUDTRAIL_DELIVERY, S3_ACCESS_LOG_DELIVERY, FLOW_LOG_DELIVERY, CONFIG_DELIVERY,
+];

@@ -25,6 +25,8 @@ export interface Fixture {
   readonly live: () => Partial<Inventory>;
   /** Evaluation date (ISO); the synth side runs with the clock set to it. */
   readonly at?: string;
+  /** The resource whose live result is the verdict, when the check judges more than one. @default the only result */
+  readonly liveResource?: string;
 }
 
 export interface SharedControl {
@@ -96,7 +98,8 @@ export function synthVerdict(control: SharedControl, fixture: Fixture): string {
 export function liveVerdict(control: SharedControl, fixture: Fixture): string {
   const check = checkById(control.check)!;
   const inventory: Inventory = { accountId: ACCOUNT, partition: 'aws', region: 'eu-west-1', regions: ['eu-west-1'], now: fixture.at ?? '2026-12-02T00:00:00Z', ...fixture.live() };
-  const results = check.evaluate(inventory);
+  const all = check.evaluate(inventory);
+  const results = fixture.liveResource === undefined ? all : all.filter((r) => r.resourceId === fixture.liveResource);
   expect(results).toHaveLength(1);
   return results[0].status === 'PASS' ? 'compliant' : results[0].status === 'FAIL' ? 'non-compliant' : results[0].status;
 }

@@ -259,6 +259,8 @@ describe('Remediation under its own permissions', () => {
     expect(event.Records.length).toBeGreaterThanOrEqual(2);
     expect(audits.map((a) => [a.checkId, a.outcome, a.kms]).sort()).toEqual([
       ['ec2-ebs-encryption-by-default', 'WOULD_APPLY', env.AUDIT_KMS_KEY_ID],
+      // the access log bucket's SSE-S3, though SSE-KMS would stop server access log delivery to it
+      ['s3-bucket-kms-encryption', 'WOULD_APPLY', env.AUDIT_KMS_KEY_ID],
       ['s3-bucket-public-access-block', 'WOULD_APPLY', env.AUDIT_KMS_KEY_ID],
     ]);
     expect(state.buckets.find((b) => b.Name === 'public-bucket')!.publicAccessBlock).toBeUndefined();
@@ -272,6 +274,8 @@ describe('Remediation under its own permissions', () => {
     expect(run.result!.batchItemFailures).toEqual([]);
     expect(audits.map((a) => [a.checkId, a.resourceId, a.outcome, a.kms]).sort()).toEqual([
       ['ec2-ebs-encryption-by-default', expect.any(String), 'APPLIED', env.AUDIT_KMS_KEY_ID],
+      // the fix does not know the bucket is an access log target: SSE-KMS stops S3's log delivery to it
+      ['s3-bucket-kms-encryption', 'arn:aws:s3:::logs', 'APPLIED', env.AUDIT_KMS_KEY_ID],
       ['s3-bucket-public-access-block', 'arn:aws:s3:::public-bucket', 'APPLIED', env.AUDIT_KMS_KEY_ID],
     ]);
     expect(state.buckets.find((b) => b.Name === 'public-bucket')!.publicAccessBlock).toEqual([true, true, true, true]);

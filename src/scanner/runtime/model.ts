@@ -108,6 +108,8 @@ export interface BucketInfo {
   /** SSE algorithm of the default encryption rule: `aws:kms`, `aws:kms:dsse`, `AES256`. */
   readonly encryption?: string | null;
   readonly loggingTarget?: string | null;
+  /** Server access logging's `TargetPrefix` (`''` when none); `undefined` when logging is off or could not be read. */
+  readonly loggingPrefix?: string;
   readonly objectOwnership?: string | null;
   /** `Enabled`, `Suspended` or `null` (never enabled). */
   readonly versioning?: string | null;
@@ -189,6 +191,18 @@ export interface FlowLogInfo {
   readonly status: string;
   /** `ACCEPT`, `REJECT` or `ALL`; empty when the API gave none. */
   readonly trafficType: string;
+  /** `cloud-watch-logs`, `s3` or `kinesis-data-firehose`. */
+  readonly logDestinationType?: string;
+  /** `LogDestination`: the log group's or bucket's (with its prefix) ARN. */
+  readonly logDestination?: string;
+  /** `LogGroupName` (CloudWatch Logs destinations). */
+  readonly logGroupName?: string;
+  /** `DeliverLogsPermissionArn`: the role the service assumes to write the log group. */
+  readonly deliverLogsPermissionArn?: string;
+  /** `DeliverLogsStatus`: `SUCCESS` or `FAILED`. */
+  readonly deliverLogsStatus?: string;
+  /** `DeliverLogsErrorMessage` (`Access error`, `Rate limited`, ...). */
+  readonly deliverLogsErrorMessage?: string;
 }
 
 export interface IamPolicyStatement {

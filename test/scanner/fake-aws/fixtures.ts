@@ -114,6 +114,42 @@ export function fixtureAccount(): FakeAccountState {
       policy: JSON.stringify({ Statement: [tlsDeny, sseDeny, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-bucket/*' }] }),
     },
     { Name: 'other-region-bucket', Region: 'ap-south-1', ...good, sse: undefined },
+    // AccountAudit's Config delivery bucket: the bucket policy lets AWS Config deliver
+    {
+      Name: 'config-delivery',
+      Region: 'eu-west-1',
+      ...good,
+      policy: JSON.stringify({
+        Statement: [
+          tlsDeny,
+          sseDeny,
+          { Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: 'arn:aws:s3:::config-delivery', Condition: { StringEquals: { 'AWS:SourceAccount': '123456789012' } } },
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'config.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: 'arn:aws:s3:::config-delivery/AWSLogs/123456789012/Config/*',
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'AWS:SourceAccount': '123456789012' } },
+          },
+        ],
+      }),
+    },
+    // The buckets' access log bucket, as ComplianceBucket creates it: SSE-S3, and S3's log delivery allowed
+    {
+      Name: 'logs',
+      Region: 'eu-west-1',
+      ...good,
+      sse: 'AES256',
+      loggingTarget: undefined,
+      replication: undefined,
+      policy: JSON.stringify({
+        Statement: [
+          tlsDeny,
+          { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::logs/*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' }, Null: { 's3:x-amz-server-side-encryption': 'false' } } },
+          { Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::logs/*', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } },
+        ],
+      }),
+    },
   ];
   s.accountPublicAccessBlock = [true, true, true, false];
   s.users = [{ UserName: 'alice', attached: [], inline: [] }, { UserName: 'bob', attached: ['arn:aws:iam::123456789012:policy/admin'], inline: [] }];
@@ -164,4 +200,8 @@ export const EXPECTED_FINDINGS = [
   'iam-access-key-rotation user/bob',
   'iam-no-admin-star-policy policy/admin',
   'iam-user-no-direct-policies user/bob',
+  // the access log bucket: SSE-S3 (log delivery needs it), and neither logged nor replicated itself
+  's3-bucket-access-logging logs',
+  's3-bucket-kms-encryption logs',
+  's3-bucket-replication logs',
 ].sort();

@@ -118,7 +118,19 @@ export interface FakeRegionState {
   ebsEncryptionByDefault: boolean;
   snapshots: Array<{ SnapshotId: string; public: boolean }>;
   vpcs: Array<{ VpcId: string; IsDefault: boolean }>;
-  flowLogs: Array<{ FlowLogId: string; ResourceId: string; FlowLogStatus: string; TrafficType: 'ACCEPT' | 'REJECT' | 'ALL' }>;
+  flowLogs: Array<{
+    FlowLogId: string;
+    ResourceId: string;
+    FlowLogStatus: string;
+    TrafficType: 'ACCEPT' | 'REJECT' | 'ALL';
+    /** Where it delivers (none: as the fixture accounts leave it out), and its delivery status. */
+    LogDestinationType?: string;
+    LogDestination?: string;
+    LogGroupName?: string;
+    DeliverLogsPermissionArn?: string;
+    DeliverLogsStatus?: string;
+    DeliverLogsErrorMessage?: string;
+  }>;
   kmsKeys: FakeKey[];
   trails: Array<{
     Name: string;

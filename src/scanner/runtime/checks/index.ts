@@ -13,6 +13,7 @@ import { cloudtrailDeliveryAuthorized } from './cloudtrail/delivery-authorized';
 import { cloudtrailMultiRegionLogging } from './cloudtrail/multi-region-logging';
 import { cloudtrailKmsEncryption } from './cloudtrail/trail-kms-encryption';
 import { cloudtrailLogValidation } from './cloudtrail/trail-log-validation';
+import { configDeliveryAuthorized } from './config/delivery-authorized';
 import { configRecorderRecording } from './config/recorder-recording';
 import { dynamodbPitrEnabled } from './dynamodb/pitr-enabled';
 import { dynamodbTableKmsCmk } from './dynamodb/table-kms-cmk';
@@ -21,6 +22,7 @@ import { defaultSecurityGroupClosed } from './ec2/default-security-group-closed'
 import { ebsAttachedVolumeEncrypted } from './ec2/ebs-attached-volume-encrypted';
 import { ebsEncryptionByDefault } from './ec2/ebs-encryption-by-default';
 import { ebsSnapshotNotPublic } from './ec2/ebs-snapshot-not-public';
+import { ec2FlowLogDeliveryAuthorized } from './ec2/flow-log-delivery-authorized';
 import { ec2InstanceImdsv2 } from './ec2/instance-imdsv2';
 import { naclNoPublicAdminPorts } from './ec2/nacl-no-public-admin-ports';
 import { naclUnused } from './ec2/nacl-unused';
@@ -64,6 +66,7 @@ import { logsLogGroupKmsEncrypted } from './logs/log-group-kms-encrypted';
 import { logsLogGroupRetention } from './logs/log-group-retention';
 import { rdsInstanceNotPublic } from './rds/instance-not-public';
 import { rdsStorageEncrypted } from './rds/storage-encrypted';
+import { s3AccessLogDeliveryAuthorized } from './s3/access-log-delivery-authorized';
 import { s3AccountPublicAccessBlock } from './s3/account-public-access-block';
 import { s3BucketAccessLogging } from './s3/bucket-access-logging';
 import { s3BucketAclsDisabled } from './s3/bucket-acls-disabled';
@@ -97,6 +100,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cloudtrailLogValidation,
   cloudtrailDeliveryAuthorized,
   configRecorderRecording,
+  configDeliveryAuthorized,
   dynamodbPitrEnabled,
   dynamodbTableKmsCmk,
   dynamodbTableInBackupPlan,
@@ -118,6 +122,7 @@ export const ALL_CHECKS: readonly Check[] = [
   vpcGatewayEndpointRouteTables,
   eventsTargetAuthorized,
   guardDutyEnabledFindingsRouted,
+  ec2FlowLogDeliveryAuthorized,
   iamAccessAnalyzerEnabled,
   iamAccessKeyRotation,
   iamConsoleUserMfa,
@@ -150,6 +155,7 @@ export const ALL_CHECKS: readonly Check[] = [
   rdsStorageEncrypted,
   s3AccountPublicAccessBlock,
   s3BucketAccessLogging,
+  s3AccessLogDeliveryAuthorized,
   s3BucketAclsDisabled,
   s3BucketDenyWrongEncryption,
   s3BucketKmsEncryption,

@@ -101,5 +101,11 @@ export async function flowLogs(ctx: CollectContext, region: string): Promise<Flo
     resourceId: f.ResourceId ?? '',
     status: f.FlowLogStatus ?? '',
     trafficType: f.TrafficType ?? '',
+    logDestinationType: f.LogDestinationType,
+    logDestination: f.LogDestination,
+    logGroupName: f.LogGroupName,
+    deliverLogsPermissionArn: f.DeliverLogsPermissionArn,
+    deliverLogsStatus: f.DeliverLogsStatus,
+    deliverLogsErrorMessage: f.DeliverLogsErrorMessage,
   }));
 }

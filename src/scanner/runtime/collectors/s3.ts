@@ -92,6 +92,7 @@ export async function buckets(ctx: CollectContext): Promise<BucketInfo[]> {
         ? undefined
         : (encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null),
       loggingTarget: logging === undefined ? undefined : (logging.LoggingEnabled?.TargetBucket ?? null),
+      ...(logging?.LoggingEnabled ? { loggingPrefix: logging.LoggingEnabled.TargetPrefix ?? '' } : {}),
       objectOwnership: ownership === undefined ? undefined : (ownership?.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null),
       versioning: versioning === undefined ? undefined : (versioning.Status ?? null),
       lifecycleRules: lifecycle === undefined ? undefined : lifecycle && (lifecycle.Rules ?? []).map((x) => ({ id: x.ID, status: x.Status ?? '' })),

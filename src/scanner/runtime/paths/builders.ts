@@ -7,6 +7,9 @@ import { executionRolePaths } from './execution-role';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
 import { schedulerTargetPaths } from './scheduler-target';
+import { configDelivery } from './config-delivery';
+import { flowLogDelivery } from './flow-log-delivery';
+import { s3AccessLogDelivery } from './s3-access-log-delivery';
 
 /**
  * How the live paths of one family are built from the inventory. A family's scanner check runs its
@@ -32,4 +35,7 @@ export const PATH_BUILDERS: readonly PathBuilder[] = [
   EVENTS_TARGET,
   schedulerTargetPaths,
   executionRolePaths,
+  s3AccessLogDelivery,
+  flowLogDelivery,
+  configDelivery,
 ];
