@@ -393,7 +393,10 @@ export class FakeAws {
       case 'DescribeVpcs':
         return paged(reg.vpcs, 'vpcSet', (v) => tag('vpcId', v.VpcId) + tag('isDefault', v.IsDefault));
       case 'DescribeFlowLogs':
-        return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType));
+        return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType) +
+          tag('logDestinationType', l.LogDestinationType) + tag('logDestination', l.LogDestination) + tag('logGroupName', l.LogGroupName) +
+          tag('deliverLogsPermissionArn', l.DeliverLogsPermissionArn) + tag('deliverLogsStatus', l.DeliverLogsStatus) +
+          tag('deliverLogsErrorMessage', l.DeliverLogsErrorMessage));
       case 'DescribeVpcEndpoints':
         return paged(reg.vpcEndpoints ?? [], 'vpcEndpointSet', (e) => tag('vpcEndpointId', e.VpcEndpointId) + tag('vpcEndpointType', e.VpcEndpointType ?? 'Gateway') +
           tag('vpcId', e.VpcId) + tag('serviceName', e.ServiceName) + tag('state', 'available') + items('routeTableIdSet', e.RouteTableIds ?? [], (t) => t));
@@ -406,10 +409,6 @@ export class FakeAws {
             tag('gatewayId', route.GatewayId) + tag('natGatewayId', route.NatGatewayId) + tag('state', 'active')) +
           items('associationSet', [...(t.main ? [undefined] : []), ...(t.subnets ?? [])], (subnet) => tag('routeTableAssociationId', `rtbassoc-${t.RouteTableId.slice(4)}${subnet ? subnet.slice(7) : 'main'}`) +
             tag('routeTableId', t.RouteTableId) + tag('main', subnet === undefined) + tag('subnetId', subnet)));
-        return paged(reg.flowLogs, 'flowLogSet', (l) => tag('flowLogId', l.FlowLogId) + tag('resourceId', l.ResourceId) + tag('flowLogStatus', l.FlowLogStatus) + tag('trafficType', l.TrafficType) +
-          tag('logDestinationType', l.LogDestinationType) + tag('logDestination', l.LogDestination) + tag('logGroupName', l.LogGroupName) +
-          tag('deliverLogsPermissionArn', l.DeliverLogsPermissionArn) + tag('deliverLogsStatus', l.DeliverLogsStatus) +
-          tag('deliverLogsErrorMessage', l.DeliverLogsErrorMessage));
       case 'DescribeInstances':
         // one reservation per instance, paged by reservation as EC2 pages them
         return paged(reg.instances ?? [], 'reservationSet', (i) => tag('reservationId', `r-${i.InstanceId.slice(2)}`) + tag('ownerId', this.state.accountId) +
