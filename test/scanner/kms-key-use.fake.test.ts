@@ -46,6 +46,9 @@ describe('kms-key-use-authorized against the fake endpoint', () => {
       { Name: 'c', KmsMasterKeyId: keyArn('k-unreadable') },
       { Name: 'plain' },
     ];
+    // none of AccountAudit's defaults (its alert topic, its Config channel) and their key beside the topics above
+    r.eventRules = [];
+    r.config = { recorders: [], channels: [] };
     const role = `arn:aws:iam::${ACCOUNT}:role/publisher`;
     r.schedules = ['a', 'b', 'c', 'plain'].map((t) => ({ Name: `to-${t}`, Target: { Arn: topic(t), RoleArn: role } }));
     fake = new FakeAws(s, {

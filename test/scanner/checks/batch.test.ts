@@ -73,6 +73,7 @@ describe('Batch job definition checks', () => {
       platformCapabilities: [],
       assignPublicIp: [undefined, undefined],
       taskRoles: [{}, {}],
+      roleArns: [],
       executionContainers: [
         { image: 'i', secrets: [] }, { image: 'i', secrets: [] }, { image: 'i', secrets: [] },
       ],

@@ -1,4 +1,4 @@
-import { emptyAccount, FakeAccountState, FakePermission } from './model';
+import { emptyAccount, FakeAccountState, FakeKey, FakePermission } from './model';
 
 export const REGIONS = ['eu-west-1', 'us-east-1'];
 
@@ -34,6 +34,28 @@ const world = (from: number, to: number, proto = 'tcp'): FakePermission => ({ Ip
  * A small account with known good and bad resources. Each bad one is named after the finding
  * it must produce; `EXPECTED_FINDINGS` lists them all.
  */
+/**
+ * AccountAudit's key (one per Region): rotated, administration and use separate, and the services that
+ * write with it (CloudTrail for the trail, AWS Config for its channel, EventBridge for the alert topic)
+ * admitted one by one with their conditions, as AccountAudit writes it.
+ */
+const auditKey: FakeKey = {
+  KeyId: 'account-audit',
+  KeyManager: 'CUSTOMER',
+  KeyState: 'Enabled',
+  rotation: true,
+  policy: JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'], Resource: '*' },
+      { Sid: 'KeyUse', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'], Resource: '*' },
+      { Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*', Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:123456789012:trail/*' } } },
+      { Sid: 'Config', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } },
+      { Sid: 'EventBridge', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } },
+    ],
+  }),
+};
+
 export function fixtureAccount(): FakeAccountState {
   const s = emptyAccount(REGIONS);
   const eu = s.regions['eu-west-1'];
@@ -63,8 +85,9 @@ export function fixtureAccount(): FakeAccountState {
     { KeyId: 'key-rotated', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: true },
     { KeyId: 'key-norotation', KeyManager: 'CUSTOMER', KeyState: 'Enabled', rotation: false },
     { KeyId: 'key-aws', KeyManager: 'AWS', KeyState: 'Enabled' },
+    auditKey,
   ];
-  eu.trails = [{ Name: 'org', HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated', LogFileValidationEnabled: true, IsLogging: true, S3BucketName: 'good-bucket' }];
+  eu.trails = [{ Name: 'org', HomeRegion: 'eu-west-1', IsMultiRegionTrail: true, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/account-audit', LogFileValidationEnabled: true, IsLogging: true, S3BucketName: 'good-bucket' }];
   eu.functions = [
     { FunctionName: 'fn-public', Runtime: 'nodejs22.x', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: '*' }] }) },
     { FunctionName: 'fn-old', Runtime: 'nodejs14.x' },
@@ -77,6 +100,7 @@ export function fixtureAccount(): FakeAccountState {
   eu.tables = [{ TableName: 'orders', pitr: true, kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }, { TableName: 'sessions', pitr: false, kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }];
   const us = s.regions['us-east-1'];
   us.trails = [{ ...eu.trails[0] }];
+  us.kmsKeys = [auditKey];
   us.vpcs = [{ VpcId: 'vpc-us', IsDefault: true }];
   us.flowLogs = [{ FlowLogId: 'fl-us', ResourceId: 'vpc-us', FlowLogStatus: 'ACTIVE', TrafficType: 'REJECT' }];
 

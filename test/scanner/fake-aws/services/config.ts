@@ -8,7 +8,7 @@ import type { FakeConfigSetup } from '../model';
 /** The default of a Region: the recorder and channel AccountAudit creates, recording. */
 export const DEFAULT_CONFIG: FakeConfigSetup = {
   recorders: [{ name: 'default', recording: true }],
-  channels: [{ name: 'default', s3BucketName: 'config-delivery', s3KmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/key-rotated' }],
+  channels: [{ name: 'default', s3BucketName: 'config-delivery', s3KmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/account-audit' }],
 };
 
 export const config: FakeService = {
