@@ -39,6 +39,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'access-analyzer:ListAnalyzers',
   'config:DescribeDeliveryChannels',
   'sns:ListTopics',
+  'states:ListStateMachines',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -54,6 +55,7 @@ const CLOUDTRAIL_TRAILS: ResourceScope = { sid: 'ReadEveryTrail', arn: (s) => `a
 const DYNAMODB_TABLES: ResourceScope = { sid: 'ReadEveryTable', arn: (s) => `arn:${s.partition}:dynamodb:*:${s.account}:table/*` };
 const SNS_TOPICS: ResourceScope = { sid: 'ReadEveryTopic', arn: (s) => `arn:${s.partition}:sns:*:${s.account}:*` };
 const CONFIG_RECORDERS: ResourceScope = { sid: 'ReadEveryConfigRecorder', arn: (s) => `arn:${s.partition}:config:*:${s.account}:configuration-recorder/*` };
+const STATE_MACHINES: ResourceScope = { sid: 'ReadEveryStateMachine', arn: (s) => `arn:${s.partition}:states:*:${s.account}:stateMachine:*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -81,6 +83,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['dynamodb:DescribeTable', DYNAMODB_TABLES],
   ['config:DescribeConfigurationRecorders', CONFIG_RECORDERS],
   ['config:DescribeConfigurationRecorderStatus', CONFIG_RECORDERS],
+  ['states:DescribeStateMachine', STATE_MACHINES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

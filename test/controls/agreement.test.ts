@@ -15,6 +15,7 @@ import { LAMBDA_SHARED } from './agreement-lambda';
 import { LOGS_SHARED } from './agreement-logs';
 import { ROLE_TRUST_SHARED } from './agreement-role-trust';
 import { S3_RC_SHARED } from './agreement-s3-rc';
+import { STATE_MACHINE_SHARED } from './agreement-state-machine';
 import { TRUST_SHARED } from './agreement-trust';
 import { CONTROLS } from '../../src/controls';
 
@@ -251,6 +252,7 @@ const SHARED: SharedControl[] = [
   ...CONFIG_RC_SHARED,
   ...TRUST_SHARED,
   ...ROLE_TRUST_SHARED,
+  ...STATE_MACHINE_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

@@ -307,6 +307,10 @@ export class PermissionGate {
       case 'access-analyzer':
         if (api === 'ListAnalyzers') return star('access-analyzer:ListAnalyzers');
         break;
+      case 'states':
+        if (api === 'ListStateMachines') return star('states:ListStateMachines');
+        if (api === 'DescribeStateMachine') return [{ action: 'states:DescribeStateMachine', resource: String(r.json.stateMachineArn) }];
+        break;
       case 'sns': {
         if (api === 'ListTopics') return star('sns:ListTopics');
         if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];

@@ -52,7 +52,8 @@ export type DatasetKey =
   | 'ec2.instances'
   | 'logs.logGroups'
   | 'accessanalyzer.analyzers'
-  | 'config.recorders';
+  | 'config.recorders'
+  | 'sfn.stateMachines';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -433,6 +434,22 @@ export interface ConfigSetupInfo {
   readonly deliveryChannels: readonly ConfigDeliveryChannelInfo[];
 }
 
+/** A Step Functions state machine (ListStateMachines, DescribeStateMachine). */
+export interface StateMachineInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `STANDARD` or `EXPRESS`. */
+  readonly type?: string;
+  /** The role the state machine runs with (`roleArn`); `undefined` when it could not be described. */
+  readonly roleArn?: string;
+  /** The Amazon States Language definition (JSON text); `undefined` when it could not be described. */
+  readonly definition?: string;
+  /** `loggingConfiguration.destinations` (log group ARNs); empty when it logs nowhere, `undefined` when it could not be described. */
+  readonly logDestinations?: readonly string[];
+  /** Why DescribeStateMachine failed (the API's error code). */
+  readonly describeError?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -468,6 +485,7 @@ export interface Inventory {
   readonly logGroups?: readonly LogGroupInfo[];
   readonly accessAnalyzers?: readonly AnalyzerInfo[];
   readonly configSetup?: ConfigSetupInfo;
+  readonly stateMachines?: readonly StateMachineInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -497,6 +515,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'logs.logGroups': 'logGroups',
   'accessanalyzer.analyzers': 'accessAnalyzers',
   'config.recorders': 'configSetup',
+  'sfn.stateMachines': 'stateMachines',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -141,6 +141,8 @@ export interface FakeRegionState {
   analyzers?: FakeAnalyzer[];
   /** AWS Config; absent: the recorder and channel AccountAudit creates, recording. */
   config?: FakeConfigSetup;
+  /** Step Functions state machines: the role (by name), the definition (object or text), the log group logged to. @default none */
+  stateMachines?: Array<{ name: string; roleName: string; definition: object | string; type?: string; logGroupArn?: string }>;
 }
 
 export interface FakeAccountState {

@@ -65,6 +65,7 @@ import { s3BucketReplication } from './s3/bucket-replication';
 import { s3BucketTlsOnly } from './s3/bucket-tls-only';
 import { s3BucketVersioning } from './s3/bucket-versioning';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
+import { stepfunctionsTasksAuthorized } from './stepfunctions/tasks-authorized';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -134,6 +135,7 @@ export const ALL_CHECKS: readonly Check[] = [
   s3BucketTlsOnly,
   s3BucketVersioning,
   snsTopicKmsEncryption,
+  stepfunctionsTasksAuthorized,
 ];
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));

@@ -10,6 +10,7 @@ import * as iam from './iam';
 import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
+import * as sfn from './sfn';
 import * as sns from './sns';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
@@ -41,6 +42,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'logs.logGroups': logs.logGroups,
   'accessanalyzer.analyzers': accessanalyzer.analyzers,
   'config.recorders': config.recorders,
+  'sfn.stateMachines': sfn.stateMachines,
 };
 
 export type { CollectContext } from './context';

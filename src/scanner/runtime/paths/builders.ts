@@ -2,6 +2,7 @@ import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
+import { stateMachineBuilder } from './state-machine';
 
 /**
  * How the live paths of one family are built from the inventory. A family's scanner check runs its
@@ -22,4 +23,5 @@ export interface PathBuilder {
 /** Every family's builder: each lives in `paths/<family>.ts`, is listed here, and its check imports it from there. */
 export const PATH_BUILDERS: readonly PathBuilder[] = [
   roleTrustBuilder,
+  stateMachineBuilder,
 ];

@@ -10,6 +10,7 @@ import type { FakeAccountState, FakeRegionState } from '../model';
 import type { WireRequest } from '../server';
 import { batch } from './batch';
 import { logs } from './logs';
+import { states } from './states';
 
 /** An answer on the wire. */
 export interface FakeResponse {
@@ -57,4 +58,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   logs,
   'access-analyzer': accessAnalyzer,
   'config': config,
+  states,
 };
