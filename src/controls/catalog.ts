@@ -650,7 +650,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceScanner' }],
     packRules: ['LambdaDestinationAuthorized'],
-    runtimeGap: NOT_YET('Lambda event invoke configurations'),
+    scannerChecks: [{ id: 'lambda-destination-authorized', compliantWhen: 'Per function (ListFunctions, ListFunctionEventInvokeConfigs of every qualifier): PASS when its role\'s live identity policies (GetAccountAuthorizationDetails) allow sending to its dead-letter queue and every on-success and on-failure destination (sqs:SendMessage, sns:Publish, lambda:InvokeFunction with the target function\'s live policy, events:PutEvents, states:StartExecution), judged by `evaluateRequest` as `CompliancePack-LambdaDestinationAuthorized` does; FAIL when one is denied. ERROR when one cannot be decided: the configurations or the role\'s policies could not be read, a target of another account, or a queue or topic the role\'s policies do not allow (the scanner does not read queue and topic policies, which could grant it). Not applicable: no dead-letter queue and no destination. Key use of encrypted targets is not judged here.' }],
   }),
   control({
     id: 'Lambda.ExplicitLogGroup',

@@ -12,6 +12,7 @@ import { ACCOUNT, BUCKET, BUCKET_ARN, bucketPolicyFixture, Fixture, liveBucket, 
 import { IAM_SHARED } from './agreement-iam';
 import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
+import { LAMBDA_DESTINATION_SHARED } from './agreement-lambda-destination';
 import { LOGS_SHARED } from './agreement-logs';
 import { ROLE_TRUST_SHARED } from './agreement-role-trust';
 import { S3_RC_SHARED } from './agreement-s3-rc';
@@ -253,6 +254,7 @@ const SHARED: SharedControl[] = [
   ...TRUST_SHARED,
   ...ROLE_TRUST_SHARED,
   ...STATE_MACHINE_SHARED,
+  ...LAMBDA_DESTINATION_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

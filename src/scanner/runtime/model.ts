@@ -311,6 +311,12 @@ export interface LambdaFunctionInfo {
   readonly role?: string;
   /** `LoggingConfig.LogGroup` (ListFunctions; `/aws/lambda/<name>` when the function names none); `null` when no LoggingConfig is reported. */
   readonly logGroup?: string | null;
+  /**
+   * The on-success and on-failure destinations of every event invoke configuration (every qualifier);
+   * empty when none has one, `undefined` when they could not be read or were not read (with a
+   * dead-letter queue, they are read only when a selected check also reads the roles' policies).
+   */
+  readonly invokeDestinations?: readonly string[];
 }
 
 export interface DbInstanceInfo {

@@ -65,8 +65,8 @@ export interface FakeFunction {
   DeadLetterTargetArn?: string | null;
   /** `null`: none reserved. */
   ReservedConcurrency?: number | null;
-  /** Event invoke configurations by qualifier, with their on-failure destination. */
-  eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
+  /** Event invoke configurations by qualifier, with their on-failure (and on-success) destination. */
+  eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string; OnSuccess?: string }>;
   /** `LoggingConfig.LogGroup`; `null`: Lambda's implicit `/aws/lambda/<name>`. @default `<name>-logs` (a log group of its own) */
   LogGroup?: string | null;
   /** The execution role's name. @default `lambda-exec` (the fixture account's role trusting Lambda) */

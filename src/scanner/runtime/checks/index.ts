@@ -42,6 +42,7 @@ import { kmsKeyNotPendingDeletion } from './kms/key-not-pending-deletion';
 import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { lambdaActiveTracing } from './lambda/active-tracing';
+import { lambdaDestinationAuthorized } from './lambda/destination-authorized';
 import { lambdaExplicitLogGroup } from './lambda/explicit-log-group';
 import { lambdaFailureDestination } from './lambda/failure-destination';
 import { lambdaInsideVpc } from './lambda/inside-vpc';
@@ -116,6 +117,7 @@ export const ALL_CHECKS: readonly Check[] = [
   lambdaActiveTracing,
   lambdaInsideVpc,
   lambdaReservedConcurrency,
+  lambdaDestinationAuthorized,
   lambdaExplicitLogGroup,
   lambdaFailureDestination,
   logsLogGroupKmsEncrypted,

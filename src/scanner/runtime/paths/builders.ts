@@ -1,5 +1,6 @@
 import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
+import { lambdaDestinationBuilder } from './lambda-destination';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
 import { stateMachineBuilder } from './state-machine';
@@ -24,4 +25,5 @@ export interface PathBuilder {
 export const PATH_BUILDERS: readonly PathBuilder[] = [
   roleTrustBuilder,
   stateMachineBuilder,
+  lambdaDestinationBuilder,
 ];
