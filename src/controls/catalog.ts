@@ -91,11 +91,6 @@ export interface ControlEntry {
    * Registry): a `NagControl` acknowledgment suppresses them too.
    */
   readonly guardRules?: readonly string[];
-  /**
-   * Why a control a construct enforces has no scanner check yet: it is judged only at synth time,
-   * so drift in the account goes unseen until a check is added.
-   */
-  readonly runtimeGap?: string;
 }
 
 const NO_IDS: FrameworkIds = { fsbp: [], cis: [], nist80053r5: [], pciDss321: [], pciDss40: [], hipaa: [] };
@@ -123,8 +118,6 @@ const BACKUP_NIST = ['CP-10', 'CP-6(2)', 'CP-9', 'SC-5(2)', 'SI-13(5)'];
 const BACKUP_HIPAA = ['164.308(a)(7)(i)', '164.308(a)(7)(ii)(A)', '164.308(a)(7)(ii)(B)'];
 const MFA_NIST = ['AC-2(1)', 'AC-3(15)', 'IA-2(1)', 'IA-2(2)', 'IA-2(6)', 'IA-2(8)'];
 const GUARDDUTY_NIST = ['AC-2(12)', 'AU-6(1)', 'AU-6(5)', 'CA-7', 'CM-8(3)', 'RA-3(4)', 'SA-11(1)', 'SA-11(6)', 'SA-15(2)', 'SA-15(8)', 'SA-8(19)', 'SA-8(21)', 'SA-8(25)', 'SC-5', 'SC-5(1)', 'SC-5(3)', 'SI-20', 'SI-3(8)', 'SI-4', 'SI-4(1)', 'SI-4(13)', 'SI-4(2)', 'SI-4(22)', 'SI-4(25)', 'SI-4(4)', 'SI-4(5)'];
-
-const NOT_YET = (what: string) => `no scanner check for ${what} yet`;
 
 // Framework ids checked on 2026-12-02 against:
 // - controls with an FSBP id (and the FSBP controls named in `fsbp`): the "Related requirements" of the
@@ -566,7 +559,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'AccountAudit' }, { construct: 'BatchPipeline' }, { construct: 'ComplianceScanner' }],
     packRules: ['RoleTrustAuthorized'],
-    scannerChecks: [{ id: 'iam-role-trust-authorized', compliantWhen: 'Per resource that names a role a service must assume (Lambda functions: `lambda.amazonaws.com`; Batch job definitions\' job, task and execution roles: `ecs-tasks.amazonaws.com` with `aws:SourceAccount`; Batch compute environments\' service role: `batch.amazonaws.com`; the table `src/controls/judgement/role-trust.ts` the path model uses): PASS when each role\'s live trust policy (GetAccountAuthorizationDetails) allows the service sts:AssumeRole with the context it sends, judged by `evaluateRequest` as `CompliancePack-RoleTrustAuthorized` does; FAIL when one denies it or the role does not exist in the account; ERROR when one cannot be decided (the authorization details not read, a condition on a value not known ahead such as the task ARN). Roles of other accounts and service-linked roles are not judged (no result). State machines, EventBridge rules and schedules, trails, flow logs, Config recorders and instance profiles are not yet read.' }],
+    scannerChecks: [{ id: 'iam-role-trust-authorized', compliantWhen: 'Per resource that names a role a service must assume (Lambda functions: `lambda.amazonaws.com`; Batch job definitions\' job, task and execution roles: `ecs-tasks.amazonaws.com` with `aws:SourceAccount`; Batch compute environments\' service role: `batch.amazonaws.com`; Step Functions state machines: `states.amazonaws.com` with `aws:SourceAccount` and `aws:SourceArn`; AWS Config recorders: `config.amazonaws.com` with `aws:SourceAccount`; the table `src/controls/judgement/role-trust.ts` the path model uses): PASS when each role\'s live trust policy (GetAccountAuthorizationDetails) allows the service sts:AssumeRole with the context it sends, judged by `evaluateRequest` as `CompliancePack-RoleTrustAuthorized` does; FAIL when one denies it or the role does not exist in the account; ERROR when one cannot be decided (the authorization details not read, a condition on a value not known ahead such as the task ARN). Roles of other accounts and service-linked roles are not judged (no result). EventBridge rules and schedules, trails, flow logs and instance profiles are not yet read.' }],
   }),
 
   // ------------------------------------------------------------------------------------------ KMS
@@ -653,7 +646,7 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'ComplianceScanner' }],
     packRules: ['LambdaDestinationAuthorized'],
-    runtimeGap: NOT_YET('Lambda event invoke configurations'),
+    scannerChecks: [{ id: 'lambda-destination-authorized', compliantWhen: 'Per function (ListFunctions, ListFunctionEventInvokeConfigs of every qualifier): PASS when its role\'s live identity policies (GetAccountAuthorizationDetails) allow sending to its dead-letter queue and every on-success and on-failure destination (sqs:SendMessage, sns:Publish, lambda:InvokeFunction with the target function\'s live policy, events:PutEvents, states:StartExecution), judged by `evaluateRequest` as `CompliancePack-LambdaDestinationAuthorized` does; FAIL when one is denied. ERROR when one cannot be decided: the configurations or the role\'s policies could not be read, a target of another account, or a queue or topic the role\'s policies do not allow (the scanner does not read queue and topic policies, which could grant it). Not applicable: no dead-letter queue and no destination. Key use of encrypted targets is not judged here.' }],
   }),
   control({
     id: 'Lambda.ExplicitLogGroup',
@@ -907,6 +900,6 @@ export const CONTROLS: readonly ControlEntry[] = [
     frameworks: fw({}),
     enforcedBy: [{ construct: 'BatchPipeline' }],
     packRules: ['StateMachineTasksAuthorized'],
-    runtimeGap: NOT_YET('Step Functions state machines'),
+    scannerChecks: [{ id: 'stepfunctions-tasks-authorized', compliantWhen: 'Per state machine (ListStateMachines, DescribeStateMachine): PASS when its role\'s live identity policies (GetAccountAuthorizationDetails) allow every call the path model judges, read from its definition by the reader `CompliancePack-StateMachineTasksAuthorized` uses (`src/controls/judgement/state-machine.ts`): the log delivery actions on `*` when it logs, batch:SubmitJob on the job definition and job queue of each `batch:submitJob` task, sns:Publish on the topic of each `sns:publish` task; FAIL when one is denied. ERROR when one cannot be decided (a target given at run time, a job definition named without a revision, a publish the identity policies do not allow, as the topic policy is not read; the role\'s policies not known) or the state machine could not be described. Not applicable: no such task and no logging.' }],
   }),
 ];

@@ -4,7 +4,7 @@
  * a test fails when a checked-in copy differs.
  */
 import { ControlEntry, CONTROLS } from './catalog';
-import { controlForCheck, findingIdsOf } from './index';
+import { controlForCheck } from './index';
 
 /** What the check table needs of a scanner check (the runtime's `Check`, without importing it). */
 export interface CheckRow {
@@ -48,12 +48,6 @@ export function renderControlsMarkdown(controls: readonly ControlEntry[] = CONTR
     const f = c.frameworks;
     lines.push(`| \`${c.id}\` | ${escape(c.title)} | ${c.severity} | ${constructs(c)} | ${code(c.packRules.map((r) => `CompliancePack-${r}`))} | ${code(c.stockNagRules)} | `
       + `${code(c.scannerChecks.map((k) => k.id))} | ${plain(f.fsbp)} | ${plain(f.cis)} | ${plain(f.nist80053r5)} | ${plain(f.pciDss321)} | ${plain(f.pciDss40)} | ${plain(f.hipaa)} |`);
-  }
-  const gaps = controls.filter((c) => c.runtimeGap !== undefined);
-  lines.push('', '## Not yet verified at run time', '', 'Controls a construct enforces that no scanner check verifies in the account yet: drift (a change',
-    'made in the console) goes unseen until a check is added.', '');
-  for (const c of gaps) {
-    lines.push(`- \`${c.id}\` (${findingIdsOf(c).map((id) => `\`${id}\``).join(', ') || 'no rule'}): ${c.runtimeGap}`);
   }
   return lines.join('\n') + '\n';
 }

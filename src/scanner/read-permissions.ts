@@ -48,6 +48,7 @@ export const ACCOUNT_WIDE_ACTIONS: ReadonlySet<string> = new Set([
   'backup:ListBackupPlans',
   'guardduty:ListDetectors',
   'scheduler:ListSchedules',
+  'states:ListStateMachines',
 ]);
 
 /** Resource types whose read actions accept a resource ARN: every resource of the type in the account is audited. */
@@ -69,6 +70,7 @@ const EVENT_RULES: ResourceScope = { sid: 'ReadEveryEventRule', arn: (s) => `arn
 const BACKUP_PLANS: ResourceScope = { sid: 'ReadEveryBackupPlan', arn: (s) => `arn:${s.partition}:backup:*:${s.account}:backup-plan:*` };
 const GUARDDUTY_DETECTORS: ResourceScope = { sid: 'ReadEveryDetector', arn: (s) => `arn:${s.partition}:guardduty:*:${s.account}:detector/*` };
 const SCHEDULES: ResourceScope = { sid: 'ReadEverySchedule', arn: (s) => `arn:${s.partition}:scheduler:*:${s.account}:schedule/*` };
+const STATE_MACHINES: ResourceScope = { sid: 'ReadEveryStateMachine', arn: (s) => `arn:${s.partition}:states:*:${s.account}:stateMachine:*` };
 const RDS_INSTANCES: ResourceScope = { sid: 'ReadEveryDbInstance', arn: (s) => `arn:${s.partition}:rds:*:${s.account}:db:*` };
 
 /** Read actions that accept a resource ARN, and the resource type they read. */
@@ -103,6 +105,7 @@ export const RESOURCE_SCOPED_ACTIONS: ReadonlyMap<string, ResourceScope> = new M
   ['backup:ListBackupSelections', BACKUP_PLANS],
   ['backup:GetBackupSelection', BACKUP_PLANS],
   ['scheduler:GetSchedule', SCHEDULES],
+  ['states:DescribeStateMachine', STATE_MACHINES],
 ]);
 
 /** The statements that allow `actions` (read-only), each on the narrowest resource IAM accepts for it. */

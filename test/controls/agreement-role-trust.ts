@@ -3,13 +3,14 @@
  * trust policy, as a template (a role of the same stack) and as the scanner sees it (the resource
  * naming the role's ARN, the role in the account's authorization details).
  */
-import { aws_batch as batch, aws_iam as iam, aws_lambda as lambda, CfnResource, Stack } from 'aws-cdk-lib';
+import { aws_batch as batch, aws_config as config, aws_iam as iam, aws_lambda as lambda, aws_stepfunctions as sfn, CfnResource, Stack } from 'aws-cdk-lib';
 import { ACCOUNT, Fixture, SharedControl, Verdict } from './agreement-harness';
 import { Inventory } from '../../src/scanner/runtime/model';
 
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/consumer-role`;
 
-type Consumer = 'lambda' | 'job' | 'compute';
+type Consumer = 'lambda' | 'job' | 'compute' | 'machine' | 'recorder';
+const SM_ARN = `arn:aws:states:eu-west-1:${ACCOUNT}:stateMachine:machine`;
 
 function trustPolicy(service: string, condition?: Record<string, unknown>) {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }] };
@@ -22,12 +23,20 @@ function consumerOf(stack: Stack, consumer: Consumer, roleArn: string): CfnResou
   if (consumer === 'job') {
     return new batch.CfnJobDefinition(stack, 'Job', { jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', jobRoleArn: roleArn } });
   }
+  if (consumer === 'recorder') {
+    return new config.CfnConfigurationRecorder(stack, 'Recorder', { name: 'default', roleArn, recordingGroup: { allSupported: true } });
+  }
+  if (consumer === 'machine') {
+    return new sfn.CfnStateMachine(stack, 'Machine', { stateMachineName: 'machine', roleArn, definitionString: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' });
+  }
   return new batch.CfnComputeEnvironment(stack, 'Ce', { computeEnvironmentName: 'ce', type: 'UNMANAGED', serviceRole: roleArn });
 }
 
 function liveConsumer(consumer: Consumer): Partial<Inventory> {
   if (consumer === 'lambda') return { lambdaFunctions: [{ functionName: 'fn', arn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:fn`, policy: null, role: ROLE_ARN }] };
   if (consumer === 'job') return { batchJobDefinitions: [{ name: 'job', arn: `arn:aws:batch:eu-west-1:${ACCOUNT}:job-definition/job:1`, revision: 1, privilegedFlags: [], roleArns: [ROLE_ARN] }] };
+  if (consumer === 'recorder') return { configSetup: { recorders: [{ name: 'default', roleArn: ROLE_ARN, allSupported: true, recording: true }], deliveryChannels: [] } };
+  if (consumer === 'machine') return { stateMachines: [{ name: 'machine', arn: SM_ARN, roleArn: ROLE_ARN, definition: '{}', logDestinations: [] }] };
   return { batchComputeEnvironments: [{ name: 'ce', arn: `arn:aws:batch:eu-west-1:${ACCOUNT}:compute-environment/ce`, serviceRole: ROLE_ARN }] };
 }
 
@@ -62,6 +71,15 @@ export const IAM_ROLE_TRUST: SharedControl = {
     trustFixture('job role trusting Lambda', 'non-compliant', 'job', trustPolicy('lambda.amazonaws.com')),
     trustFixture('service role trusting Batch', 'compliant', 'compute', trustPolicy('batch.amazonaws.com')),
     trustFixture('service role trusting EC2', 'non-compliant', 'compute', trustPolicy('ec2.amazonaws.com')),
+    // Step Functions sends aws:SourceArn (the state machine) and aws:SourceAccount
+    trustFixture('state machine role conditioned on its ARN', 'compliant', 'machine', trustPolicy('states.amazonaws.com', { ArnEquals: { 'aws:SourceArn': SM_ARN } })),
+    trustFixture('state machine role conditioned on another machine', 'non-compliant', 'machine',
+      trustPolicy('states.amazonaws.com', { ArnEquals: { 'aws:SourceArn': `${SM_ARN}-other` } })),
+    // AWS Config sends aws:SourceAccount only
+    trustFixture('recorder role trusting Config of this account', 'compliant', 'recorder', trustPolicy('config.amazonaws.com', { StringEquals: { 'aws:SourceAccount': ACCOUNT } })),
+    trustFixture('recorder role conditioned on aws:SourceArn', 'non-compliant', 'recorder',
+      trustPolicy('config.amazonaws.com', { ArnLike: { 'aws:SourceArn': `arn:aws:config:eu-west-1:${ACCOUNT}:*` } })),
+    trustFixture('state machine role trusting Lambda', 'non-compliant', 'machine', trustPolicy('lambda.amazonaws.com')),
   ],
 };
 

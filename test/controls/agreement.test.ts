@@ -14,11 +14,13 @@ import { ACCOUNT, BUCKET, BUCKET_ARN, bucketPolicyFixture, Fixture, liveBucket, 
 import { IAM_SHARED } from './agreement-iam';
 import { KMS_SHARED } from './agreement-kms';
 import { LAMBDA_SHARED } from './agreement-lambda';
+import { LAMBDA_DESTINATION_SHARED } from './agreement-lambda-destination';
 import { LOGS_SHARED } from './agreement-logs';
 import { MESSAGING_SHARED } from './agreement-messaging';
 import { ROLE_TRUST_SHARED } from './agreement-role-trust';
 import { MISC_SHARED } from './agreement-misc';
 import { S3_RC_SHARED } from './agreement-s3-rc';
+import { STATE_MACHINE_SHARED } from './agreement-state-machine';
 import { TRUST_SHARED } from './agreement-trust';
 import { CONTROLS } from '../../src/controls';
 
@@ -259,6 +261,8 @@ const SHARED: SharedControl[] = [
   ...TRUST_SHARED,
   ...ROLE_TRUST_SHARED,
   ...MISC_SHARED,
+  ...STATE_MACHINE_SHARED,
+  ...LAMBDA_DESTINATION_SHARED,
 ];
 
 describe.each(SHARED.map((c) => [c.id, c] as const))('%s: CompliancePack and the scanner agree', (_id, control) => {

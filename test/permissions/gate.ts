@@ -339,6 +339,10 @@ export class PermissionGate {
         if (api === 'ListQueues') return star('sqs:ListQueues');
         if (api === 'GetQueueAttributes') return [{ action: 'sqs:GetQueueAttributes', resource: `arn:aws:sqs:${region}:${acct}:${String(r.json.QueueUrl).split('/').pop()}` }];
         break;
+      case 'states':
+        if (api === 'ListStateMachines') return star('states:ListStateMachines');
+        if (api === 'DescribeStateMachine') return [{ action: 'states:DescribeStateMachine', resource: String(r.json.stateMachineArn) }];
+        break;
       case 'sns': {
         if (api === 'ListTopics') return star('sns:ListTopics');
         if (api === 'GetTopicAttributes') return [{ action: 'sns:GetTopicAttributes', resource: r.form.get('TopicArn') ?? '' }];

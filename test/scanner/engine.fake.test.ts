@@ -42,7 +42,7 @@ describe('engine against the fake AWS endpoint', () => {
     // 7 security-group checks, 2 regions, 1 security group per page of 2 -> pages per region.
     const sgPages = { 'eu-west-1': 2, 'us-east-1': 1 };
     expect(fake.stats.requests['ec2:DescribeSecurityGroups']).toBe(sgPages['eu-west-1'] + sgPages['us-east-1']);
-    expect(fake.stats.requests['iam:GetAccountAuthorizationDetails']).toBe(2); // 3 items, page of 2
+    expect(fake.stats.requests['iam:GetAccountAuthorizationDetails']).toBe(3); // 5 items, page of 2
     expect(fake.stats.requests['s3:ListBuckets']).toBe(3); // 5 buckets, page of 2
     // Buckets outside the scanned regions are not inspected.
     expect(fake.stats.requests['s3:GetBucket:versioning']).toBe(4);

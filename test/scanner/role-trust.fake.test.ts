@@ -1,7 +1,7 @@
 /**
  * iam-role-trust-authorized through the real SDK against the fake endpoint: the roles Lambda
- * functions, Batch job definitions and compute environments name, judged against the live trust
- * policies of GetAccountAuthorizationDetails; unreadable IAM is ERROR, never PASS.
+ * functions, Batch job definitions and compute environments, and Config recorders name, judged
+ * against the live trust policies of GetAccountAuthorizationDetails; unreadable IAM is ERROR, never PASS.
  */
 import { fakeEnv, withEnv } from './fake-aws/fixtures';
 import { emptyAccount, FakeAccountState } from './fake-aws/model';
@@ -31,6 +31,8 @@ function account(): FakeAccountState {
     // service-linked: its trust is AWS's, not judged
     { computeEnvironmentName: 'ce-linked', type: 'UNMANAGED', serviceRole: role('aws-service-role/batch.amazonaws.com/AWSServiceRoleForBatch') },
   ];
+  // a recorder whose role trusts Lambda, not Config
+  eu.config = { recorders: [{ name: 'default', recording: true, roleARN: role('lambda-exec') }], channels: [{ name: 'default', s3BucketName: 'config-bucket' }] };
   s.roles = [
     { RoleName: 'lambda-exec', trust: trusting('lambda.amazonaws.com') },
     { RoleName: 'tasks-role', trust: trusting('ecs-tasks.amazonaws.com') },
@@ -49,8 +51,8 @@ describe('iam-role-trust-authorized against the fake endpoint', () => {
     const report = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: [CHECK], pageSize: 2 }));
     expect(report.errors).toEqual([]);
     const findings = Object.fromEntries(report.findings.map((f) => [f.resourceId.split(':').slice(5).join(':'), f.title ?? '']));
-    expect(Object.keys(findings).sort()).toEqual(['compute-environment/ce-bad', 'function:missing-role', 'function:wrong-service', 'job-definition/job-bad:1']);
-    expect(report.checks[0].counts).toEqual({ passed: 3, failed: 4, notApplicable: 0, errored: 0 });
+    expect(Object.keys(findings).sort()).toEqual(['compute-environment/ce-bad', 'configuration-recorder/default', 'function:missing-role', 'function:wrong-service', 'job-definition/job-bad:1']);
+    expect(report.checks[0].counts).toEqual({ passed: 3, failed: 5, notApplicable: 0, errored: 0 });
   });
 
   test('authorization details that cannot be read: ERROR, no finding', async () => {

@@ -4,6 +4,7 @@ import { awsManagedKeyPolicy, Documents } from './documents';
 import { Resolver } from './resolve';
 import { describeDecision, PathFamily, PathRecord } from '../../controls/judgement/data-paths';
 import { jobDefinitionRoles, TRUST_CONSUMERS, trustContext } from '../../controls/judgement/role-trust';
+import { LOG_DELIVERY_ACTIONS, taskCalls } from '../../controls/judgement/state-machine';
 import { RequestContext } from '../../policy/conditions';
 import { evaluateRequest, NamedPolicy, PolicyRequest, RequestPrincipal } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
@@ -509,8 +510,7 @@ export class PathModel {
     const base = { principal: role.principal, resourceAccount: account, context: {}, mode: 'same-account' as const, identityPolicies: role.identity, unknownIdentityPolicies: role.unknownPolicies };
     if (listOf(props.LoggingConfiguration?.Destinations).length > 0) {
       // Step Functions sets up vended log delivery with the role; these actions take Resource "*".
-      for (const action of ['logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery', 'logs:ListLogDeliveries',
-        'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups']) {
+      for (const action of LOG_DELIVERY_ACTIONS) {
         this.evaluate('state-machine', sm, source, 'its log group', 'LogDelivery', { ...base, action, resource: '*' });
       }
     }
@@ -531,17 +531,15 @@ export class PathModel {
       }
       return;
     }
-    for (const task of tasksOf(definition)) {
-      const resource = String(task.Resource ?? '');
-      const params = task.Parameters ?? task.Arguments ?? {};
-      if (/^arn:[^:]+:states:::batch:submitJob/.test(resource)) {
-        for (const [key, label] of [['JobDefinition', 'job definition'], ['JobQueue', 'job queue']]) {
-          const arn = this.resolver.string(stack, params[key]);
+    for (const call of taskCalls(definition)) {
+      if (call.kind === 'batch') {
+        for (const [key, label, raw] of [['JobDefinition', 'job definition', call.jobDefinition], ['JobQueue', 'job queue', call.jobQueue]] as const) {
+          const arn = this.resolver.string(stack, raw);
           const target = typeof arn === 'string' ? this.byArn.get(arn) ?? this.docs.ofType(key === 'JobQueue' ? 'AWS::Batch::JobQueue' : 'AWS::Batch::JobDefinition', stack).find((r) => this.resolver.arnOf(r) === arn) : undefined;
           this.evaluate('state-machine', sm, source, `${target ? this.docs.label(target) : String(arn)} ${label}`, target ? this.docs.label(target) : key, { ...base, action: 'batch:SubmitJob', resource: arn });
         }
-      } else if (/^arn:[^:]+:states:::sns:publish/.test(resource) && params.TopicArn !== undefined) {
-        this.deliver('state-machine', sm, source, params.TopicArn, role.principal, {}, role);
+      } else {
+        this.deliver('state-machine', sm, source, call.topicArn, role.principal, {}, role);
       }
     }
   }
@@ -776,29 +774,6 @@ export class PathModel {
       this.deliver('config-delivery', channel, source, props.SnsTopicARN, principal, context, ids);
     }
   }
-}
-
-/** Every Task state of a definition, in Parallel branches and Map iterators too. */
-function tasksOf(definition: any): any[] {
-  const out: any[] = [];
-  const visit = (machine: any) => {
-    for (const state of Object.values(machine?.States ?? {}) as any[]) {
-      if (state?.Type === 'Task') {
-        out.push(state);
-      }
-      for (const branch of listOf(state?.Branches)) {
-        visit(branch);
-      }
-      if (state?.Iterator) {
-        visit(state.Iterator);
-      }
-      if (state?.ItemProcessor) {
-        visit(state.ItemProcessor);
-      }
-    }
-  };
-  visit(definition);
-  return out;
 }
 
 /** A role that makes requests, with its identity policies when the app defines it. */

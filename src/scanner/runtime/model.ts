@@ -61,7 +61,8 @@ export type DatasetKey =
   | 'events.rules'
   | 'backup.protectedResources'
   | 'guardduty.detectors'
-  | 'scheduler.schedules';
+  | 'scheduler.schedules'
+  | 'sfn.stateMachines';
 
 export const GLOBAL_DATASETS: ReadonlySet<DatasetKey> = new Set<DatasetKey>([
   's3.buckets',
@@ -345,6 +346,12 @@ export interface LambdaFunctionInfo {
   readonly role?: string;
   /** `LoggingConfig.LogGroup` (ListFunctions; `/aws/lambda/<name>` when the function names none); `null` when no LoggingConfig is reported. */
   readonly logGroup?: string | null;
+  /**
+   * The on-success and on-failure destinations of every event invoke configuration (every qualifier);
+   * empty when none has one, `undefined` when they could not be read or were not read (with a
+   * dead-letter queue, they are read only when a selected check also reads the roles' policies).
+   */
+  readonly invokeDestinations?: readonly string[];
 }
 
 export interface DbInstanceInfo {
@@ -632,6 +639,22 @@ export interface ScheduleInfo {
   readonly kmsKeyArn?: string | null;
 }
 
+/** A Step Functions state machine (ListStateMachines, DescribeStateMachine). */
+export interface StateMachineInfo {
+  readonly name: string;
+  readonly arn: string;
+  /** `STANDARD` or `EXPRESS`. */
+  readonly type?: string;
+  /** The role the state machine runs with (`roleArn`); `undefined` when it could not be described. */
+  readonly roleArn?: string;
+  /** The Amazon States Language definition (JSON text); `undefined` when it could not be described. */
+  readonly definition?: string;
+  /** `loggingConfiguration.destinations` (log group ARNs); empty when it logs nowhere, `undefined` when it could not be described. */
+  readonly logDestinations?: readonly string[];
+  /** Why DescribeStateMachine failed (the API's error code). */
+  readonly describeError?: string;
+}
+
 /** Everything the checks can read. A check only reads the datasets it declares. */
 export interface Inventory {
   readonly accountId: string;
@@ -678,6 +701,7 @@ export interface Inventory {
   readonly guardDutyDetectors?: readonly DetectorInfo[];
   /** The EventBridge Scheduler schedules of the region. */
   readonly schedules?: readonly ScheduleInfo[];
+  readonly stateMachines?: readonly StateMachineInfo[];
 }
 
 /** Maps a dataset to the Inventory field it fills. */
@@ -716,6 +740,7 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
   'backup.protectedResources': 'backupSelections',
   'guardduty.detectors': 'guardDutyDetectors',
   'scheduler.schedules': 'schedules',
+  'sfn.stateMachines': 'stateMachines',
 };
 
 // ---------------------------------------------------------------------------------------------

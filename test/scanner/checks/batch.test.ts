@@ -56,9 +56,9 @@ describe('Batch job definition checks', () => {
       revision: 4,
       type: 'container',
       status: 'ACTIVE',
-      containerProperties: { image: 'i', privileged: false },
+      containerProperties: { image: 'i', privileged: false, jobRoleArn: 'arn:aws:iam::123456789012:role/job', executionRoleArn: 'arn:aws:iam::123456789012:role/exec' },
       nodeProperties: { numNodes: 1, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0', container: { image: 'i', privileged: true } }] },
-      ecsProperties: { taskProperties: [{ containers: [{ name: 'a', image: 'i' }, { name: 'b', image: 'i', privileged: true }] }] },
+      ecsProperties: { taskProperties: [{ taskRoleArn: 'arn:aws:iam::123456789012:role/task', containers: [{ name: 'a', image: 'i' }, { name: 'b', image: 'i', privileged: true }] }] },
       eksProperties: { podProperties: { containers: [{ image: 'i', securityContext: { privileged: true } }] } },
       retryStrategy: { attempts: 2 },
       timeout: { attemptDurationSeconds: 60 },
@@ -72,11 +72,15 @@ describe('Batch job definition checks', () => {
       privilegedFlags: [false, true, undefined, true, true],
       platformCapabilities: [],
       assignPublicIp: [undefined, undefined],
-      taskRoles: [{}, {}],
-      roleArns: [],
-      executionContainers: [
-        { image: 'i', secrets: [] }, { image: 'i', secrets: [] }, { image: 'i', secrets: [] },
+      taskRoles: [
+        { jobRoleArn: 'arn:aws:iam::123456789012:role/job', executionRoleArn: 'arn:aws:iam::123456789012:role/exec' },
+        { taskRoleArn: 'arn:aws:iam::123456789012:role/task' },
       ],
+      executionContainers: [
+        { image: 'i', secrets: [], executionRoleArn: 'arn:aws:iam::123456789012:role/exec' }, { image: 'i', secrets: [] }, { image: 'i', secrets: [] },
+      ],
+      // the roles ECS assumes for the job (iam-role-trust-authorized)
+      roleArns: ['arn:aws:iam::123456789012:role/job', 'arn:aws:iam::123456789012:role/exec', 'arn:aws:iam::123456789012:role/task'],
     });
     const bare = jobDefinitionInfo({ jobDefinitionName: 'b', jobDefinitionArn: 'arn:b', revision: 1, type: 'container', containerProperties: { image: 'i' } });
     expect(bare).toMatchObject({ retryAttempts: undefined, attemptDurationSeconds: undefined, privilegedFlags: [undefined] });

@@ -179,7 +179,13 @@ export function fixtureAccount(): FakeAccountState {
   s.users = [{ UserName: 'alice', attached: [], inline: [] }, { UserName: 'bob', attached: ['arn:aws:iam::123456789012:policy/admin'], inline: [] }];
   s.policies = [{ PolicyName: 'admin', AttachmentCount: 1, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }];
   // the functions' execution role (FakeFunction's default), trusting Lambda
-  s.roles = [{ RoleName: 'lambda-exec', trust: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } }];
+  // and may send to their dead-letter queues (FakeFunction's default), by a customer managed policy
+  s.policies.push({ PolicyName: 'lambda-dlq', AttachmentCount: 1, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: eu.functions.map((f) => `arn:aws:sqs:eu-west-1:123456789012:${f.FunctionName}-dlq`) }] } });
+  s.roles = [{
+    RoleName: 'lambda-exec',
+    trust: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    attached: ['arn:aws:iam::123456789012:policy/lambda-dlq'],
+  }];
   const recent = new Date(Date.now() - 5 * 86400000).toISOString();
   const old = new Date(Date.now() - 200 * 86400000).toISOString();
   s.credentialReportCsv +=

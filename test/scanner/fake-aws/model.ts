@@ -65,8 +65,8 @@ export interface FakeFunction {
   DeadLetterTargetArn?: string | null;
   /** `null`: none reserved. */
   ReservedConcurrency?: number | null;
-  /** Event invoke configurations by qualifier, with their on-failure destination. */
-  eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string }>;
+  /** Event invoke configurations by qualifier, with their on-failure (and on-success) destination. */
+  eventInvokeConfigs?: Array<{ Qualifier: string; OnFailure?: string; OnSuccess?: string }>;
   /** `LoggingConfig.LogGroup`; `null`: Lambda's implicit `/aws/lambda/<name>`. @default `<name>-logs` (a log group of its own) */
   LogGroup?: string | null;
   /** The execution role's name. @default `lambda-exec` (the fixture account's role trusting Lambda) */
@@ -211,6 +211,8 @@ export interface FakeRegionState {
   detectors?: Array<{ id: string; status: 'ENABLED' | 'DISABLED' }>;
   /** EventBridge Scheduler schedules (group `default` unless set). @default none */
   schedules?: FakeSchedule[];
+  /** Step Functions state machines: the role (by name), the definition (object or text), the log group logged to. @default none */
+  stateMachines?: Array<{ name: string; roleName: string; definition: object | string; type?: string; logGroupArn?: string }>;
 }
 
 /** An EventBridge Scheduler schedule. */

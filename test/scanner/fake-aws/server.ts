@@ -810,7 +810,10 @@ export class FakeAws {
           FunctionArn: `${arn(name)}:${c.Qualifier}`,
           LastModified: 0,
           MaximumRetryAttempts: 2,
-          DestinationConfig: { OnFailure: c.OnFailure ? { Destination: c.OnFailure } : {}, OnSuccess: {} },
+          DestinationConfig: {
+            OnFailure: c.OnFailure ? { Destination: c.OnFailure } : {},
+            OnSuccess: c.OnSuccess ? { Destination: c.OnSuccess } : {},
+          },
         })),
         NextMarker: p.next,
       });

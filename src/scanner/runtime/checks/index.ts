@@ -55,6 +55,7 @@ import { kmsKeyPolicyNoKmsStar } from './kms/key-policy-no-kms-star';
 import { kmsKeyRotation } from './kms/key-rotation';
 import { kmsKeyUseAuthorized } from './kms/key-use-authorized';
 import { lambdaActiveTracing } from './lambda/active-tracing';
+import { lambdaDestinationAuthorized } from './lambda/destination-authorized';
 import { lambdaExplicitLogGroup } from './lambda/explicit-log-group';
 import { lambdaFailureDestination } from './lambda/failure-destination';
 import { lambdaInsideVpc } from './lambda/inside-vpc';
@@ -83,6 +84,7 @@ import { schedulerTargetAuthorized } from './scheduler/target-authorized';
 import { snsTopicKmsEncryption } from './sns/topic-kms-encryption';
 import { snsTopicPolicy } from './sns/topic-policy';
 import { sqsDeadLetterQueue } from './sqs/dead-letter-queue';
+import { stepfunctionsTasksAuthorized } from './stepfunctions/tasks-authorized';
 
 /** Every check the engine can run. Ids are stable: they are part of finding ids. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -146,6 +148,7 @@ export const ALL_CHECKS: readonly Check[] = [
   lambdaActiveTracing,
   lambdaInsideVpc,
   lambdaReservedConcurrency,
+  lambdaDestinationAuthorized,
   lambdaExplicitLogGroup,
   lambdaFailureDestination,
   logsLogGroupKmsEncrypted,
@@ -170,6 +173,7 @@ export const ALL_CHECKS: readonly Check[] = [
   snsTopicKmsEncryption,
   snsTopicPolicy,
   sqsDeadLetterQueue,
+  stepfunctionsTasksAuthorized,
 ];
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));

@@ -13,6 +13,7 @@ import * as logs from './logs';
 import * as others from './others';
 import * as s3 from './s3';
 import * as scheduler from './scheduler';
+import * as sfn from './sfn';
 import * as sns from './sns';
 import * as sqs from './sqs';
 import * as cloudwatch from './cloudwatch';
@@ -57,6 +58,7 @@ export const COLLECTORS: Record<DatasetKey, Collector> = {
   'backup.protectedResources': backup.selections,
   'guardduty.detectors': guardduty.detectors,
   'scheduler.schedules': scheduler.schedules,
+  'sfn.stateMachines': sfn.stateMachines,
 };
 
 export type { CollectContext } from './context';

@@ -88,14 +88,20 @@ async function lambdaConfiguration(ctx: CollectContext, region: string, f: Funct
   const name = f.FunctionName ?? '';
   const resource = f.FunctionArn;
   const deadLetterTargetArn = f.DeadLetterConfig?.TargetArn || null;
-  const [reservedConcurrency, onFailureDestinations] = await Promise.all([
+  // With a dead-letter queue the failure-destination check needs no configuration; the destination
+  // paths (which read the roles' policies, iam:GetAccountAuthorizationDetails) need them all.
+  const readConfigs = needs(ctx, 'lambda:ListFunctionEventInvokeConfigs') && (!deadLetterTargetArn || needs(ctx, 'iam:GetAccountAuthorizationDetails'));
+  const [reservedConcurrency, configs] = await Promise.all([
     !needs(ctx, 'lambda:GetFunctionConcurrency') ? Promise.resolve(undefined) : orUndefined(ctx.clients.send({ service: 'lambda', region, api: 'GetFunctionConcurrency', resource }, (c, abortSignal) =>
       c.send(new GetFunctionConcurrencyCommand({ FunctionName: name }), { abortSignal }))
       .then((c) => c.ReservedConcurrentExecutions ?? null)),
-    deadLetterTargetArn || !needs(ctx, 'lambda:ListFunctionEventInvokeConfigs') ? Promise.resolve(undefined) : orUndefined(
+    !readConfigs ? Promise.resolve(undefined) : orUndefined(
       ctx.clients.paginate({ service: 'lambda', region, api: 'ListFunctionEventInvokeConfigs', resource }, paginateListFunctionEventInvokeConfigs, { FunctionName: name }, pageSize(ctx, 1, 50))
-        .then((pages) => pages.flatMap((p) => p.FunctionEventInvokeConfigs ?? []).flatMap((c) => c.DestinationConfig?.OnFailure?.Destination ?? []))),
+        .then((pages) => pages.flatMap((p) => p.FunctionEventInvokeConfigs ?? []))),
   ]);
+  const onFailureDestinations = configs?.flatMap((c) => c.DestinationConfig?.OnFailure?.Destination ?? []);
+  const invokeDestinations = configs?.flatMap((c) => [c.DestinationConfig?.OnFailure?.Destination, c.DestinationConfig?.OnSuccess?.Destination]
+    .filter((d): d is string => typeof d === 'string' && d !== ''));
   return {
     vpcId: f.VpcConfig?.VpcId || null,
     tracingMode: f.TracingConfig?.Mode ?? null,
@@ -104,6 +110,7 @@ async function lambdaConfiguration(ctx: CollectContext, region: string, f: Funct
     reservedConcurrency,
     role: f.Role,
     logGroup: f.LoggingConfig?.LogGroup || null,
+    invokeDestinations,
   };
 }
 

@@ -10,6 +10,8 @@ import { schedulerTargetPaths } from './scheduler-target';
 import { configDelivery } from './config-delivery';
 import { flowLogDelivery } from './flow-log-delivery';
 import { s3AccessLogDelivery } from './s3-access-log-delivery';
+import { lambdaDestinationBuilder } from './lambda-destination';
+import { stateMachineBuilder } from './state-machine';
 
 /**
  * How the live paths of one family are built from the inventory. A family's scanner check runs its
@@ -38,4 +40,6 @@ export const PATH_BUILDERS: readonly PathBuilder[] = [
   s3AccessLogDelivery,
   flowLogDelivery,
   configDelivery,
+  stateMachineBuilder,
+  lambdaDestinationBuilder,
 ];

@@ -16,6 +16,7 @@ import { guardduty } from './guardduty';
 import { logs } from './logs';
 import { sqs } from './sqs';
 import { scheduler } from './scheduler';
+import { states } from './states';
 
 /** An answer on the wire. */
 export interface FakeResponse {
@@ -69,4 +70,5 @@ export const FAKE_SERVICES: Record<string, FakeService> = {
   events,
   guardduty,
   scheduler,
+  states,
 };
