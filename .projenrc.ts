@@ -135,6 +135,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: [
     'cdk.out/',
     '.venv/',
+    '/.venv.install-lock/',
     'target/',
     '__pycache__/',
     '.pytest_cache/',

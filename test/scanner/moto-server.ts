@@ -12,10 +12,44 @@ const ROOT = path.join(__dirname, '..', '..');
 const VENV = path.join(ROOT, '.venv');
 const MOTO = path.join(VENV, 'bin', 'moto_server');
 
-function ensureMoto(): void {
-  if (fs.existsSync(MOTO)) return;
-  execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
-  execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', 'moto[server]>=5,<6'], { stdio: 'inherit', timeout: 480_000 });
+/** Written into the virtual environment once pip has installed moto and everything it needs. */
+const INSTALLED = path.join(VENV, '.moto-installed');
+/** Held (an exclusive directory) by the one jest worker that installs moto; the others wait for it. */
+const LOCK = `${VENV}.install-lock`;
+const INSTALL_TIMEOUT_MS = 600_000;
+
+/**
+ * Installs moto into .venv once, however many test files ask for it at the same time: jest runs
+ * them in parallel workers, and a worker that found the environment half-made by another (a venv
+ * without pip yet, or a moto_server whose dependencies were still being installed) failed.
+ */
+async function ensureMoto(): Promise<void> {
+  const until = Date.now() + INSTALL_TIMEOUT_MS;
+  while (!fs.existsSync(INSTALLED)) {
+    let mine = false;
+    try {
+      fs.mkdirSync(LOCK);
+      mine = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (mine) {
+      try {
+        if (!fs.existsSync(INSTALLED)) {
+          if (!fs.existsSync(path.join(VENV, 'bin', 'pip'))) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
+          execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', 'moto[server]>=5,<6'], { stdio: 'inherit', timeout: INSTALL_TIMEOUT_MS });
+          fs.writeFileSync(INSTALLED, 'moto[server]>=5,<6\n');
+        }
+      } finally {
+        fs.rmSync(LOCK, { recursive: true, force: true });
+      }
+      return;
+    }
+    if (Date.now() > until) {
+      throw new Error(`moto was not installed into ${VENV} within ${INSTALL_TIMEOUT_MS / 1000} s: another test process holds ${LOCK} (remove it if no test is running)`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -51,7 +85,7 @@ export interface MotoServer {
 
 /** Installs moto when missing, starts it and waits until it listens. */
 export async function startMoto(): Promise<MotoServer> {
-  ensureMoto();
+  await ensureMoto();
   const port = await freePort();
   const proc: ChildProcess = spawn(MOTO, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   try {
