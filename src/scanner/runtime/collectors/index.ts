@@ -2,12 +2,15 @@ import { DatasetKey } from '../model';
 import * as accessanalyzer from './accessanalyzer';
 import * as backup from './backup';
 import * as batch from './batch';
+import * as cloudwatch from './cloudwatch';
 import * as config from './config';
 import { CollectContext } from './context';
 import * as dynamodb from './dynamodb';
 import * as ec2 from './ec2';
 import * as ec2Instances from './ec2-instances';
 import * as ec2Network from './ec2-network';
+import * as events from './events';
+import * as guardduty from './guardduty';
 import * as iam from './iam';
 import * as logs from './logs';
 import * as others from './others';
@@ -16,9 +19,6 @@ import * as scheduler from './scheduler';
 import * as sfn from './sfn';
 import * as sns from './sns';
 import * as sqs from './sqs';
-import * as cloudwatch from './cloudwatch';
-import * as events from './events';
-import * as guardduty from './guardduty';
 
 export type Collector = (ctx: CollectContext, region: string) => Promise<unknown>;
 

@@ -2,15 +2,15 @@ import { PathFamily } from '../../../controls/judgement/data-paths';
 import { DatasetKey } from '../model';
 import { ALARM_ACTION } from './alarm-action';
 import { cloudtrailDelivery } from './cloudtrail-delivery';
+import { configDelivery } from './config-delivery';
 import { EVENTS_TARGET } from './events-target';
 import { executionRolePaths } from './execution-role';
+import { flowLogDelivery } from './flow-log-delivery';
+import { lambdaDestinationBuilder } from './lambda-destination';
 import { LivePaths } from './live-paths';
 import { roleTrustBuilder } from './role-trust';
-import { schedulerTargetPaths } from './scheduler-target';
-import { configDelivery } from './config-delivery';
-import { flowLogDelivery } from './flow-log-delivery';
 import { s3AccessLogDelivery } from './s3-access-log-delivery';
-import { lambdaDestinationBuilder } from './lambda-destination';
+import { schedulerTargetPaths } from './scheduler-target';
 import { stateMachineBuilder } from './state-machine';
 
 /**

@@ -14,8 +14,8 @@ import { cloudwatch } from './cloudwatch';
 import { events } from './events';
 import { guardduty } from './guardduty';
 import { logs } from './logs';
-import { sqs } from './sqs';
 import { scheduler } from './scheduler';
+import { sqs } from './sqs';
 import { states } from './states';
 
 /** An answer on the wire. */
