@@ -9,7 +9,7 @@ export * from './account-audit/account-audit';
 export * from './account-audit/config-rules';
 export * from './account-audit/finding-severity';
 export * from './nag/compliance-pack';
-export * from './nag/nag-control';
+export * from './core/nag-control';
 export * from './nag/nag-report';
 export * from './batch-pipeline/batch-options';
 export * from './batch-pipeline/batch-pipeline';

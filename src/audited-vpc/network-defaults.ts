@@ -5,9 +5,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { GatewayPrefixListIds } from './gateway-endpoint-access';
 import { NetworkDefaultsFunction } from './network-defaults-function';
+import { acknowledgeFinding, skipCheckov } from '../core/acknowledge';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
-import { acknowledgeFinding, skipCheckov } from '../core/nag-ids';
-import { NagControl } from '../nag/nag-control';
+import { NagControl } from '../core/nag-control';
 
 /** Properties of `NetworkDefaults`. */
 export interface NetworkDefaultsProps {

@@ -4,11 +4,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { defaultLifecycleRules, validateLifecycleRules } from './lifecycle';
+import { acknowledgeFinding, nagResourceText, suppressGuard } from '../core/acknowledge';
 import { ComplianceKey } from '../core/compliance-key';
-import { acknowledgeFinding, nagResourceText, suppressGuard } from '../core/nag-ids';
+import { NagControl } from '../core/nag-control';
 import { ComplianceValidationError, daysOf, requireField } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
-import { NagControl } from '../nag/nag-control';
 
 /** Longest Object Lock default retention S3 accepts, in days (100 years). */
 const MAX_OBJECT_LOCK_DAYS = 36500;

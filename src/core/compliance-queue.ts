@@ -11,9 +11,9 @@ import {
 import { Construct } from 'constructs';
 import { ComplianceKey } from './compliance-key';
 import { ComplianceTopic } from './compliance-topic';
+import { NagControl } from './nag-control';
 import { ComplianceValidationError, requireField, requireRange } from './validation';
 import { warnWeakened } from './weakened';
-import { NagControl } from '../nag/nag-control';
 
 /** SQS: 1 to 80 letters, digits, hyphens and underscores (`.fifo` names are FIFO queues, not supported here). */
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;

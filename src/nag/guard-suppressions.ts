@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { IPolicyValidationContextBeta1, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1 } from 'aws-cdk-lib';
-import { guardSuppressedRules } from '../core/nag-ids';
+import { guardSuppressedRules } from '../core/acknowledge';
 
 /**
  * A policy-validation plugin (for example cdklabs' `CfnGuardValidator`, which runs AWS Control Tower's

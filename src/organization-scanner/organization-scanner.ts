@@ -19,15 +19,15 @@ import { MEMBER_PARAMETERS, memberRoleTemplate } from './member-role';
 import { PlanFunction } from './runtime/plan-function';
 import { ReportFunction } from './runtime/report-function';
 import { ScanItemFunction } from './runtime/scan-item-function';
-import { ManagedPolicyRole } from '../batch-pipeline/managed-policy-role';
 import { ComplianceBucket } from '../compliance-bucket/compliance-bucket';
+import { acknowledgeFinding, nagResourceText } from '../core/acknowledge';
 import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
-import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { ManagedPolicyRole } from '../core/managed-policy-role';
+import { NagControl } from '../core/nag-control';
 import { ComplianceValidationError, requireRange } from '../core/validation';
-import { NagControl } from '../nag/nag-control';
 import { selectCheckIds, requireRegions } from '../scanner/check-selection';
 import { ALL_CHECKS, requiredActions } from '../scanner/runtime/checks';
 

@@ -18,13 +18,13 @@ import { ScannerRemediation } from './remediation/scanner-remediation';
 import { ALL_CHECKS, requiredActions } from './runtime/checks';
 import { ScannerFunction } from './runtime/scanner-function';
 import { ComplianceBucket } from '../compliance-bucket/compliance-bucket';
+import { acknowledgeFinding, nagResourceText } from '../core/acknowledge';
 import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ComplianceTopic } from '../core/compliance-topic';
-import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { NagControl } from '../core/nag-control';
 import { ComplianceValidationError, requireRange } from '../core/validation';
-import { NagControl } from '../nag/nag-control';
 
 /** Key prefix of everything the scanner writes to the report bucket (fixed by the engine). */
 const REPORT_PREFIX = 'compliance-scans/';

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { acknowledgeFinding, nagResourceText } from '../core/nag-ids';
+import { acknowledgeFinding, nagResourceText } from '../core/acknowledge';
 
 /**
  * How the scanner's read actions are granted. Not part of the public API.

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, aws_s3 as s3, aws_sqs as sqs } from 'aws-cdk-lib';
 import { ComplianceBucket, NagReport } from '../../src';
-import { acknowledgeFinding } from '../../src/core/nag-ids';
+import { acknowledgeFinding } from '../../src/core/acknowledge';
 import { newStack } from '../nag-helper';
 
 // The SARIF 2.1.0 schema and validator of Microsoft's SARIF SDK.

@@ -1,4 +1,4 @@
-import { asList, isTrue, isUnknown } from '../../nag/private/values';
+import { asList, isTrue, isUnknown } from '../../policy/template-values';
 
 /**
  * The AWS Batch job definition controls as the library enforces them, one judgement for the

@@ -1,5 +1,5 @@
 import { JobDefinitionSpelling } from './batch-job';
-import { asList, isUnknown } from '../../nag/private/values';
+import { asList, isUnknown } from '../../policy/template-values';
 
 /**
  * Batch.PrivateNetwork as the library enforces it, one judgement for `CompliancePack-BatchPublicNetwork`

@@ -1,4 +1,4 @@
-import { asList } from '../../nag/private/values';
+import { asList } from '../../policy/template-values';
 
 /**
  * GuardDuty.FindingsRoute: GuardDuty is enabled and an EventBridge rule routes its findings. One

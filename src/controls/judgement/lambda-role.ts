@@ -1,4 +1,4 @@
-import { servicePrincipals } from '../../nag/private/values';
+import { servicePrincipals } from '../../policy/template-values';
 
 /** The service principals a Lambda execution role trusts (Lambda, Lambda@Edge). */
 export const LAMBDA_SERVICE_PRINCIPALS: readonly string[] = ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'];

@@ -6,7 +6,7 @@
  * `logs-log-group-kms-encrypted` / `logs-log-group-retention`.
  */
 import { isSet } from './values';
-import { actionMatches, asList } from '../../nag/private/values';
+import { actionMatches, asList } from '../../policy/template-values';
 
 /** The log group is encrypted with a KMS key (any key: CloudWatch Logs accepts customer managed keys only). */
 export function logGroupKmsEncrypted(kmsKeyId: unknown): boolean {

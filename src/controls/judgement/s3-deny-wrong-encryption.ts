@@ -1,4 +1,4 @@
-import { actionMatches, asList, isEveryone } from '../../nag/private/values';
+import { actionMatches, asList, isEveryone } from '../../policy/template-values';
 
 /** Condition keys that name the encryption of a put (lower case). */
 const ENCRYPTION_KEYS = new Set(['s3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id']);

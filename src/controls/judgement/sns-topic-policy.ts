@@ -1,4 +1,4 @@
-import { actionMatches, asList, isEveryone } from '../../nag/private/values';
+import { actionMatches, asList, isEveryone } from '../../policy/template-values';
 
 /**
  * SNS.TopicPolicy: a topic has a policy of its own (not SNS's default) and none of its statements

@@ -1,4 +1,4 @@
-import { asList } from '../../nag/private/values';
+import { asList } from '../../policy/template-values';
 
 /** Verbs of actions that only read. Anything else (including `*` and `service:*`) may write. */
 const READ_VERBS = /^(Get|List|Describe|BatchGet|Head|Search|Query|Scan|Lookup|View|Select|Filter|Read|Download)/;

@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { trustsLambda } from '../../controls/judgement/lambda-role';
+import { asList, referencedId, servicePrincipals, statementsOf } from '../../policy/template-values';
 import { logicalIdOf, propertiesOf, stackResourceById, stackResourcesOfType } from '../private/context';
-import { asList, referencedId, servicePrincipals, statementsOf } from '../private/values';
 
 /** True when `value` is a `Ref` or `Fn::GetAtt` to the resource `target`, or equals one of its literal names. */
 export function pointsAt(value: any, target: CfnResource, literalNames: any[] = []): boolean {

@@ -10,10 +10,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RemediationFunction } from './remediation-function';
+import { acknowledgeFinding, nagResourceText } from '../../core/acknowledge';
 import { ComplianceLogGroup } from '../../core/compliance-log-group';
 import { ComplianceQueue } from '../../core/compliance-queue';
-import { acknowledgeFinding, nagResourceText } from '../../core/nag-ids';
-import { NagControl } from '../../nag/nag-control';
+import { NagControl } from '../../core/nag-control';
 
 /** Key prefix of the remediation audit records in the report bucket. */
 export const AUDIT_PREFIX = 'compliance-remediation/';

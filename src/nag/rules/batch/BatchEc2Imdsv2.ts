@@ -1,7 +1,7 @@
 import { launchesInstances, requiresImdsv2 } from '../../../controls/judgement/imdsv2';
+import { isUnknown } from '../../../policy/template-values';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { isUnknown } from '../../private/values';
 import { pointsAt, resolveReference } from '../shared';
 
 /**

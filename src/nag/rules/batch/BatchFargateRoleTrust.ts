@@ -1,9 +1,9 @@
+import { jobTasks } from './containers';
 import { runsOnFargate } from '../../../controls/judgement/batch-network';
+import { isUnknown } from '../../../policy/template-values';
 import { logicalIdOf } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE } from '../../private/rule';
-import { isUnknown } from '../../private/values';
 import { resolveReference, roleTrusts } from '../shared';
-import { jobTasks } from './containers';
 
 /**
  * A Fargate job definition uses a job role or execution role that `ecs-tasks.amazonaws.com` may not

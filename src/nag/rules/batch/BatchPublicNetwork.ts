@@ -1,8 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { assignPublicIpFlags, isDefaultRoute, isInternetGatewayId, isPublicSubnet as publicSubnet, publicIpVerdict } from '../../../controls/judgement/batch-network';
+import { asList, isTrue, isUnknown, referencedId } from '../../../policy/template-values';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { asList, isTrue, isUnknown, referencedId } from '../../private/values';
 import { pointsAt, resolveReference } from '../shared';
 
 /** True when the subnet (a resource of this stack) is public: it maps public IPs, or its route table routes to an internet gateway. */

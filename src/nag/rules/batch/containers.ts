@@ -1,4 +1,4 @@
-import { asList } from '../../private/values';
+import { asList } from '../../../policy/template-values';
 
 /** The ECS task-level blocks (`ContainerProperties` and each of `EcsProperties.TaskProperties`), which carry roles and network settings. */
 export function jobTasks(props: any): any[] {

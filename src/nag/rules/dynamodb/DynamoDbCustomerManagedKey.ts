@@ -1,6 +1,6 @@
 import { tableKeyIsCustomerManaged } from '../../../controls/judgement/dynamodb-kms';
+import { asList, isFalse, isUnknown } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { asList, isFalse, isUnknown } from '../../private/values';
 
 /**
  * A DynamoDB table is not encrypted with a customer managed KMS key.

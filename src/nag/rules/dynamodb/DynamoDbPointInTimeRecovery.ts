@@ -1,6 +1,6 @@
 import { pitrEnabled } from '../../../controls/judgement/dynamodb-pitr';
+import { asList, isUnknown } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, WARN } from '../../private/rule';
-import { asList, isUnknown } from '../../private/values';
 
 /**
  * A DynamoDB table (or a replica of a global table) has no point-in-time recovery.

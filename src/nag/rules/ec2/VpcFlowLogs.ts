@@ -1,7 +1,7 @@
 import { logsRejectedTraffic } from '../../../controls/judgement/flow-logs';
+import { asList, isUnknown } from '../../../policy/template-values';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { asList, isUnknown } from '../../private/values';
 import { pointsAt } from '../shared';
 
 /**

@@ -1,6 +1,6 @@
 import { hasRouteTables, isGatewayEndpoint } from '../../../controls/judgement/gateway-endpoints';
+import { isUnknown } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { isUnknown } from '../../private/values';
 
 /**
  * A gateway VPC endpoint (S3, DynamoDB) is attached to no route table.

@@ -1,7 +1,7 @@
 import { detectorEnabled, routesGuardDutyFindings } from '../../../controls/judgement/guardduty-route';
+import { asList } from '../../../policy/template-values';
 import { appResourcesOfType, propertiesOf } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
-import { asList } from '../../private/values';
 
 /**
  * A GuardDuty detector that is disabled, or whose findings no EventBridge rule routes anywhere.

@@ -1,6 +1,6 @@
 import { writeOnWildcardFindings } from '../../../controls/judgement/write-on-wildcard';
+import { asList, isUnknown, statementsOf } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, ERROR, NOT_APPLICABLE } from '../../private/rule';
-import { asList, isUnknown, statementsOf } from '../../private/values';
 
 /** Policy resources with a single `PolicyDocument`; the others (roles, users, groups) carry `Policies`. */
 const STANDALONE = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy']);

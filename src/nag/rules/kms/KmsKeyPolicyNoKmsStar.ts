@@ -1,6 +1,6 @@
 import { keyPolicyAllowsKmsStar } from '../../../controls/judgement/kms-key-policy';
+import { statementsOf } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { statementsOf } from '../../private/values';
 
 /**
  * A KMS key policy allows `kms:*` (or `*`).

@@ -1,6 +1,6 @@
 import { tracingActive } from '../../../controls/judgement/lambda-config';
+import { isUnknown } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, NON_COMPLIANT, NOT_APPLICABLE, WARN } from '../../private/rule';
-import { isUnknown } from '../../private/values';
 
 /**
  * A Lambda function does not have X-Ray active tracing.

@@ -1,7 +1,7 @@
 import { keyPolicyAllowsLogs } from '../../../controls/judgement/log-groups';
+import { statementsOf } from '../../../policy/template-values';
 import { propertiesOf } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { statementsOf } from '../../private/values';
 import { resolveReference } from '../shared';
 
 /**

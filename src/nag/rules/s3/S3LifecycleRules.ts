@@ -1,6 +1,6 @@
 import { lifecycleRuleEnabled } from '../../../controls/judgement/s3-lifecycle';
+import { asList, isUnknown } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, NON_COMPLIANT, WARN } from '../../private/rule';
-import { asList, isUnknown } from '../../private/values';
 
 /**
  * An S3 bucket has no enabled lifecycle rule.

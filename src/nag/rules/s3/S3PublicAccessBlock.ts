@@ -1,5 +1,5 @@
+import { isTrue, isUnknown } from '../../../policy/template-values';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
-import { isTrue, isUnknown } from '../../private/values';
 
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 

@@ -1,7 +1,7 @@
 import { topicPolicyOpensPublish } from '../../../controls/judgement/sns-topic-policy';
+import { asList, statementsOf } from '../../../policy/template-values';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT } from '../../private/rule';
-import { asList, statementsOf } from '../../private/values';
 import { pointsAt } from '../shared';
 
 /**

@@ -1,8 +1,8 @@
 import { AWS_MANAGED_POLICIES, awsManagedKeyPolicy, defaultTopicPolicy } from '../../../controls/judgement/aws-documents';
 import { describeDecision, PathFamily, PathRecord } from '../../../controls/judgement/data-paths';
-import { statementsOf } from '../../../nag/private/values';
 import { RequestContext } from '../../../policy/conditions';
 import { evaluateRequest, NamedPolicy, PolicyRequest, RequestPrincipal } from '../../../policy/evaluate';
+import { statementsOf } from '../../../policy/template-values';
 import { BucketInfo, CheckResult, errored, fail, IamRoleInfo, Inventory, KmsKeyInfo, pass } from '../model';
 
 /**

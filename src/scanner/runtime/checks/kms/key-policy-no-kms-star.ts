@@ -1,5 +1,5 @@
 import { keyPolicyAllowsKmsStar } from '../../../../controls/judgement/kms-key-policy';
-import { statementsOf } from '../../../../nag/private/values';
+import { statementsOf } from '../../../../policy/template-values';
 import { errored, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
 

@@ -1,5 +1,5 @@
 import { keyPolicyAllowsLogs } from '../../../../controls/judgement/log-groups';
-import { statementsOf } from '../../../../nag/private/values';
+import { statementsOf } from '../../../../policy/template-values';
 import { errored, fail, notApplicable, pass } from '../../model';
 import { accountOfArn, regionOfArn } from '../../paths/live-paths';
 import { defineCheck } from '../define';

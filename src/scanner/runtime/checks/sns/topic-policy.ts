@@ -1,5 +1,5 @@
 import { isDefaultTopicPolicy, topicPolicyOpensPublish } from '../../../../controls/judgement/sns-topic-policy';
-import { statementsOf } from '../../../../nag/private/values';
+import { statementsOf } from '../../../../policy/template-values';
 import { errored, fail, pass } from '../../model';
 import { defineCheck } from '../define';
 

@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CONTROLS, controlForNagControl, findingIdsOf } from '../controls';
-import { acknowledgeFinding, skipCheckov, suppressGuard } from '../core/nag-ids';
+import { acknowledgeFinding, skipCheckov, suppressGuard } from './acknowledge';
 
 /**
  * A security control that several cdk-nag packs check under different ids, so that one call

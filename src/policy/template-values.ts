@@ -86,7 +86,7 @@ export function servicePrincipals(statement: any): string[] {
 }
 
 /** True when a statement's principal is everyone (`"*"` or `{"AWS": "*"}`); one definition with the scanner's. */
-export { isEveryone } from '../../policy/public-access';
+export { isEveryone } from './public-access';
 
 /** True when `action` (an IAM action, possibly with wildcards) matches `wanted` (a literal action). */
 export function actionMatches(action: any, wanted: string): boolean {
