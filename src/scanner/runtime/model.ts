@@ -747,7 +747,8 @@ export const DATASET_FIELD: Record<DatasetKey, keyof Inventory> = {
 // Checks
 // ---------------------------------------------------------------------------------------------
 
-export interface CheckMetadata {
+/** The metadata of a check that its report and each of its findings repeat (declared once, here). */
+export interface CheckMetadataFields {
   /** Stable id, `<service>-<what>` in kebab case. Used in finding ids: never rename. */
   readonly id: string;
   readonly title: string;
@@ -755,12 +756,15 @@ export interface CheckMetadata {
   readonly category: Category;
   /** CloudFormation-style resource type the results are about. */
   readonly resourceType: string;
-  /** Id of the control in the controls catalog (`src/controls`), e.g. `S3.1`. */
-  readonly controlId?: string;
   /** AWS Security Hub Foundational Security Best Practices control ids, e.g. `S3.1` (from the catalog). */
   readonly fsbp: readonly string[];
   /** CIS AWS Foundations Benchmark v3.0 recommendation numbers (from the catalog). */
   readonly cis: readonly string[];
+}
+
+export interface CheckMetadata extends CheckMetadataFields {
+  /** Id of the control in the controls catalog (`src/controls`), e.g. `S3.1`. */
+  readonly controlId?: string;
   readonly remediation: string;
   /** IAM actions the collectors need for this check; the construct builds its policy from these. */
   readonly requiredActions: readonly string[];
