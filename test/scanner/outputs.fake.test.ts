@@ -3,7 +3,7 @@ import { securityGroupAccount } from './fake-aws/scenarios';
 import { AwsHttpError, FakeAws } from './fake-aws/server';
 import { AwsClients } from '../../src/scanner/runtime/clients';
 import { runScan } from '../../src/scanner/runtime/engine';
-import { BATCH_SIZE, decideAlert, summaryMessage, writeFindings } from '../../src/scanner/runtime/outputs';
+import { BATCH_SIZE, decideAlert, findingItem, summaryMessage, writeFindings } from '../../src/scanner/runtime/outputs';
 import { Finding, ScanReport } from '../../src/scanner/runtime/report';
 import { handler } from '../../src/scanner/runtime/scanner.lambda';
 
@@ -183,5 +183,41 @@ describe('Lambda handler', () => {
     } finally {
       await fake.stop();
     }
+  });
+});
+
+describe('DynamoDB finding item', () => {
+  test('the finding\'s fields as strings, with its account, scan, last seen time and expiry', () => {
+    const f: Finding = {
+      findingId: 'abc',
+      checkId: 'ec2-sg-no-public-ssh',
+      title: 'SSH open',
+      status: 'FAIL',
+      severity: 'HIGH',
+      category: 'ec2',
+      region: 'eu-west-1',
+      resourceId: 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-1',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      reason: 'port 22 open',
+      remediation: 'close it',
+      fsbp: ['EC2.13'],
+      cis: [],
+    };
+    const report = { accountId: '123456789012', scanId: 'scan-1', startedAt: '2026-06-01T00:00:00.000Z' } as ScanReport;
+    expect(findingItem(f, report, 90)).toEqual({
+      findingId: { S: 'abc' },
+      checkId: { S: 'ec2-sg-no-public-ssh' },
+      severity: { S: 'HIGH' },
+      category: { S: 'ec2' },
+      region: { S: 'eu-west-1' },
+      resourceId: { S: f.resourceId },
+      resourceType: { S: 'AWS::EC2::SecurityGroup' },
+      status: { S: 'FAIL' },
+      reason: { S: 'port 22 open' },
+      accountId: { S: '123456789012' },
+      scanId: { S: 'scan-1' },
+      lastSeen: { S: '2026-06-01T00:00:00.000Z' },
+      expiresAt: { N: String(Date.parse('2026-06-01T00:00:00Z') / 1000 + 90 * 86400) },
+    });
   });
 });

@@ -101,11 +101,8 @@ function notScannedOf(r: ItemResult): NotScannedEntry | undefined {
   return { accountId: r.accountId, accountName: r.accountName, scope: r.scope, code: r.errorCode ?? 'ScanFailed', reason: r.reasons.join('; ') || 'the scan evaluated nothing' };
 }
 
-/**
- * The organization report from the children's results and failures. Deterministic for the same
- * inputs (accounts by id, regions by name, findings by severity, check, account, region, resource).
- */
-export function buildOrgReport(input: {
+/** What the organization report is built from. */
+export interface OrgReportInput {
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -116,53 +113,89 @@ export function buildOrgReport(input: {
   readonly topFindings?: number;
   /** Why the run itself failed (the Map exceeded its tolerated failures), when it did. */
   readonly runError?: string;
-}): OrgReport {
+}
+
+/** An account's results and the items of it that could not be scanned. */
+interface AccountItems {
+  readonly name: string;
+  readonly results: ItemResult[];
+  readonly failedRegions: NotScannedEntry[];
+}
+
+const isScanned = (r: ItemResult) => r.status === 'COMPLETE' || r.status === 'PARTIAL';
+
+/** Results and failures by account, and every item that could not be scanned (failed children first). */
+export function groupByAccount(input: Pick<OrgReportInput, 'results' | 'failed'>): { byAccount: Map<string, AccountItems>; notScanned: NotScannedEntry[] } {
   const notScanned: NotScannedEntry[] = [];
-  const byAccount = new Map<string, { name: string; results: ItemResult[]; failedRegions: NotScannedEntry[] }>();
+  const byAccount = new Map<string, AccountItems>();
+  const account = (id: string, name: string) => byAccount.get(id) ?? byAccount.set(id, { name, results: [], failedRegions: [] }).get(id)!;
   for (const f of input.failed) {
     const entry = { accountId: f.item.accountId, accountName: f.item.accountName, scope: f.item.scope, code: f.error || 'ItemFailed', reason: f.cause || 'the item failed every attempt' };
     notScanned.push(entry);
-    const a = byAccount.get(entry.accountId) ?? { name: entry.accountName, results: [], failedRegions: [] };
-    a.failedRegions.push(entry);
-    byAccount.set(entry.accountId, a);
+    account(entry.accountId, entry.accountName).failedRegions.push(entry);
   }
   for (const r of input.results) {
-    const a = byAccount.get(r.accountId) ?? { name: r.accountName, results: [], failedRegions: [] };
+    const a = account(r.accountId, r.accountName);
     a.results.push(r);
     const ns = notScannedOf(r);
     if (ns) {
       notScanned.push(ns);
       a.failedRegions.push(ns);
     }
-    byAccount.set(r.accountId, a);
   }
+  return { byAccount, notScanned };
+}
 
-  const accounts: AccountEntry[] = [...byAccount.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([accountId, a]) => {
-    const scanned = a.results.filter((r) => r.status === 'COMPLETE' || r.status === 'PARTIAL');
-    const findings = scanned.reduce((n, r) => n + r.findings, 0);
-    const items: ItemEntry[] = [
-      ...a.results.map((r) => ({ scope: r.scope, status: r.status, score: r.score, findings: r.findings, reasons: r.reasons })),
-      ...a.failedRegions.filter((f) => !a.results.some((r) => r.scope === f.scope)).map((f) => ({ scope: f.scope, status: 'NOT_SCANNED', score: null, findings: 0, reasons: [`${f.code}: ${f.reason}`] })),
-    ].sort((x, y) => x.scope.localeCompare(y.scope));
-    const status: AccountStatus = scanned.length === 0 ? 'NOT_SCANNED'
-      : items.every((r) => r.status === 'COMPLETE') ? 'COMPLETE' : 'PARTIAL';
-    const accountScore = scanned.length === 0 ? null : score(scanned);
-    return { accountId, accountName: a.name, status, score: accountScore, findings, findingsBySeverity: severityCounts(scanned), items };
-  });
+/** One account's entry: its items (results, and failed items without one), status, score and findings. */
+export function accountEntry(accountId: string, a: AccountItems): AccountEntry {
+  const scanned = a.results.filter(isScanned);
+  const findings = scanned.reduce((n, r) => n + r.findings, 0);
+  const items: ItemEntry[] = [
+    ...a.results.map((r) => ({ scope: r.scope, status: r.status, score: r.score, findings: r.findings, reasons: r.reasons })),
+    ...a.failedRegions.filter((f) => !a.results.some((r) => r.scope === f.scope))
+      .map((f) => ({ scope: f.scope, status: 'NOT_SCANNED', score: null, findings: 0, reasons: [`${f.code}: ${f.reason}`] })),
+  ].sort((x, y) => x.scope.localeCompare(y.scope));
+  const status: AccountStatus = scanned.length === 0 ? 'NOT_SCANNED'
+    : items.every((r) => r.status === 'COMPLETE') ? 'COMPLETE' : 'PARTIAL';
+  const accountScore = scanned.length === 0 ? null : score(scanned);
+  return { accountId, accountName: a.name, status, score: accountScore, findings, findingsBySeverity: severityCounts(scanned), items };
+}
 
-  const scannedResults = input.results.filter((r) => r.status === 'COMPLETE' || r.status === 'PARTIAL');
-  const top = scannedResults.flatMap((r) => r.topFindings).sort((a, b) =>
+/** The most severe findings of the scanned items: by severity, check, account, region and resource. */
+function topFindings(scanned: readonly ItemResult[], limit: number): OrgFinding[] {
+  return scanned.flatMap((r) => r.topFindings).sort((a, b) =>
     SEV_ORDER[a.severity] - SEV_ORDER[b.severity] || a.checkId.localeCompare(b.checkId) || a.accountId.localeCompare(b.accountId) ||
-    a.region.localeCompare(b.region) || a.resourceId.localeCompare(b.resourceId)).slice(0, input.topFindings ?? 100);
-  const itemsRun = input.results.length + input.failed.length;
-  const neverRun = Math.max(0, (input.planned ?? itemsRun) - itemsRun);
+    a.region.localeCompare(b.region) || a.resourceId.localeCompare(b.resourceId)).slice(0, limit);
+}
+
+/**
+ * The run's status and why it is not COMPLETE: FAILED when items ran (or the run failed) and none
+ * was scanned; PARTIAL when the run failed, or items were not scanned, never run or scanned in part.
+ */
+export function orgRunStatus(input: OrgReportInput, notScanned: number, neverRun: number): { status: OrgReport['status']; reasons: string[] } {
   const reasons: string[] = [];
   if (input.runError) reasons.push(`the run failed: ${input.runError}`);
-  if (notScanned.length > 0) reasons.push(`${notScanned.length} item(s) could not be scanned`);
+  if (notScanned > 0) reasons.push(`${notScanned} item(s) could not be scanned`);
   if (neverRun > 0) reasons.push(`${neverRun} planned item(s) have no result`);
   const partialItems = input.results.filter((r) => r.status === 'PARTIAL').length;
   if (partialItems > 0) reasons.push(`${partialItems} item(s) were scanned only in part`);
-  const status = scannedResults.length === 0 && (itemsRun > 0 || input.runError) ? 'FAILED' : reasons.length > 0 ? 'PARTIAL' : 'COMPLETE';
+  const itemsRun = input.results.length + input.failed.length;
+  const scanned = input.results.filter(isScanned).length;
+  const status = scanned === 0 && (itemsRun > 0 || input.runError) ? 'FAILED' : reasons.length > 0 ? 'PARTIAL' : 'COMPLETE';
+  return { status, reasons };
+}
+
+/**
+ * The organization report from the children's results and failures. Deterministic for the same
+ * inputs (accounts by id, regions by name, findings by severity, check, account, region, resource).
+ */
+export function buildOrgReport(input: OrgReportInput): OrgReport {
+  const { byAccount, notScanned } = groupByAccount(input);
+  const accounts = [...byAccount.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([id, a]) => accountEntry(id, a));
+  const scannedResults = input.results.filter(isScanned);
+  const itemsRun = input.results.length + input.failed.length;
+  const neverRun = Math.max(0, (input.planned ?? itemsRun) - itemsRun);
+  const { status, reasons } = orgRunStatus(input, notScanned.length, neverRun);
   sortNotScanned(notScanned);
   return {
     schemaVersion: ORG_REPORT_SCHEMA_VERSION,
@@ -185,7 +218,7 @@ export function buildOrgReport(input: {
     },
     accounts,
     notScanned,
-    topFindings: top,
+    topFindings: topFindings(scannedResults, input.topFindings ?? 100),
     scoreFormula: `${SCORE_FORMULA}; an account's score and the organization's use the summed counts of their scanned items`,
   };
 }

@@ -126,47 +126,73 @@ export async function unavailableRegions(regions: readonly string[], homeRegion:
   return `${problems.join('; ')}. Enabled Regions: ${enabled.join(', ')}`;
 }
 
-/** Runs the command line; returns the exit status. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/** The options as parseArgs reads them (each value option joined to its value first). */
+function parseValues(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      'regions': { type: 'string' },
+      'checks': { type: 'string' },
+      'out': { type: 'string' },
+      'html': { type: 'string' },
+      'ocsf': { type: 'string' },
+      'ocsf-passed': { type: 'boolean', default: false },
+      'security-hub': { type: 'boolean', default: false },
+      'previous': { type: 'string' },
+      'fail-on': { type: 'string', default: 'high' },
+      'concurrency': { type: 'string' },
+      'deadline': { type: 'string' },
+      'quiet': { type: 'boolean', default: false },
+      'list-checks': { type: 'boolean', default: false },
+      'help': { type: 'boolean', default: false },
+    },
+    strict: true,
+  }).values;
+}
+type CliValues = ReturnType<typeof parseValues>;
+
+/** What a scan from the command line is asked to do, every option checked. */
+export interface CliOptions {
+  readonly regions?: string[];
+  readonly checkIds?: string[];
+  readonly out?: string;
+  readonly html?: string;
+  readonly ocsf?: string;
+  readonly ocsfPassed: boolean;
+  readonly securityHub: boolean;
+  /** The report of `--previous`; null without it. */
+  readonly previous: ScanReport | null;
+  /** The least severity that exits 1; null for none. */
+  readonly failOn: Severity | null;
+  readonly concurrency?: number;
+  readonly deadlineMs?: number;
+  readonly quiet: boolean;
+}
+
+/** The command line's values, or its usage message (with what is wrong first). */
+export function parseCommandLine(argv: string[]): { values: CliValues } | { error: string } {
   const joined = joinOptionValues(argv);
-  if (joined.problems.length > 0) {
-    io.err(`${joined.problems.join('\n')}\n${USAGE}`);
-    return 2;
-  }
-  let args;
+  if (joined.problems.length > 0) return { error: `${joined.problems.join('\n')}\n${USAGE}` };
   try {
-    args = parseArgs({
-      args: joined.args,
-      options: {
-        'regions': { type: 'string' },
-        'checks': { type: 'string' },
-        'out': { type: 'string' },
-        'html': { type: 'string' },
-        'ocsf': { type: 'string' },
-        'ocsf-passed': { type: 'boolean', default: false },
-        'security-hub': { type: 'boolean', default: false },
-        'previous': { type: 'string' },
-        'fail-on': { type: 'string', default: 'high' },
-        'concurrency': { type: 'string' },
-        'deadline': { type: 'string' },
-        'quiet': { type: 'boolean', default: false },
-        'list-checks': { type: 'boolean', default: false },
-        'help': { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
+    return { values: parseValues(joined.args) };
   } catch (e) {
-    io.err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
+    return { error: `${(e as Error).message}\n${USAGE}` };
   }
-  if (args.help) {
-    io.out(USAGE);
-    return 0;
+}
+
+/** The report named by `--previous`, or why it cannot be one. */
+function readPrevious(file: string): { report: ScanReport } | { problem: string } {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ScanReport;
+    if (!Array.isArray(report.findings) || !Array.isArray(report.checks)) throw new Error('not a scan report (no findings or checks)');
+    return { report };
+  } catch (e) {
+    return { problem: `invalid --previous: ${file}: ${(e as Error).message}` };
   }
-  if (args['list-checks']) {
-    io.out(ALL_CHECKS.map((c) => `${c.id.padEnd(36)} ${c.severity.padEnd(8)} ${c.title}`).join('\n'));
-    return 0;
-  }
+}
+
+/** Checks each value; every problem is named (the option, the bad value and what is allowed). */
+export function validateOptions(args: CliValues): { options: CliOptions } | { problems: string[] } {
   const problems: string[] = [];
   const regions = args.regions?.split(',').map((s) => s.trim()).filter(Boolean);
   const badRegions = (regions ?? []).filter((r) => !REGION_PATTERN.test(r));
@@ -183,56 +209,100 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let previous: ScanReport | null = null;
   if (args.previous !== undefined) {
     if (!args['security-hub']) problems.push('invalid --previous: only used with --security-hub');
-    try {
-      previous = JSON.parse(fs.readFileSync(args.previous, 'utf8')) as ScanReport;
-      if (!Array.isArray(previous.findings) || !Array.isArray(previous.checks)) throw new Error('not a scan report (no findings or checks)');
-    } catch (e) {
-      problems.push(`invalid --previous: ${args.previous}: ${(e as Error).message}`);
-    }
+    const read = readPrevious(args.previous);
+    if ('problem' in read) problems.push(read.problem);
+    else previous = read.report;
   }
   if (args['ocsf-passed'] && !args.ocsf) problems.push('invalid --ocsf-passed: only used with --ocsf');
-  if (problems.length) {
-    io.err(`${problems.join('\n')}\n${USAGE}`);
-    return 2;
-  }
+  if (problems.length) return { problems };
+  return {
+    options: {
+      regions,
+      checkIds,
+      out: args.out,
+      html: args.html,
+      ocsf: args.ocsf,
+      ocsfPassed: args['ocsf-passed'] ?? false,
+      securityHub: args['security-hub'] ?? false,
+      previous,
+      failOn: FAIL_ON[failOnArg],
+      concurrency,
+      deadlineMs: deadline === undefined ? undefined : deadline * 1000,
+      quiet: args.quiet ?? false,
+    },
+  };
+}
 
+/** Writes the reports the options ask for. */
+function writeOutputs(report: ScanReport, options: CliOptions): void {
+  if (options.out) fs.writeFileSync(options.out, JSON.stringify(report, null, 2));
+  if (options.html) fs.writeFileSync(options.html, renderHtml(report));
+  if (options.ocsf) fs.writeFileSync(options.ocsf, JSON.stringify(toOcsf(report, { includePassed: options.ocsfPassed }), null, 2));
+}
+
+/** Imports the findings into Security Hub in the home Region; false when it failed or refused some. */
+async function importFindings(report: ScanReport, options: CliOptions, homeRegion: string, io: CliIo): Promise<boolean> {
+  const clients = new AwsClients({ concurrency: options.concurrency, maxAttempts: 5 });
+  let imported;
+  try {
+    imported = await importToSecurityHub(clients, report, options.previous, { region: homeRegion });
+  } catch (e) {
+    io.err(`security hub: ${(e as Error).message}`);
+    return false;
+  } finally {
+    clients.destroy();
+  }
+  io.out(`security hub (${homeRegion}): ${imported.imported} imported, ${imported.resolved} resolved, ${imported.calls} call(s)`);
+  if (imported.failed.length > 0) {
+    io.err(new SecurityHubImportError(homeRegion, imported.failed).message);
+    return false;
+  }
+  return true;
+}
+
+/** Runs the scan the options describe and writes its outputs; returns the exit status. */
+export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
   const homeRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  if (regions && regions.length > 0) {
-    const refused = await unavailableRegions(regions, homeRegion);
+  if (options.regions && options.regions.length > 0) {
+    const refused = await unavailableRegions(options.regions, homeRegion);
     if (refused) {
       io.err(`invalid --regions: ${refused}\n${USAGE}`);
       return 2;
     }
   }
-
   const report = await runScan({
-    regions,
-    checkIds,
-    concurrency,
-    deadlineMs: deadline === undefined ? undefined : deadline * 1000,
+    regions: options.regions,
+    checkIds: options.checkIds,
+    concurrency: options.concurrency,
+    deadlineMs: options.deadlineMs,
     homeRegion,
-    onProgress: args.quiet ? undefined : (e) => io.err(`[${e.done}/${e.total}] ${e.dataset} ${e.region} ${e.ok ? 'ok' : 'FAILED'}`),
+    onProgress: options.quiet ? undefined : (e) => io.err(`[${e.done}/${e.total}] ${e.dataset} ${e.region} ${e.ok ? 'ok' : 'FAILED'}`),
   });
-  if (args.out) fs.writeFileSync(args.out, JSON.stringify(report, null, 2));
-  if (args.html) fs.writeFileSync(args.html, renderHtml(report));
-  if (args.ocsf) fs.writeFileSync(args.ocsf, JSON.stringify(toOcsf(report, { includePassed: args['ocsf-passed'] }), null, 2));
+  writeOutputs(report, options);
   io.out(summaryTable(report));
-  if (args['security-hub']) {
-    const clients = new AwsClients({ concurrency, maxAttempts: 5 });
-    let imported;
-    try {
-      imported = await importToSecurityHub(clients, report, previous, { region: homeRegion });
-    } catch (e) {
-      io.err(`security hub: ${(e as Error).message}`);
-      return 2;
-    } finally {
-      clients.destroy();
-    }
-    io.out(`security hub (${homeRegion}): ${imported.imported} imported, ${imported.resolved} resolved, ${imported.calls} call(s)`);
-    if (imported.failed.length > 0) {
-      io.err(new SecurityHubImportError(homeRegion, imported.failed).message);
-      return 2;
-    }
+  if (options.securityHub && !(await importFindings(report, options, homeRegion, io))) return 2;
+  return exitCode(report, options.failOn);
+}
+
+/** Runs the command line; returns the exit status. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if ('error' in parsed) {
+    io.err(parsed.error);
+    return 2;
   }
-  return exitCode(report, FAIL_ON[failOnArg]);
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.values['list-checks']) {
+    io.out(ALL_CHECKS.map((c) => `${c.id.padEnd(36)} ${c.severity.padEnd(8)} ${c.title}`).join('\n'));
+    return 0;
+  }
+  const validated = validateOptions(parsed.values);
+  if ('problems' in validated) {
+    io.err(`${validated.problems.join('\n')}\n${USAGE}`);
+    return 2;
+  }
+  return runCommand(validated.options, io);
 }

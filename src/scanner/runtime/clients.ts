@@ -1,103 +1,17 @@
+/** AwsClients: the scan's shared SDK clients with limiters, breakers, pacers, deadlines, statistics and an error log. */
 import { setMaxListeners } from 'events';
 import * as http from 'http';
 import * as https from 'https';
-import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
-import { BackupClient } from '@aws-sdk/client-backup';
-import { BatchClient } from '@aws-sdk/client-batch';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ECRClient } from '@aws-sdk/client-ecr';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { GuardDutyClient } from '@aws-sdk/client-guardduty';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { STSClient } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CallDeadlineError, CircuitOpenError, DeadlineExceededError, errorCode, isServiceFailure, ScanApiError, ScanError } from './api-errors';
 import { CircuitBreaker } from './breaker';
 import { Limiter } from './limiter';
 import { ApiPacer } from './pacer';
+import { ClientOf, createSdkClient, ServiceKey } from './sdk-clients';
 
-/** The SDK clients the scanner uses, by our service key. */
-const CLIENT_CTORS = {
-  accessanalyzer: AccessAnalyzerClient,
-  backup: BackupClient,
-  batch: BatchClient,
-  cloudtrail: CloudTrailClient,
-  cloudwatch: CloudWatchClient,
-  config: ConfigServiceClient,
-  dynamodb: DynamoDBClient,
-  ec2: EC2Client,
-  ecr: ECRClient,
-  events: EventBridgeClient,
-  guardduty: GuardDutyClient,
-  iam: IAMClient,
-  kms: KMSClient,
-  lambda: LambdaClient,
-  logs: CloudWatchLogsClient,
-  rds: RDSClient,
-  s3: S3Client,
-  s3control: S3ControlClient,
-  scheduler: SchedulerClient,
-  securityhub: SecurityHubClient,
-  sfn: SFNClient,
-  sns: SNSClient,
-  sqs: SQSClient,
-  sts: STSClient,
-};
-export type ServiceKey = keyof typeof CLIENT_CTORS;
-type ClientOf<K extends ServiceKey> = InstanceType<(typeof CLIENT_CTORS)[K]>;
-
-/** SDK service ids, as used in `AWS_ENDPOINT_URL_<ID>` (spaces become underscores). */
-const SERVICE_IDS: Record<ServiceKey, string> = {
-  accessanalyzer: 'ACCESSANALYZER',
-  backup: 'BACKUP',
-  batch: 'BATCH',
-  cloudtrail: 'CLOUDTRAIL',
-  cloudwatch: 'CLOUDWATCH',
-  config: 'CONFIG_SERVICE',
-  dynamodb: 'DYNAMODB',
-  ec2: 'EC2',
-  ecr: 'ECR',
-  events: 'EVENTBRIDGE',
-  guardduty: 'GUARDDUTY',
-  iam: 'IAM',
-  kms: 'KMS',
-  lambda: 'LAMBDA',
-  logs: 'CLOUDWATCH_LOGS',
-  rds: 'RDS',
-  s3: 'S3',
-  s3control: 'S3_CONTROL',
-  scheduler: 'SCHEDULER',
-  securityhub: 'SECURITYHUB',
-  sfn: 'SFN',
-  sns: 'SNS',
-  sqs: 'SQS',
-  sts: 'STS',
-};
-
-/**
- * The endpoint override the SDK itself will use for a service, if any. The SDK v3 reads
- * `AWS_ENDPOINT_URL_<SERVICE_ID>` then `AWS_ENDPOINT_URL` natively (unless
- * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is true); we only look, to switch S3 to path-style
- * addressing and S3 Control off its `<account>.` host prefix, which an emulator cannot serve.
- */
-export function endpointOverride(service: ServiceKey, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
-  return env[`AWS_ENDPOINT_URL_${SERVICE_IDS[service]}`] || env.AWS_ENDPOINT_URL || undefined;
-}
+export { admittedByService, CircuitOpenError, DeadlineExceededError, errorCode, isServiceFailure, isThrottle, ScanApiError } from './api-errors';
+export type { ScanError } from './api-errors';
+export { endpointOverride } from './sdk-clients';
+export type { ServiceKey } from './sdk-clients';
 
 export interface ResilienceOptions {
   /** Attempts per call, first included (SDK standard retry mode: exponential backoff with full jitter). @default 5 */
@@ -135,15 +49,6 @@ export interface ApiStats {
   breakerState: string;
 }
 
-export interface ScanError {
-  readonly service: string;
-  readonly region: string;
-  readonly api: string;
-  readonly resource?: string;
-  readonly code: string;
-  readonly message: string;
-  readonly at: string;
-}
 
 export interface CallSpec {
   readonly service: ServiceKey;
@@ -152,79 +57,6 @@ export interface CallSpec {
   readonly resource?: string;
   /** Error codes meaning "this resource has none" (NoSuchBucketPolicy): the call returns null. */
   readonly absentOn?: readonly string[];
-}
-
-const THROTTLE_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-  'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded',
-  'BandwidthLimitExceeded', 'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
-  'EC2ThrottledException',
-]);
-const TRANSIENT_CODES = new Set([
-  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError', 'CallDeadlineExceeded', 'ECONNRESET',
-  'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException',
-]);
-
-interface SdkError {
-  name?: string;
-  code?: string;
-  Code?: string;
-  message?: string;
-  $fault?: string;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
-}
-
-export function errorCode(e: unknown): string {
-  const err = e as SdkError;
-  return err?.Code ?? (err?.name && err.name !== 'Error' ? err.name : undefined) ?? err?.code ?? 'UnknownError';
-}
-
-export function isThrottle(e: unknown): boolean {
-  return THROTTLE_CODES.has(errorCode(e)) || (e as SdkError)?.$metadata?.httpStatusCode === 429;
-}
-
-/**
- * An error the service answered with, past its rate limiter: an HTTP status below 500 that is not
- * a throttle (NoSuchBucketPolicy, ResourceNotFoundException, AccessDenied). Such a request used
- * the API's rate budget like a successful one; 5xx, timeouts and network errors say nothing about it.
- */
-export function admittedByService(e: unknown): boolean {
-  const status = (e as SdkError)?.$metadata?.httpStatusCode ?? 0;
-  return status >= 400 && status < 500 && !isThrottle(e);
-}
-
-/** Failures that say the service (not one resource) is unhealthy: they count toward the breaker. */
-export function isServiceFailure(e: unknown): boolean {
-  const err = e as SdkError;
-  const status = err?.$metadata?.httpStatusCode ?? 0;
-  return isThrottle(e) || TRANSIENT_CODES.has(errorCode(e)) || err?.$fault === 'server' || status >= 500;
-}
-
-export class CircuitOpenError extends Error {
-  public readonly name = 'CircuitOpen';
-  constructor(service: string) {
-    super(`circuit breaker for ${service} is open after repeated failures`);
-  }
-}
-export class DeadlineExceededError extends Error {
-  public readonly name = 'ScanDeadlineExceeded';
-  constructor() {
-    super('the scan deadline passed before this call could complete');
-  }
-}
-class CallDeadlineError extends Error {
-  public readonly name = 'CallDeadlineExceeded';
-  constructor(ms: number) {
-    super(`call did not complete within its ${ms} ms deadline`);
-  }
-}
-
-/** An API error with the context it happened in. */
-export class ScanApiError extends Error {
-  constructor(public readonly record: ScanError, public readonly cause: unknown) {
-    super(`${record.service}:${record.api} in ${record.region}${record.resource ? ` for ${record.resource}` : ''} failed: ${record.code}: ${record.message}`);
-    this.name = 'ScanApiError';
-  }
 }
 
 type Paginator<C, I, O> = (config: { client: C; pageSize?: number; stopOnSameToken?: boolean }, input: I) => AsyncIterable<O>;
@@ -319,60 +151,13 @@ export class AwsClients {
     const key = `${service}:${region}`;
     let c = this.clients.get(key) as ClientOf<K> | undefined;
     if (!c) {
-      const Ctor = CLIENT_CTORS[service] as unknown as new (cfg: Record<string, unknown>) => ClientOf<K>;
-      const override = endpointOverride(service);
-      const overridden = override !== undefined;
-      c = new Ctor({
-        region,
-        maxAttempts: this.opts.maxAttempts,
-        retryMode: this.opts.retryMode,
-        requestHandler: new NodeHttpHandler({
-          connectionTimeout: this.opts.connectionTimeoutMs,
-          requestTimeout: this.opts.requestTimeoutMs,
-          // Without this the SDK only logs a warning when requestTimeout passes.
-          throwOnRequestTimeout: true,
-          socketTimeout: this.opts.requestTimeoutMs,
-          httpAgent: this.agent(service).http,
-          httpsAgent: this.agent(service).https,
-        }),
-        ...(service === 's3' && overridden ? { forcePathStyle: true } : {}),
-        // S3 Control's endpoint rules put `<account id>.` in front of any custom endpoint, which an
-        // emulator on an IP address cannot serve (and is not a valid URL): serve it at the override itself.
-        ...(service === 's3control' && overridden ? { endpointProvider: () => ({ url: new URL(override) }) } : {}),
-        ...this.extraClientConfig,
-      });
       const stats = this.statsFor(service);
-      const pacing = this.opts.pacing;
-      // Runs once per HTTP attempt (inside the retry middleware): counts attempts and throttles.
-      (c as unknown as { middlewareStack: { add: Function } }).middlewareStack.add(
-        (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-          // First attempts are paced in call(), before they take a concurrency slot; retries
-          // (attempt > 1 in the SDK's amz-sdk-request header) are paced here, so they do not
-          // push a throttled API straight back over its limit.
-          const pacer = this.pacer(`${key}:${(context.commandName ?? '').replace(/Command$/, '')}`);
-          const header = (args as { request?: { headers?: Record<string, string> } }).request?.headers?.['amz-sdk-request'] ?? '';
-          const attempt = Number(/attempt=(\d+)/.exec(header)?.[1] ?? '1');
-          if (pacing && attempt > 1) await pacer.acquire(2000);
-          stats.attempts++;
-          try {
-            const out = await next(args);
-            pacer.success();
-            return out;
-          } catch (e) {
-            if (isThrottle(e)) {
-              stats.throttles++;
-              pacer.throttled();
-            } else if (admittedByService(e)) {
-              // A 4xx answer such as NoSuchBucketPolicy passed the service's rate limiter just like
-              // a 200: it counts toward the pace. (Most buckets have no policy and many functions
-              // none either; counting only 200s left such an API paced at 1 request/second for good.)
-              pacer.success();
-            }
-            throw e;
-          }
-        },
-        { step: 'deserialize', name: 'complianceScannerAttemptCounter', priority: 'high' },
-      );
+      c = createSdkClient(service, region, { ...this.opts, extraConfig: this.extraClientConfig }, this.agent(service), {
+        paceRetries: this.opts.pacing,
+        pacer: (api) => this.pacer(`${key}:${api}`),
+        attempted: () => stats.attempts++,
+        throttled: () => stats.throttles++,
+      });
       this.clients.set(key, c);
     }
     return c;

@@ -133,17 +133,12 @@ export interface FindingsWriteResult {
   readonly unprocessedRetries: number;
 }
 
+/** The finding's own fields, stored as they are in its item (strings). */
+const FINDING_ATTRIBUTES = ['findingId', 'checkId', 'severity', 'category', 'region', 'resourceId', 'resourceType', 'status', 'reason'] as const;
+
 export function findingItem(f: Finding, report: ScanReport, ttlDays: number): Record<string, { S: string } | { N: string }> {
   return {
-    findingId: { S: f.findingId },
-    checkId: { S: f.checkId },
-    severity: { S: f.severity },
-    category: { S: f.category },
-    region: { S: f.region },
-    resourceId: { S: f.resourceId },
-    resourceType: { S: f.resourceType },
-    status: { S: f.status },
-    reason: { S: f.reason },
+    ...Object.fromEntries(FINDING_ATTRIBUTES.map((name) => [name, { S: f[name] }])),
     accountId: { S: report.accountId },
     scanId: { S: report.scanId },
     lastSeen: { S: report.startedAt },

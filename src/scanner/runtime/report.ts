@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { ApiStats, ScanError } from './clients';
-import { Category, CheckMetadata, ResultStatus, Severity } from './model';
+import { CheckMetadata, CheckMetadataFields, ResultStatus, Severity } from './model';
 import { Score } from './scoring';
 
 /** Version of the report format (semver: a major bump breaks readers). Schema: report.schema.json. */
@@ -8,21 +8,15 @@ export const REPORT_SCHEMA_VERSION = '1.0.0';
 
 export type ScanStatus = 'COMPLETE' | 'PARTIAL' | 'FAILED';
 
-export interface Finding {
+/** One failed resource: its check's metadata (`id` as `checkId`), where and why, and how to fix it. */
+export interface Finding extends Omit<CheckMetadataFields, 'id'>, Pick<CheckMetadata, 'remediation'> {
   /** sha256 of `account|region|check|resource`: stable across scans, so writes are idempotent. */
   readonly findingId: string;
   readonly checkId: string;
-  readonly title: string;
   readonly status: 'FAIL';
-  readonly severity: Severity;
-  readonly category: Category;
   readonly region: string;
   readonly resourceId: string;
-  readonly resourceType: string;
   readonly reason: string;
-  readonly remediation: string;
-  readonly fsbp: readonly string[];
-  readonly cis: readonly string[];
 }
 
 export interface CheckError {
@@ -32,14 +26,8 @@ export interface CheckError {
   readonly message: string;
 }
 
-export interface CheckReport {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly category: Category;
-  readonly resourceType: string;
-  readonly fsbp: readonly string[];
-  readonly cis: readonly string[];
+/** One check's outcome: its metadata, then what it found over every region it ran in. */
+export interface CheckReport extends CheckMetadataFields {
   /** FAIL if any resource failed; ERROR if nothing could be evaluated; PASS / NOT_APPLICABLE otherwise. */
   readonly status: ResultStatus;
   /** True when some regions or resources errored while others were evaluated. */
@@ -108,6 +96,19 @@ export function toFinding(accountId: string, check: CheckMetadata, region: strin
     resourceType: check.resourceType,
     reason,
     remediation: check.remediation,
+    fsbp: check.fsbp,
+    cis: check.cis,
+  };
+}
+
+/** The metadata a check's report repeats, in the report's order. */
+export function checkReportFields(check: CheckMetadataFields): CheckMetadataFields {
+  return {
+    id: check.id,
+    title: check.title,
+    severity: check.severity,
+    category: check.category,
+    resourceType: check.resourceType,
     fsbp: check.fsbp,
     cis: check.cis,
   };
