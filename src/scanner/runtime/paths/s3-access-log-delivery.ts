@@ -1,6 +1,6 @@
 import type { PathBuilder } from './builders';
-import { bucketDelivery } from './deliveries';
 import { LivePaths } from './live-paths';
+import { bucketDelivery } from './log-delivery';
 
 /** The grantee URI of S3's log delivery group in bucket ACLs. */
 export const LOG_DELIVERY_GROUP = 'http://acs.amazonaws.com/groups/s3/LogDelivery';

@@ -1,5 +1,5 @@
-import { deliver } from '../../../src/scanner/runtime/paths/delivery';
 import { LivePaths } from '../../../src/scanner/runtime/paths/live-paths';
+import { deliver } from '../../../src/scanner/runtime/paths/target-delivery';
 import { inv } from '../checks/helpers';
 
 const ACCOUNT = '123456789012';
