@@ -1,7 +1,7 @@
 import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
 import { asArray, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
-import { parseStatements } from '../s3/bucket-util';
+import { parseStatements } from '../policy-util';
 
 export const lambdaNoPublicAccess = defineCheck(
   {

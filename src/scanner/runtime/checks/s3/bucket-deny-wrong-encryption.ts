@@ -1,7 +1,8 @@
 import { deniesWrongEncryption } from '../../../../controls/judgement/s3-deny-wrong-encryption';
 import { fail, pass } from '../../model';
 import { defineCheck } from '../define';
-import { missing, parseStatements, S3_META } from './bucket-util';
+import { missing, S3_META } from './bucket-util';
+import { parseStatements } from '../policy-util';
 
 const sid = (s: object): string => ('Sid' in s && typeof s.Sid === 'string' ? ` (${s.Sid})` : '');
 

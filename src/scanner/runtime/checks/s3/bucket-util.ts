@@ -1,5 +1,6 @@
-import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
-import { asArray, BucketInfo, CheckResult, errored, fail, IamPolicyStatement, Inventory, pass, PublicAccessBlock } from '../../model';
+/** Bucket-specific helpers of the S3 checks: public access blocks in force, missing fields, public access by ACL and policy. */
+import { BucketInfo, CheckResult, errored, fail, Inventory, pass, PublicAccessBlock } from '../../model';
+import { publicPolicyGrants } from '../policy-util';
 
 export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 export const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
@@ -14,39 +15,6 @@ export function effectiveBlock(bucket: BucketInfo, account: PublicAccessBlock | 
     blockPublicPolicy: !!(b?.blockPublicPolicy || a?.blockPublicPolicy),
     restrictPublicBuckets: !!(b?.restrictPublicBuckets || a?.restrictPublicBuckets),
   };
-}
-
-export function parseStatements(policy: string | null | undefined): IamPolicyStatement[] {
-  if (!policy) return [];
-  try {
-    const doc = JSON.parse(policy) as { Statement?: IamPolicyStatement | IamPolicyStatement[] };
-    return [...asArray(doc.Statement)];
-  } catch {
-    return [];
-  }
-}
-
-/** IAM-style wildcard match, case-insensitive (`s3:Get*` matches `s3:GetObject`). */
-export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
-  return re.test(action);
-}
-
-/**
- * The actions of `actions` that public statements of the policy grant, by AWS's definition of a
- * public policy (`isPublicStatement`): an Allow for everyone whose condition does not pin the
- * caller with a fixed value of a key AWS lists. `NotAction` grants every action it does not name.
- */
-export function publicPolicyGrants(policy: string | null | undefined, actions: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const s of parseStatements(policy)) {
-    if (!isPublicStatement(s as PolicyStatementJson)) continue;
-    const granted = s.NotAction !== undefined
-      ? actions.filter((wanted) => !asArray(s.NotAction).some((a) => actionMatches(a, wanted)))
-      : asArray(s.Action).filter((a) => actions.some((wanted) => actionMatches(a, wanted)));
-    if (granted.length > 0) out.push(...granted);
-  }
-  return out;
 }
 
 /** ERROR result when a field the check needs could not be collected for this bucket. */
