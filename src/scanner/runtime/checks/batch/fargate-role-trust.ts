@@ -1,16 +1,13 @@
 import { runsOnFargate } from '../../../../controls/judgement/batch-network';
-import { unknown } from '../../../../policy/conditions';
 import { notApplicable } from '../../model';
 import { LivePaths, pathResults } from '../../paths/live-paths';
+import { jobDefinitionTrust } from '../../paths/role-trust';
 import { defineCheck } from '../define';
-
-/** The service that assumes a Fargate job's job, execution and task roles. */
-const ECS_TASKS = 'ecs-tasks.amazonaws.com';
 
 /**
  * Batch.FargateRoleTrust: the run-time side of `CompliancePack-BatchFargateRoleTrust`: the job,
  * execution and task roles a Fargate job definition names, judged against their live trust
- * policies (`LivePaths.trust`, the evaluator of the synth-time path model) for ecs-tasks'
+ * policies (the job definition's `role-trust` paths, `jobDefinitionTrust`, as `iam-role-trust-authorized` builds them) for ecs-tasks'
  * sts:AssumeRole, with the context ECS sends (`aws:SourceAccount`; the task's ARN, unknown before
  * the job runs). Roles of other accounts are not judged, as the rule does not judge roles outside
  * the stack.
@@ -29,15 +26,9 @@ export const batchFargateRoleTrust = defineCheck(
   },
   (inv) => {
     const live = new LivePaths(inv);
-    const context = { 'aws:SourceAccount': inv.accountId, 'aws:SourceArn': unknown('the ARN of the job\'s task') };
     return (inv.batchJobDefinitions ?? []).flatMap((d) => {
       if (!runsOnFargate(d.platformCapabilities)) return [notApplicable(d.arn, 'not a Fargate job definition')];
-      const source = `job definition ${d.name}:${d.revision}`;
-      for (const task of d.taskRoles ?? []) {
-        for (const roleArn of [task.jobRoleArn, task.executionRoleArn, task.taskRoleArn]) {
-          if (roleArn) live.trust(d.arn, source, roleArn, ECS_TASKS, context);
-        }
-      }
+      jobDefinitionTrust(live, d);
       const results = pathResults(live, 'role-trust', [d.arn]);
       return results.length > 0 ? results : [notApplicable(d.arn, 'names no role of this account')];
     });
