@@ -1,5 +1,5 @@
 import { requireControlForCheck } from '../../../controls';
-import { Check, CheckMetadata, CheckResult, Inventory } from '../model';
+import { Check, CheckMetadata, CheckResult, fail, Inventory, pass } from '../model';
 import { PathBuilder } from '../paths/builders';
 import { LivePaths, pathResults } from '../paths/live-paths';
 
@@ -14,6 +14,17 @@ export type CheckSpec = Omit<CheckMetadata, 'fsbp' | 'cis' | 'controlId'>;
 export function defineCheck(meta: CheckSpec, evaluate: (inv: Inventory) => CheckResult[]): Check {
   const control = requireControlForCheck(meta.id);
   return { ...meta, controlId: control.id, fsbp: control.frameworks.fsbp, cis: control.frameworks.cis, evaluate };
+}
+
+/** A pass-or-fail verdict on one resource: whether it complies, and the reason either way. */
+export interface Verdict {
+  readonly ok: boolean;
+  readonly reason: string;
+}
+
+/** The result a verdict gives the resource `id`. */
+export function verdictResult(id: string, verdict: Verdict, region?: string): CheckResult {
+  return verdict.ok ? pass(id, verdict.reason, region) : fail(id, verdict.reason, region);
 }
 
 /** The metadata every check of one resource kind shares. */
@@ -31,13 +42,24 @@ export interface ResourceKind<T> {
   readonly meta: KindSpec;
   readonly list: (inv: Inventory) => readonly T[] | undefined;
   readonly id: (resource: T, inv: Inventory) => string;
-  /** Why a resource is not judged in this inventory (a trail judged in its home Region), or undefined. */
+  /** The Region a result names, for resources of a global listing (buckets). */
+  readonly region?: (resource: T) => string | undefined;
+  /** The result of a resource not judged in this inventory (a trail judged in its home Region), or undefined. */
   readonly notJudgedHere?: (resource: T, inv: Inventory) => CheckResult | undefined;
 }
 
-/** Declares a check that gives each resource of `kind` one result: `judge` decides one resource, named `id`. */
-export function defineResourceCheck<T>(kind: ResourceKind<T>, meta: ResourceCheckSpec, judge: (resource: T, id: string, inv: Inventory) => CheckResult): Check {
-  return defineCheck({ ...kind.meta, ...meta }, (inv) => (kind.list(inv) ?? []).map((r) => kind.notJudgedHere?.(r, inv) ?? judge(r, kind.id(r, inv), inv)));
+/** How a check of a resource kind judges one resource, named `id`: a pass-or-fail verdict, or a result of its own (ERROR, not applicable). */
+export type ResourceJudge<T> = (resource: T, id: string, inv: Inventory) => CheckResult | Verdict;
+
+/** Declares a check that gives each resource of `kind` one result. */
+export function defineResourceCheck<T>(kind: ResourceKind<T>, meta: ResourceCheckSpec, judge: ResourceJudge<T>): Check {
+  return defineCheck({ ...kind.meta, ...meta }, (inv) => (kind.list(inv) ?? []).map((r) => {
+    const skipped = kind.notJudgedHere?.(r, inv);
+    if (skipped) return skipped;
+    const id = kind.id(r, inv);
+    const judged = judge(r, id, inv);
+    return 'ok' in judged ? verdictResult(id, judged, kind.region?.(r)) : judged;
+  }));
 }
 
 /** What a path family's check states itself: its actions and datasets are its builder's unless given; it is regional unless said. */
