@@ -2,7 +2,8 @@ import { runsOnFargate } from '../../../../controls/judgement/batch-network';
 import { notApplicable } from '../../model';
 import { LivePaths, pathResults } from '../../paths/live-paths';
 import { jobDefinitionTrust } from '../../paths/role-trust';
-import { defineCheck } from '../define';
+import { defineResourceCheck } from '../define';
+import { BATCH_JOB_DEFINITIONS } from '../resource-kinds';
 
 /**
  * Batch.FargateRoleTrust: the run-time side of `CompliancePack-BatchFargateRoleTrust`: the job,
@@ -12,25 +13,20 @@ import { defineCheck } from '../define';
  * the job runs). Roles of other accounts are not judged, as the rule does not judge roles outside
  * the stack.
  */
-export const batchFargateRoleTrust = defineCheck(
+export const batchFargateRoleTrust = defineResourceCheck(
+  BATCH_JOB_DEFINITIONS,
   {
     id: 'batch-fargate-role-trust',
     title: 'The roles of Fargate Batch jobs trust ecs-tasks.amazonaws.com',
     severity: 'HIGH',
-    category: 'batch',
-    resourceType: 'AWS::Batch::JobDefinition',
     remediation: 'Let ecs-tasks.amazonaws.com assume the job role and the execution role (an Allow of sts:AssumeRole to that service principal in the trust policy).',
     requiredActions: ['batch:DescribeJobDefinitions', 'iam:GetAccountAuthorizationDetails'],
     datasets: ['batch.jobDefinitions', 'iam.authorizationDetails'],
-    scope: 'regional',
   },
-  (inv) => {
+  (d, id, inv) => {
+    if (!runsOnFargate(d.platformCapabilities)) return notApplicable(id, 'not a Fargate job definition');
     const live = new LivePaths(inv);
-    return (inv.batchJobDefinitions ?? []).flatMap((d) => {
-      if (!runsOnFargate(d.platformCapabilities)) return [notApplicable(d.arn, 'not a Fargate job definition')];
-      jobDefinitionTrust(live, d);
-      const results = pathResults(live, 'role-trust', [d.arn]);
-      return results.length > 0 ? results : [notApplicable(d.arn, 'names no role of this account')];
-    });
+    jobDefinitionTrust(live, d);
+    return pathResults(live, 'role-trust', [id])[0] ?? notApplicable(id, 'names no role of this account');
   },
 );
