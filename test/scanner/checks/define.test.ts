@@ -1,6 +1,7 @@
 import { inv } from './helpers';
 import { definePathCheck, defineResourceCheck, ResourceKind, verdictResult } from '../../../src/scanner/runtime/checks/define';
 import { definePasswordPolicyCheck, defineRootCheck } from '../../../src/scanner/runtime/checks/iam/account-settings';
+import { lambdaDestinationAuthorized } from '../../../src/scanner/runtime/checks/lambda/destination-authorized';
 import { BUCKETS, TRAILS } from '../../../src/scanner/runtime/checks/resource-kinds';
 import { notApplicable, TrailInfo } from '../../../src/scanner/runtime/model';
 import { PathBuilder } from '../../../src/scanner/runtime/paths/builders';
@@ -80,5 +81,25 @@ describe('account settings', () => {
     expect(mfa.evaluate(inv({ accountSummary: { accountMfaEnabled: false, accountAccessKeysPresent: false } as any }))).toEqual([
       { resourceId: 'arn:aws:iam::123456789012:root', status: 'FAIL', reason: 'mfa' },
     ]);
+  });
+});
+
+describe('lambda-destination-authorized', () => {
+  test('a function whose only destination is of another account is not applicable, saying so', () => {
+    const results = lambdaDestinationAuthorized.evaluate(inv({
+      lambdaFunctions: [{
+        functionName: 'f',
+        arn: 'arn:aws:lambda:eu-west-1:123456789012:function:f',
+        role: 'arn:aws:iam::123456789012:role/r',
+        policy: null,
+        deadLetterTargetArn: 'arn:aws:sqs:eu-west-1:999999999999:q',
+        invokeDestinations: [],
+      }],
+      authorizationDetails: { users: [], policies: [], roles: [] },
+      sqsQueues: [],
+      snsTopics: [],
+      kmsKeys: [],
+    }));
+    expect(results).toEqual([expect.objectContaining({ status: 'NOT_APPLICABLE', reason: expect.stringContaining('other accounts or Regions') })]);
   });
 });

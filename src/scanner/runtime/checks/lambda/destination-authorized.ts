@@ -16,5 +16,8 @@ export const lambdaDestinationAuthorized = definePathCheck(
     remediation: 'Allow the function\'s role the action the finding names on its destination (sqs:SendMessage, sns:Publish, lambda:InvokeFunction, events:PutEvents), and the destination\'s policy to accept it.',
   },
   lambdaDestinationBuilder,
-  (inv, withResult) => (inv.lambdaFunctions ?? []).filter((f) => !withResult.has(f.arn)).map((f) => notApplicable(f.arn, 'no dead-letter queue and no event invoke destination')),
+  (inv, withResult) => (inv.lambdaFunctions ?? []).filter((f) => !withResult.has(f.arn)).map((f) => notApplicable(f.arn,
+    f.deadLetterTargetArn || (f.invokeDestinations ?? []).length > 0
+      ? 'its destinations are of other accounts or Regions, which the scanner does not judge (as at synth time)'
+      : 'no dead-letter queue and no event invoke destination')),
 );

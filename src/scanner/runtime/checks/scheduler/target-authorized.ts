@@ -17,5 +17,5 @@ export const schedulerTargetAuthorized = definePathCheck(
     remediation: 'Allow the action the finding names on the target\'s ARN in the schedule\'s execution role policy (and on the dead-letter queue).',
   },
   schedulerTargetPaths,
-  (_inv, withResult, judged) => judged.filter((a) => !withResult.has(a)).map((a) => notApplicable(a, 'its target is of a kind the check does not judge (ECS, Kinesis, SageMaker, ...)')),
+  (_inv, withResult, judged) => judged.filter((a) => !withResult.has(a)).map((a) => notApplicable(a, 'its target is of a kind the check does not judge (ECS, Kinesis, SageMaker, ...), or of another account or Region')),
 );
