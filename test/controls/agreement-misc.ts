@@ -30,7 +30,13 @@ interface ScheduleSpec {
   readonly dlq?: boolean;
   /** The encrypted topic's key policy statements (the key is a key of the app / of the Region). */
   readonly keyPolicy?: object[];
+  /** Statements of the topic's policy (SNS's default policy when unset). */
+  readonly topicPolicy?: object[];
+  /** Statements of the dead-letter queue's policy (none when unset). */
+  readonly queuePolicy?: object[];
 }
+
+const doc = (statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
 
 function targetArn(spec: ScheduleSpec): string {
   return spec.target === 'topic' ? TOPIC_ARN : spec.target === 'function' ? FN_ARN : JOB_QUEUE_ARN;
@@ -40,12 +46,14 @@ function synthSchedule(stack: Stack, spec: ScheduleSpec): CfnResource {
   new iam.CfnRole(stack, 'Role', { roleName: ROLE, assumeRolePolicyDocument: TRUST, policies: [{ policyName: 'p', policyDocument: { Version: '2012-10-17', Statement: spec.statements } }] });
   if (spec.target === 'topic') {
     const key = spec.keyPolicy ? new kms.CfnKey(stack, 'Key', { keyPolicy: { Version: '2012-10-17', Statement: spec.keyPolicy } }) : undefined;
-    new sns.CfnTopic(stack, 'Topic', { topicName: 'topic', kmsMasterKeyId: key?.attrArn });
+    const topic = new sns.CfnTopic(stack, 'Topic', { topicName: 'topic', kmsMasterKeyId: key?.attrArn });
+    if (spec.topicPolicy) new sns.CfnTopicPolicy(stack, 'TopicPolicy', { topics: [topic.ref], policyDocument: doc(spec.topicPolicy) });
   } else if (spec.target === 'function') {
     new lambda.CfnFunction(stack, 'Fn', { functionName: 'fn', code: { zipFile: 'exports.handler = async () => {};' }, role: `arn:aws:iam::${ACCOUNT}:role/fn`, handler: 'index.handler', runtime: 'nodejs22.x' });
   }
   if (spec.dlq) {
-    new sqs.CfnQueue(stack, 'Dlq', { queueName: 'dlq' });
+    const queue = new sqs.CfnQueue(stack, 'Dlq', { queueName: 'dlq' });
+    if (spec.queuePolicy) new sqs.CfnQueuePolicy(stack, 'DlqPolicy', { queues: [queue.ref], policyDocument: doc(spec.queuePolicy) });
   }
   return new scheduler.CfnSchedule(stack, 'Sched', {
     name: 'sched',
@@ -66,7 +74,11 @@ function liveSchedule(spec: ScheduleSpec): Partial<Inventory> {
       policies: [],
       roles: [{ roleName: ROLE, arn: ROLE_ARN, path: '/', trustPolicy: JSON.stringify(TRUST), inlinePolicies: [{ name: 'p', document: JSON.stringify({ Version: '2012-10-17', Statement: spec.statements }) }], attachedPolicyArns: [] }],
     },
-    snsTopics: spec.target === 'topic' ? [{ name: 'topic', arn: TOPIC_ARN, kmsMasterKeyId: key ? KEY_ARN : null }] : [],
+    snsTopics: spec.target === 'topic'
+      ? [{ name: 'topic', arn: TOPIC_ARN, kmsMasterKeyId: key ? KEY_ARN : null, policy: spec.topicPolicy ? JSON.stringify(doc(spec.topicPolicy)) : null }] : [],
+    sqsQueues: spec.dlq
+      ? [{ name: 'dlq', url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/dlq`, arn: QUEUE_ARN, policy: spec.queuePolicy ? JSON.stringify(doc(spec.queuePolicy)) : null, redrivePolicy: null, kmsMasterKeyId: null }] : [],
+    lambdaFunctions: spec.target === 'function' ? [{ functionName: 'fn', arn: FN_ARN, policy: null, role: `arn:aws:iam::${ACCOUNT}:role/fn` }] : [],
     kmsKeys: key ? [key] : [],
   };
 }
@@ -91,6 +103,18 @@ const SCHEDULER_TARGET: SharedControl = {
     }),
     scheduleFixture('the target and the dead-letter queue allowed', 'compliant', { target: 'topic', dlq: true, statements: [allow('sns:Publish', TOPIC_ARN), allow('sqs:SendMessage', QUEUE_ARN)] }),
     scheduleFixture('the dead-letter queue not allowed', 'non-compliant', { target: 'topic', dlq: true, statements: [allow('sns:Publish', TOPIC_ARN)] }),
+    scheduleFixture('the dead-letter queue allowed to the role by the queue policy only', 'compliant', {
+      target: 'topic', dlq: true, statements: [allow('sns:Publish', TOPIC_ARN)], queuePolicy: [{ Effect: 'Allow', Principal: { AWS: ROLE_ARN }, Action: 'sqs:SendMessage', Resource: QUEUE_ARN }],
+    }),
+    scheduleFixture('the role allowed, the dead-letter queue\'s policy denies it', 'non-compliant', {
+      target: 'topic',
+      dlq: true,
+      statements: [allow('sns:Publish', TOPIC_ARN), allow('sqs:SendMessage', QUEUE_ARN)],
+      queuePolicy: [{ Effect: 'Deny', Principal: { AWS: ROLE_ARN }, Action: 'sqs:SendMessage', Resource: QUEUE_ARN }],
+    }),
+    scheduleFixture('the role allowed, the topic\'s policy denies it', 'non-compliant', {
+      target: 'topic', statements: [allow('sns:Publish', TOPIC_ARN)], topicPolicy: [{ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: TOPIC_ARN }],
+    }),
     scheduleFixture('lambda:InvokeFunction on the function', 'compliant', { target: 'function', statements: [allow('lambda:InvokeFunction', FN_ARN)] }),
     scheduleFixture('lambda:InvokeFunction on another function', 'non-compliant', { target: 'function', statements: [allow('lambda:InvokeFunction', `${FN_ARN}2`)] }),
     scheduleFixture('batch:SubmitJob on every resource', 'compliant', { target: 'job-queue', statements: [allow('batch:SubmitJob', '*')] }),

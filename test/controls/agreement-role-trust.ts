@@ -34,7 +34,7 @@ function consumerOf(stack: Stack, consumer: Consumer, roleArn: string): CfnResou
 
 function liveConsumer(consumer: Consumer): Partial<Inventory> {
   if (consumer === 'lambda') return { lambdaFunctions: [{ functionName: 'fn', arn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:fn`, policy: null, role: ROLE_ARN }] };
-  if (consumer === 'job') return { batchJobDefinitions: [{ name: 'job', arn: `arn:aws:batch:eu-west-1:${ACCOUNT}:job-definition/job:1`, revision: 1, privilegedFlags: [], roleArns: [ROLE_ARN] }] };
+  if (consumer === 'job') return { batchJobDefinitions: [{ name: 'job', arn: `arn:aws:batch:eu-west-1:${ACCOUNT}:job-definition/job:1`, revision: 1, privilegedFlags: [], taskRoles: [{ jobRoleArn: ROLE_ARN }] }] };
   if (consumer === 'recorder') return { configSetup: { recorders: [{ name: 'default', roleArn: ROLE_ARN, allSupported: true, recording: true }], deliveryChannels: [] } };
   if (consumer === 'machine') return { stateMachines: [{ name: 'machine', arn: SM_ARN, roleArn: ROLE_ARN, definition: '{}', logDestinations: [] }] };
   return { batchComputeEnvironments: [{ name: 'ce', arn: `arn:aws:batch:eu-west-1:${ACCOUNT}:compute-environment/ce`, serviceRole: ROLE_ARN }] };

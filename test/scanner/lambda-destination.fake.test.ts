@@ -1,7 +1,7 @@
 /**
  * lambda-destination-authorized through the real SDK against the fake endpoint: the dead-letter
  * queue and the event invoke destinations of every qualifier (paged), judged against the role's
- * live policies; unreadable configurations are ERROR, never PASS.
+ * live policies and the queue's policy; unreadable configurations are ERROR, never PASS.
  */
 import { fakeEnv, withEnv } from './fake-aws/fixtures';
 import { emptyAccount, FakeAccountState } from './fake-aws/model';
@@ -20,8 +20,10 @@ function account(): FakeAccountState {
   s.regions['eu-west-1'].functions = [
     // DLQ `<name>-dlq`, allowed by the sender role
     { FunctionName: 'dlq-ok', RoleName: 'sender' },
-    // DLQ not allowed by the role's policies: the queue policy is not read, so undecided
-    { FunctionName: 'dlq-unknown', RoleName: 'bare' },
+    // DLQ allowed by the role's policies, denied by the queue's policy
+    { FunctionName: 'dlq-queue-denies', RoleName: 'sender' },
+    // DLQ not allowed by the role's policies, allowed to the role by the queue's policy
+    { FunctionName: 'dlq-queue-allows', RoleName: 'bare' },
     // on-success destination on the third configuration (paging), not allowed
     { FunctionName: 'bus-denied', RoleName: 'bare', DeadLetterTargetArn: null, eventInvokeConfigs: [{ Qualifier: '$LATEST' }, { Qualifier: '1' }, { Qualifier: 'live', OnSuccess: BUS }] },
     { FunctionName: 'bus-ok', RoleName: 'sender', DeadLetterTargetArn: null, eventInvokeConfigs: [{ Qualifier: '$LATEST', OnFailure: BUS }] },
@@ -30,8 +32,17 @@ function account(): FakeAccountState {
     { FunctionName: 'target', RoleName: 'bare', DeadLetterTargetArn: null },
     { FunctionName: 'denied', RoleName: 'bare', DeadLetterTargetArn: null },
   ];
+  const queueArn = (fn: string) => `arn:aws:sqs:eu-west-1:${ACCT}:${fn}-dlq`;
+  const queuePolicy = (effect: string, roleName: string, fn: string) => JSON.stringify({
+    Version: '2012-10-17', Statement: [{ Effect: effect, Principal: { AWS: `arn:aws:iam::${ACCT}:role/${roleName}` }, Action: 'sqs:SendMessage', Resource: queueArn(fn) }],
+  });
+  s.regions['eu-west-1'].queues = [
+    { QueueName: 'dlq-ok-dlq' },
+    { QueueName: 'dlq-queue-denies-dlq', policy: queuePolicy('Deny', 'sender', 'dlq-queue-denies') },
+    { QueueName: 'dlq-queue-allows-dlq', policy: queuePolicy('Allow', 'bare', 'dlq-queue-allows') },
+  ];
   s.roles = [
-    { RoleName: 'sender', trust: lambdaTrust, inline: { send: allow('*', [`arn:aws:sqs:eu-west-1:${ACCT}:dlq-ok-dlq`, BUS]) } },
+    { RoleName: 'sender', trust: lambdaTrust, inline: { send: allow('*', [queueArn('dlq-ok'), queueArn('dlq-queue-denies'), BUS]) } },
     { RoleName: 'bare', trust: lambdaTrust },
   ];
   return s;
@@ -53,8 +64,9 @@ describe('lambda-destination-authorized against the fake endpoint', () => {
     const url = await fake.start();
     const report = await withEnv(fakeEnv(url), () => runScan({ regions: ['eu-west-1'], checkIds: [CHECK], pageSize: 2 }));
     const check = report.checks[0];
-    expect(report.findings.map((f) => f.resourceId.split(':').pop()).sort()).toEqual(['bus-denied', 'to-function']);
-    expect(check.errors.map((e) => e.resource?.split(':').pop()).sort()).toEqual(['denied', 'dlq-unknown']);
-    expect(check.counts).toEqual({ passed: 2, failed: 2, notApplicable: 1, errored: 2 });
+    expect(report.findings.map((f) => f.resourceId.split(':').pop()).sort()).toEqual(['bus-denied', 'dlq-queue-denies', 'to-function']);
+    expect(report.findings.find((f) => f.resourceId.endsWith(':dlq-queue-denies'))!.reason).toMatch(/explicitly denied by the queue policy of dlq-queue-denies-dlq/);
+    expect(check.errors.map((e) => e.resource?.split(':').pop()).sort()).toEqual(['denied']);
+    expect(check.counts).toEqual({ passed: 3, failed: 3, notApplicable: 1, errored: 1 });
   });
 });

@@ -63,7 +63,9 @@ describe('scheduler-target-authorized against moto', () => {
     expect(report.errors).toEqual([]);
     expect(schemaErrors(report)).toEqual([]);
     expect(report.findings.map((f) => f.resourceId.split(':schedule/')[1])).toEqual(['default/denied']);
-    expect(report.findings[0].reason).toBe("schedule default/denied -> runs topic: sns:Publish for role reader denied: no statement of role reader's inline policy p allows role reader sns:Publish.");
+    // the role's identity policy and the topic's policy (moto's default, scoped to the owner account by AWS:SourceOwner) together
+    expect(report.findings[0].reason).toBe("schedule default/denied -> runs topic: sns:Publish for role reader denied: no statement of role reader's inline policy p, the topic policy of runs allows role reader sns:Publish; "
+      + 'the topic policy of runs statement "__default_statement_ID" misses on its condition StringEquals AWS:SourceOwner.');
     const check = report.checks.find((c) => c.id === 'scheduler-target-authorized')!;
     expect(check.counts).toEqual({ passed: 3, failed: 1, notApplicable: 0, errored: 0 });
   });

@@ -79,8 +79,6 @@ describe('Batch job definition checks', () => {
       executionContainers: [
         { image: 'i', secrets: [], executionRoleArn: 'arn:aws:iam::123456789012:role/exec' }, { image: 'i', secrets: [] }, { image: 'i', secrets: [] },
       ],
-      // the roles ECS assumes for the job (iam-role-trust-authorized)
-      roleArns: ['arn:aws:iam::123456789012:role/job', 'arn:aws:iam::123456789012:role/exec', 'arn:aws:iam::123456789012:role/task'],
     });
     const bare = jobDefinitionInfo({ jobDefinitionName: 'b', jobDefinitionArn: 'arn:b', revision: 1, type: 'container', containerProperties: { image: 'i' } });
     expect(bare).toMatchObject({ retryAttempts: undefined, attemptDurationSeconds: undefined, privilegedFlags: [undefined] });

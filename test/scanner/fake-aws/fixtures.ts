@@ -92,6 +92,8 @@ export function fixtureAccount(): FakeAccountState {
     { FunctionName: 'fn-public', Runtime: 'nodejs22.x', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: '*' }] }) },
     { FunctionName: 'fn-old', Runtime: 'nodejs14.x' },
   ];
+  // the functions' dead-letter queues (FakeFunction's default `<name>-dlq`), which their role may send to
+  eu.queues = eu.functions.map((f) => ({ QueueName: `${f.FunctionName}-dlq` }));
   eu.dbInstances = [
     { DBInstanceIdentifier: 'db-public', Engine: 'postgres', PubliclyAccessible: true, StorageEncrypted: true },
     { DBInstanceIdentifier: 'db-good', Engine: 'postgres', PubliclyAccessible: false, StorageEncrypted: true },

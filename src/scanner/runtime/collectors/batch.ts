@@ -2,7 +2,6 @@ import { ComputeEnvironmentDetail, JobDefinition, paginateDescribeComputeEnviron
 import { DescribeLaunchTemplateVersionsCommand } from '@aws-sdk/client-ec2';
 import { privilegedFlags } from '../../../controls/judgement/batch-job';
 import { assignPublicIpFlags, jobTaskBlocks } from '../../../controls/judgement/batch-network';
-import { jobDefinitionRoles } from '../../../controls/judgement/role-trust';
 import { ScanApiError } from '../clients';
 import { ComputeEnvironmentInfo, ExecutionContainerInfo, JobDefinitionInfo } from '../model';
 import { CollectContext, forEach, pageSize } from './context';
@@ -38,7 +37,6 @@ export function jobDefinitionInfo(d: JobDefinition): JobDefinitionInfo {
     assignPublicIp: assignPublicIpFlags(d, 'api').map((a) => (typeof a === 'string' ? a : undefined)),
     executionContainers: executionContainers(d),
     taskRoles: jobTaskBlocks(d, 'api').map((t) => ({ jobRoleArn: t.jobRoleArn ?? undefined, executionRoleArn: t.executionRoleArn ?? undefined, taskRoleArn: t.taskRoleArn ?? undefined })),
-    roleArns: jobDefinitionRoles(d, 'api').filter((r): r is string => typeof r === 'string' && r !== ''),
   };
 }
 

@@ -53,8 +53,6 @@ export interface JobDefinitionInfo {
   readonly assignPublicIp?: readonly (string | undefined)[];
   /** The roles each task block names (`jobRoleArn`, `executionRoleArn`, `taskRoleArn`), in that order, unset ones left out. */
   readonly taskRoles?: readonly { readonly jobRoleArn?: string; readonly executionRoleArn?: string; readonly taskRoleArn?: string }[];
-  /** The roles the revision names for ECS to assume (job, task and execution roles), as ARNs. */
-  readonly roleArns?: readonly string[];
   /** Each container with what its execution role must do before it starts: the role, the image, the log configuration, the secrets. */
   readonly executionContainers?: readonly ExecutionContainerInfo[];
 }

@@ -1,6 +1,6 @@
 import { PathBuilder } from './builders';
-import { deliver } from './delivery';
 import { LivePaths } from './live-paths';
+import { deliver } from './target-delivery';
 import { AlarmInfo } from '../model';
 
 /** The SNS topics an alarm notifies (alarm, OK and insufficient-data actions, once each); EC2, Auto Scaling and Systems Manager actions are not data paths. */

@@ -1,6 +1,6 @@
 import type { PathBuilder } from './builders';
-import { bucketDelivery, logGroupDelivery, reportedDeliveryError } from './deliveries';
 import { LivePaths } from './live-paths';
+import { bucketDelivery, logGroupDelivery, reportedDeliveryError } from './log-delivery';
 import type { RequestContext } from '../../../policy/conditions';
 
 /**

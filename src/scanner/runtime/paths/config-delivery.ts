@@ -1,6 +1,6 @@
 import type { PathBuilder } from './builders';
-import { bucketDelivery } from './deliveries';
 import { LivePaths, LiveRole } from './live-paths';
+import { bucketDelivery } from './log-delivery';
 import type { RequestContext } from '../../../policy/conditions';
 import type { RequestPrincipal } from '../../../policy/evaluate';
 

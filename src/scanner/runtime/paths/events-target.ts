@@ -1,13 +1,13 @@
 import { PathBuilder } from './builders';
-import { deliver } from './delivery';
 import { LivePaths } from './live-paths';
+import { deliver } from './target-delivery';
 
 /**
  * `events-target`, as the synth model's `eventsRule`: for each target of each rule, EventBridge
  * delivers as `events.amazonaws.com` with `aws:SourceArn` (the rule) and `aws:SourceAccount`, or,
  * when the target names a role, assumes it (`role-trust`) and delivers with the role's identity
  * policies; a target's dead-letter queue is sent to as `events.amazonaws.com`. Each delivery is
- * judged against the target's live policy (`delivery.ts`), with the target key's use after it.
+ * judged against the target's live policy (`target-delivery.ts`), with the target key's use after it.
  */
 export const EVENTS_TARGET: PathBuilder = {
   family: 'events-target',

@@ -1,6 +1,6 @@
 import type { PathBuilder } from './builders';
-import { bucketDelivery, logGroupDelivery, reportedDeliveryError } from './deliveries';
 import { LivePaths } from './live-paths';
+import { bucketDelivery, logGroupDelivery, reportedDeliveryError } from './log-delivery';
 
 /** The ARN of a flow log (`arn:<partition>:ec2:<region>:<account>:vpc-flow-log/<id>`). */
 export function flowLogArn(live: LivePaths, flowLogId: string): string {

@@ -1,6 +1,6 @@
 import type { PathBuilder } from './builders';
-import { bucketDelivery } from './deliveries';
-import { LivePaths } from './live-paths';
+import { LivePath, LivePaths } from './live-paths';
+import { bucketDelivery } from './log-delivery';
 
 /** The grantee URI of S3's log delivery group in bucket ACLs. */
 export const LOG_DELIVERY_GROUP = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
@@ -39,16 +39,11 @@ export const s3AccessLogDelivery: PathBuilder = {
       const aclKnown = target.acl !== undefined && target.objectOwnership !== undefined;
       const aclGrants = aclKnown && target.objectOwnership !== 'BucketOwnerEnforced'
         && (target.acl ?? []).some((g) => g.grantee === LOG_DELIVERY_GROUP && (g.permission === 'WRITE' || g.permission === 'FULL_CONTROL'));
+      // a put decided by the log bucket's ACL or default encryption, not by a policy
+      const decidedPut = (finding: string, result: LivePath['result']) =>
+        live.decided({ family, judged: b.arn, source, target: label, action: 's3:PutObject', findingId: `${target.name}::${finding}`, result });
       if (aclGrants) {
-        live.decided({
-          family,
-          judged: b.arn,
-          source,
-          target: label,
-          action: 's3:PutObject',
-          findingId: `${target.name}::s3:PutObject`,
-          result: { decision: 'allowed', document: 'the log bucket\'s ACL', reason: 'the ACL grants the S3 log delivery group WRITE' },
-        });
+        decidedPut('s3:PutObject', { decision: 'allowed', document: 'the log bucket\'s ACL', reason: 'the ACL grants the S3 log delivery group WRITE' });
       } else if (aclKnown) {
         bucketDelivery(live, family, b.arn, source, target.name, { service: 'logging.s3.amazonaws.com' }, context, objectKey, false);
       } else {
@@ -66,14 +61,10 @@ export const s3AccessLogDelivery: PathBuilder = {
       if (target.encryption === undefined) {
         live.undecided(family, b.arn, source, label, 'SSE-KMS', 'the log bucket\'s default encryption could not be read');
       } else if (String(target.encryption ?? '').startsWith('aws:kms')) {
-        live.decided({
-          family,
-          judged: b.arn,
-          source,
-          target: label,
-          action: 's3:PutObject',
-          findingId: `${target.name}::SSE-KMS`,
-          result: { decision: 'denied', document: 'the log bucket\'s default encryption', reason: 'server access logs are delivered only to buckets whose default encryption is SSE-S3, and this one uses SSE-KMS' },
+        decidedPut('SSE-KMS', {
+          decision: 'denied',
+          document: 'the log bucket\'s default encryption',
+          reason: 'server access logs are delivered only to buckets whose default encryption is SSE-S3, and this one uses SSE-KMS',
         });
       }
     }

@@ -1,21 +1,24 @@
 import { LOG_DELIVERY_ACTIONS, taskCalls } from '../../../controls/judgement/state-machine';
-import { evaluateRequest, PolicyRequest } from '../../../policy/evaluate';
+import { PolicyRequest } from '../../../policy/evaluate';
 import { StateMachineInfo } from '../model';
 import { PathBuilder } from './builders';
 import { LivePaths } from './live-paths';
+import { deliver } from './target-delivery';
 
 /**
  * Family `state-machine`, the run-time side of the path model's `stateMachineTasks`: a state
  * machine's role may set up its log delivery (when it logs) and call the service integrations of
  * its definition's tasks (batch:SubmitJob on the job definition and queue, sns:Publish on the
  * topic), read by the reader the synth side uses (`src/controls/judgement/state-machine.ts`) and
- * judged against the role's live identity policies. A topic's policy is not read: a publish the
- * identity policies do not allow is undecided (the topic policy could grant it).
+ * judged against the role's live identity policies; a publish goes through the shared `deliver`
+ * (`target-delivery.ts`), which adds the topic's live policy and key, as AWS evaluates a request
+ * within one account.
  */
 export const stateMachineBuilder: PathBuilder = {
   family: 'state-machine',
-  datasets: ['sfn.stateMachines', 'iam.authorizationDetails'],
-  requiredActions: ['states:ListStateMachines', 'states:DescribeStateMachine', 'iam:GetAccountAuthorizationDetails'],
+  datasets: ['sfn.stateMachines', 'iam.authorizationDetails', 'sns.topics', 'kms.keys'],
+  requiredActions: ['states:ListStateMachines', 'states:DescribeStateMachine', 'iam:GetAccountAuthorizationDetails',
+    'sns:ListTopics', 'sns:GetTopicAttributes', 'kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyPolicy'],
   build(live: LivePaths): string[] {
     const judged: string[] = [];
     for (const m of live.inv.stateMachines ?? []) {
@@ -68,20 +71,7 @@ function machinePaths(live: LivePaths, m: StateMachineInfo): void {
     } else if (typeof call.topicArn !== 'string' || !call.topicArn.startsWith('arn:')) {
       live.undecided('state-machine', m.arn, source, 'topic', 'sns:Publish', 'the topic is given at run time');
     } else {
-      const topic = call.topicArn;
-      const name = topic.split(':').pop()!;
-      const request: PolicyRequest = { ...base, action: 'sns:Publish', resource: topic };
-      const result = evaluateRequest(request);
-      live.decided({
-        family: 'state-machine',
-        judged: m.arn,
-        source,
-        target: `${name} topic`,
-        action: 'sns:Publish',
-        findingId: `${name}::sns:Publish`,
-        request,
-        result: result.decision === 'denied' ? { decision: 'unknown', reason: `the role's policies do not allow it and the topic's policy is not read (${result.reason})` } : result,
-      });
+      deliver(live, { family: 'state-machine', judged: m.arn, source, targetArn: call.topicArn, principal: role.principal, context: {}, role });
     }
   }
 }

@@ -1,13 +1,12 @@
 import { executionRolePaths } from '../../paths/execution-role';
-import { LivePaths, pathResults } from '../../paths/live-paths';
-import { defineCheck } from '../define';
+import { definePathCheck } from '../define';
 
 /**
  * Batch.ExecutionRoleAuthorized: the run-time side of `CompliancePack-BatchExecutionRoleAuthorized`
  * (path family `execution-role`): may each job definition's execution role pull its image, write its
  * awslogs group and read its secrets, on the role's live identity policies.
  */
-export const batchExecutionRoleAuthorized = defineCheck(
+export const batchExecutionRoleAuthorized = definePathCheck(
   {
     id: 'batch-execution-role-authorized',
     title: 'The execution roles of Batch job definitions may pull their image, write their logs and read their secrets',
@@ -15,12 +14,6 @@ export const batchExecutionRoleAuthorized = defineCheck(
     category: 'batch',
     resourceType: 'AWS::Batch::JobDefinition',
     remediation: 'Grant the execution role the action the finding names (the AmazonECSTaskExecutionRolePolicy managed policy covers ECR and CloudWatch Logs; grant secret reads on the secrets themselves).',
-    requiredActions: [...executionRolePaths.requiredActions],
-    datasets: [...executionRolePaths.datasets],
-    scope: 'regional',
   },
-  (inv) => {
-    const live = new LivePaths(inv);
-    return pathResults(live, 'execution-role', executionRolePaths.build(live));
-  },
+  executionRolePaths,
 );

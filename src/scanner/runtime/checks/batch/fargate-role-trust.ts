@@ -1,45 +1,32 @@
 import { runsOnFargate } from '../../../../controls/judgement/batch-network';
-import { unknown } from '../../../../policy/conditions';
 import { notApplicable } from '../../model';
 import { LivePaths, pathResults } from '../../paths/live-paths';
-import { defineCheck } from '../define';
-
-/** The service that assumes a Fargate job's job, execution and task roles. */
-const ECS_TASKS = 'ecs-tasks.amazonaws.com';
+import { jobDefinitionTrust } from '../../paths/role-trust';
+import { defineResourceCheck } from '../define';
+import { BATCH_JOB_DEFINITIONS } from '../resource-kinds';
 
 /**
  * Batch.FargateRoleTrust: the run-time side of `CompliancePack-BatchFargateRoleTrust`: the job,
  * execution and task roles a Fargate job definition names, judged against their live trust
- * policies (`LivePaths.trust`, the evaluator of the synth-time path model) for ecs-tasks'
+ * policies (the job definition's `role-trust` paths, `jobDefinitionTrust`, as `iam-role-trust-authorized` builds them) for ecs-tasks'
  * sts:AssumeRole, with the context ECS sends (`aws:SourceAccount`; the task's ARN, unknown before
  * the job runs). Roles of other accounts are not judged, as the rule does not judge roles outside
  * the stack.
  */
-export const batchFargateRoleTrust = defineCheck(
+export const batchFargateRoleTrust = defineResourceCheck(
+  BATCH_JOB_DEFINITIONS,
   {
     id: 'batch-fargate-role-trust',
     title: 'The roles of Fargate Batch jobs trust ecs-tasks.amazonaws.com',
     severity: 'HIGH',
-    category: 'batch',
-    resourceType: 'AWS::Batch::JobDefinition',
     remediation: 'Let ecs-tasks.amazonaws.com assume the job role and the execution role (an Allow of sts:AssumeRole to that service principal in the trust policy).',
     requiredActions: ['batch:DescribeJobDefinitions', 'iam:GetAccountAuthorizationDetails'],
     datasets: ['batch.jobDefinitions', 'iam.authorizationDetails'],
-    scope: 'regional',
   },
-  (inv) => {
+  (d, id, inv) => {
+    if (!runsOnFargate(d.platformCapabilities)) return notApplicable(id, 'not a Fargate job definition');
     const live = new LivePaths(inv);
-    const context = { 'aws:SourceAccount': inv.accountId, 'aws:SourceArn': unknown('the ARN of the job\'s task') };
-    return (inv.batchJobDefinitions ?? []).flatMap((d) => {
-      if (!runsOnFargate(d.platformCapabilities)) return [notApplicable(d.arn, 'not a Fargate job definition')];
-      const source = `job definition ${d.name}:${d.revision}`;
-      for (const task of d.taskRoles ?? []) {
-        for (const roleArn of [task.jobRoleArn, task.executionRoleArn, task.taskRoleArn]) {
-          if (roleArn) live.trust(d.arn, source, roleArn, ECS_TASKS, context);
-        }
-      }
-      const results = pathResults(live, 'role-trust', [d.arn]);
-      return results.length > 0 ? results : [notApplicable(d.arn, 'names no role of this account')];
-    });
+    jobDefinitionTrust(live, d);
+    return pathResults(live, 'role-trust', [id])[0] ?? notApplicable(id, 'names no role of this account');
   },
 );

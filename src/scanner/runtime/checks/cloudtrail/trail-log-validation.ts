@@ -1,21 +1,13 @@
-import { fail, notApplicable, pass } from '../../model';
-import { defineCheck } from '../define';
+import { defineResourceCheck } from '../define';
+import { TRAILS } from '../resource-kinds';
 
-export const cloudtrailLogValidation = defineCheck(
+export const cloudtrailLogValidation = defineResourceCheck(
+  TRAILS,
   {
     id: 'cloudtrail-log-validation',
     title: 'CloudTrail trails have log file validation enabled',
     severity: 'LOW',
-    category: 'cloudtrail',
-    resourceType: 'AWS::CloudTrail::Trail',
     remediation: 'Enable log file integrity validation on the trail.',
-    requiredActions: ['cloudtrail:DescribeTrails'],
-    datasets: ['cloudtrail.trails'],
-    scope: 'regional',
   },
-  (inv) =>
-    (inv.trails ?? []).map((t) => {
-      if (t.homeRegion !== inv.region) return notApplicable(t.arn, `evaluated in its home region ${t.homeRegion}`);
-      return t.logFileValidationEnabled ? pass(t.arn, 'log file validation on') : fail(t.arn, 'log file validation off');
-    }),
+  (t) => (t.logFileValidationEnabled ? { ok: true, reason: 'log file validation on' } : { ok: false, reason: 'log file validation off' }),
 );

@@ -1,13 +1,12 @@
 import { notApplicable } from '../../model';
 import { ALARM_ACTION, alarmTopics } from '../../paths/alarm-action';
-import { LivePaths, pathResults } from '../../paths/live-paths';
-import { defineCheck } from '../define';
+import { definePathCheck } from '../define';
 
 /**
  * CloudWatch.AlarmActionAuthorized: the run-time side of `CompliancePack-AlarmActionAuthorized`,
  * the `alarm-action` paths built from the live alarms and topic policies (`paths/alarm-action.ts`).
  */
-export const cloudwatchAlarmActionAuthorized = defineCheck(
+export const cloudwatchAlarmActionAuthorized = definePathCheck(
   {
     id: 'cloudwatch-alarm-action-authorized',
     title: 'CloudWatch alarms may publish to their SNS action topics',
@@ -18,13 +17,7 @@ export const cloudwatchAlarmActionAuthorized = defineCheck(
     // the keys are the key-use family's (the builder adds those paths); this family's verdict does not read them
     requiredActions: ALARM_ACTION.requiredActions.filter((a) => !a.startsWith('kms:')),
     datasets: ALARM_ACTION.datasets.filter((d) => d !== 'kms.keys'),
-    scope: 'regional',
   },
-  (inv) => {
-    const live = new LivePaths(inv);
-    const judged = ALARM_ACTION.build(live);
-    const results = pathResults(live, ALARM_ACTION.family, judged);
-    const none = (inv.cloudwatchAlarms ?? []).filter((a) => alarmTopics(a).length === 0).map((a) => notApplicable(a.arn, 'no SNS action'));
-    return [...results, ...none];
-  },
+  ALARM_ACTION,
+  (inv) => (inv.cloudwatchAlarms ?? []).filter((a) => alarmTopics(a).length === 0).map((a) => notApplicable(a.arn, 'no SNS action')),
 );

@@ -1,7 +1,6 @@
-import { notApplicable } from '../../model';
-import { flowLogArn, flowLogDelivery } from '../../paths/flow-log-delivery';
-import { LivePaths, pathResults } from '../../paths/live-paths';
-import { defineCheck } from '../define';
+import { arn, notApplicable } from '../../model';
+import { flowLogDelivery } from '../../paths/flow-log-delivery';
+import { definePathCheck } from '../define';
 
 /**
  * EC2.FlowLogDeliveryAuthorized: the run-time side of `CompliancePack-FlowLogDeliveryAuthorized`, the
@@ -9,7 +8,7 @@ import { defineCheck } from '../define';
  * delivery roles' identity policies and judged by the same evaluator (`paths/flow-log-delivery.ts`),
  * with `DeliverLogsStatus` `FAILED` as evidence.
  */
-export const ec2FlowLogDeliveryAuthorized = defineCheck(
+export const ec2FlowLogDeliveryAuthorized = definePathCheck(
   {
     id: 'ec2-flow-log-delivery-authorized',
     title: 'VPC flow logs may deliver to their log group or bucket',
@@ -17,19 +16,8 @@ export const ec2FlowLogDeliveryAuthorized = defineCheck(
     category: 'ec2',
     resourceType: 'AWS::EC2::FlowLog',
     remediation: 'For CloudWatch Logs, let the DeliverLogsPermissionArn role (trusting vpc-flow-logs.amazonaws.com) call logs:CreateLogStream and logs:PutLogEvents on the log group; for S3, allow delivery.logs.amazonaws.com s3:GetBucketAcl on the bucket and s3:PutObject on <prefix>AWSLogs/<account>/* with s3:x-amz-acl bucket-owner-full-control in the bucket policy.',
-    requiredActions: flowLogDelivery.requiredActions,
-    datasets: flowLogDelivery.datasets,
-    scope: 'regional',
   },
-  (inv) => {
-    const live = new LivePaths(inv);
-    const judged = flowLogDelivery.build(live);
-    const results = pathResults(live, 'flow-log-delivery', judged);
-    const done = new Set(results.map((r) => r.resourceId));
-    return [
-      ...results,
-      ...(inv.flowLogs ?? []).map((f) => flowLogArn(live, f.flowLogId)).filter((a) => !done.has(a))
-        .map((a) => notApplicable(a, 'delivers to Kinesis Data Firehose, or names no role or destination to judge')),
-    ];
-  },
+  flowLogDelivery,
+  (inv, withResult) => (inv.flowLogs ?? []).map((f) => arn(inv, 'ec2', `vpc-flow-log/${f.flowLogId}`)).filter((a) => !withResult.has(a))
+    .map((a) => notApplicable(a, 'delivers to Kinesis Data Firehose, or names no role or destination to judge')),
 );

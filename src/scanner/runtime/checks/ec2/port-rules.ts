@@ -1,5 +1,7 @@
 import { isWorldCidr } from '../../../../controls/judgement/open-egress';
-import { arn, CheckResult, fail, Inventory, IpPermission, NaclEntry, pass } from '../../model';
+import { Check, IpPermission, NaclEntry } from '../../model';
+import { defineResourceCheck, ResourceCheckSpec } from '../define';
+import { SECURITY_GROUPS } from '../resource-kinds';
 
 export { isWorldCidr };
 
@@ -71,12 +73,11 @@ export function worldOpenPorts(ingress: readonly IpPermission[], ports: readonly
   return offences;
 }
 
-/** Per security group: FAIL naming every ingress rule that opens one of `ports` to the world for `family`, else PASS. */
-export function evaluateWorldOpenPorts(inv: Inventory, ports: readonly number[], family: 'ipv4' | 'ipv6' | 'any'): CheckResult[] {
-  return (inv.securityGroups ?? []).map((sg) => {
-    const id = arn(inv, 'ec2', `security-group/${sg.groupId}`);
+/** Declares a check of each security group: FAIL naming every ingress rule that opens one of `ports` to the world for `family`, else PASS. */
+export function defineWorldOpenPortsCheck(meta: ResourceCheckSpec, ports: readonly number[], family: 'ipv4' | 'ipv6' | 'any'): Check {
+  return defineResourceCheck(SECURITY_GROUPS, meta, (sg) => {
     const offences = worldOpenPorts(sg.ingress, ports, family);
-    return offences.length === 0 ? pass(id, 'no inbound rule opens these ports to the internet') : fail(id, offences.join('; '));
+    return offences.length === 0 ? { ok: true, reason: 'no inbound rule opens these ports to the internet' } : { ok: false, reason: offences.join('; ') };
   });
 }
 

@@ -1,17 +1,11 @@
-import { defineCheck } from '../define';
-import { evaluateWorldOpenPorts } from './port-rules';
+import { defineWorldOpenPortsCheck } from './port-rules';
 
-export const sgNoPublicSsh = defineCheck(
+export const sgNoPublicSsh = defineWorldOpenPortsCheck(
   {
     id: 'ec2-sg-no-public-ssh',
     title: 'Security groups do not allow SSH (22) from 0.0.0.0/0 or ::/0',
     severity: 'HIGH',
-    category: 'ec2',
-    resourceType: 'AWS::EC2::SecurityGroup',
     remediation: 'Restrict port 22 to known administrative CIDRs or use Session Manager instead of SSH.',
-    requiredActions: ['ec2:DescribeSecurityGroups'],
-    datasets: ['ec2.securityGroups'],
-    scope: 'regional',
   },
-  (inv) => evaluateWorldOpenPorts(inv, [22], 'any'),
+  [22], 'any',
 );

@@ -1,13 +1,12 @@
 import { errored, notApplicable } from '../../model';
 import { EVENTS_TARGET } from '../../paths/events-target';
-import { LivePaths, pathResults } from '../../paths/live-paths';
-import { defineCheck } from '../define';
+import { definePathCheck } from '../define';
 
 /**
  * Events.TargetAuthorized: the run-time side of `CompliancePack-EventsRuleTargetAuthorized`, the
  * `events-target` paths built from the live rules, targets and their policies (`paths/events-target.ts`).
  */
-export const eventsTargetAuthorized = defineCheck(
+export const eventsTargetAuthorized = definePathCheck(
   {
     id: 'events-target-authorized',
     title: 'EventBridge rules may deliver to their targets',
@@ -18,16 +17,9 @@ export const eventsTargetAuthorized = defineCheck(
     // the keys are the key-use family's (the builder adds those paths); this family's verdict does not read them
     requiredActions: EVENTS_TARGET.requiredActions.filter((a) => !a.startsWith('kms:')),
     datasets: EVENTS_TARGET.datasets.filter((d) => d !== 'kms.keys'),
-    scope: 'regional',
   },
-  (inv) => {
-    const live = new LivePaths(inv);
-    const judged = EVENTS_TARGET.build(live);
-    const results = pathResults(live, EVENTS_TARGET.family, judged);
-    const decided = new Set(results.map((r) => r.resourceId));
-    const others = (inv.eventRules ?? []).filter((r) => !decided.has(r.arn)).map((r) => r.targets === undefined
-      ? errored(r.arn, 'could not list the rule\'s targets')
-      : notApplicable(r.arn, r.targets.length === 0 ? 'no targets' : 'no target whose delivery is judged (SNS, SQS, Lambda, Step Functions, event bus, Batch)'));
-    return [...results, ...others];
-  },
+  EVENTS_TARGET,
+  (inv, withResult) => (inv.eventRules ?? []).filter((r) => !withResult.has(r.arn)).map((r) => r.targets === undefined
+    ? errored(r.arn, 'could not list the rule\'s targets')
+    : notApplicable(r.arn, r.targets.length === 0 ? 'no targets' : 'no target whose delivery is judged (SNS, SQS, Lambda, Step Functions, event bus, Batch)')),
 );

@@ -1,7 +1,7 @@
 import { isServiceLinkedRolePath, trustsLambda } from '../../../../controls/judgement/lambda-role';
 import { fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
-import { parseStatements } from '../s3/bucket-util';
+import { parseStatements } from '../policy-util';
 
 /** IAM.LambdaRoleNoInlinePolicy: the run-time side of `CompliancePack-LambdaRoleInlinePolicy`, the same judgement of a Lambda role. */
 export const iamLambdaRoleNoInlinePolicy = defineCheck(

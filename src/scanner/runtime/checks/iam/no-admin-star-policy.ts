@@ -1,6 +1,6 @@
 import { asArray, fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
-import { parseStatements } from '../s3/bucket-util';
+import { parseStatements } from '../policy-util';
 
 export const iamNoAdminStarPolicy = defineCheck(
   {

@@ -2,7 +2,7 @@ import { isServiceLinkedRolePath } from '../../../../controls/judgement/lambda-r
 import { writeOnWildcardFindings } from '../../../../controls/judgement/write-on-wildcard';
 import { fail, notApplicable, pass } from '../../model';
 import { defineCheck } from '../define';
-import { parseStatements } from '../s3/bucket-util';
+import { parseStatements } from '../policy-util';
 
 /**
  * IAM.NoWriteOnWildcardResource: the run-time side of `CompliancePack-IamWriteOnWildcardResource`,

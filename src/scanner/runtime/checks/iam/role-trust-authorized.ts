@@ -1,12 +1,11 @@
-import { LivePaths, pathResults } from '../../paths/live-paths';
 import { roleTrustBuilder } from '../../paths/role-trust';
-import { defineCheck } from '../define';
+import { definePathCheck } from '../define';
 
 /**
  * IAM.RoleTrustAuthorized: the run-time side of `CompliancePack-RoleTrustAuthorized`: each role a
  * live resource needs a service to assume trusts that service, with the context it sends.
  */
-export const iamRoleTrustAuthorized = defineCheck(
+export const iamRoleTrustAuthorized = definePathCheck(
   {
     id: 'iam-role-trust-authorized',
     title: 'A role a service must assume trusts that service',
@@ -14,12 +13,6 @@ export const iamRoleTrustAuthorized = defineCheck(
     category: 'iam',
     resourceType: 'AWS::IAM::Role',
     remediation: 'Trust the service principal the finding names in the role\'s trust policy (UpdateAssumeRolePolicy), with conditions on aws:SourceAccount or aws:SourceArn that match the resource.',
-    requiredActions: [...roleTrustBuilder.requiredActions],
-    datasets: [...roleTrustBuilder.datasets],
-    scope: 'regional',
   },
-  (inv) => {
-    const live = new LivePaths(inv);
-    return pathResults(live, 'role-trust', roleTrustBuilder.build(live));
-  },
+  roleTrustBuilder,
 );

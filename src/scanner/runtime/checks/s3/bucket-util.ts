@@ -1,5 +1,8 @@
-import { isPublicStatement, PolicyStatementJson } from '../../../../policy/public-access';
-import { asArray, BucketInfo, CheckResult, errored, fail, IamPolicyStatement, Inventory, pass, PublicAccessBlock } from '../../model';
+/** Bucket-specific helpers of the S3 checks: public access blocks in force, missing fields, public access by ACL and policy. */
+import { BucketInfo, Check, CheckResult, errored, fail, Inventory, pass, PublicAccessBlock, Severity } from '../../model';
+import { defineCheck, defineResourceCheck, ResourceCheckSpec, Verdict } from '../define';
+import { publicPolicyGrants } from '../policy-util';
+import { BUCKETS } from '../resource-kinds';
 
 export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 export const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
@@ -16,43 +19,16 @@ export function effectiveBlock(bucket: BucketInfo, account: PublicAccessBlock | 
   };
 }
 
-export function parseStatements(policy: string | null | undefined): IamPolicyStatement[] {
-  if (!policy) return [];
-  try {
-    const doc = JSON.parse(policy) as { Statement?: IamPolicyStatement | IamPolicyStatement[] };
-    return [...asArray(doc.Statement)];
-  } catch {
-    return [];
-  }
-}
-
-/** IAM-style wildcard match, case-insensitive (`s3:Get*` matches `s3:GetObject`). */
-export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
-  return re.test(action);
-}
-
-/**
- * The actions of `actions` that public statements of the policy grant, by AWS's definition of a
- * public policy (`isPublicStatement`): an Allow for everyone whose condition does not pin the
- * caller with a fixed value of a key AWS lists. `NotAction` grants every action it does not name.
- */
-export function publicPolicyGrants(policy: string | null | undefined, actions: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const s of parseStatements(policy)) {
-    if (!isPublicStatement(s as PolicyStatementJson)) continue;
-    const granted = s.NotAction !== undefined
-      ? actions.filter((wanted) => !asArray(s.NotAction).some((a) => actionMatches(a, wanted)))
-      : asArray(s.Action).filter((a) => actions.some((wanted) => actionMatches(a, wanted)));
-    if (granted.length > 0) out.push(...granted);
-  }
-  return out;
-}
-
 /** ERROR result when a field the check needs could not be collected for this bucket. */
 export function missing(bucket: BucketInfo, fields: Array<keyof BucketInfo>): CheckResult | undefined {
   const absent = fields.filter((f) => bucket[f] === undefined);
   return absent.length > 0 ? errored(bucket.arn, `could not read ${absent.join(', ')}`, bucket.region) : undefined;
+}
+
+/** Declares a check of each bucket that needs `fields` read (ERROR naming those that could not be) before `judge` decides it. */
+export function defineBucketCheck(meta: ResourceCheckSpec, fields: Array<keyof BucketInfo>,
+  judge: (bucket: BucketInfo, inv: Inventory) => CheckResult | Verdict): Check {
+  return defineResourceCheck(BUCKETS, meta, (b, _id, inv) => missing(b, fields) ?? judge(b, inv));
 }
 
 /** One kind of public access (read, write): what grants it in a bucket policy and in an ACL. */
@@ -90,6 +66,20 @@ export function evaluatePublicAccess(inv: Inventory, kind: PublicAccessKind): Ch
     }
     return reasons.length === 0 ? pass(b.arn, `no public ${kind.access} access`, b.region) : fail(b.arn, reasons.join('; '), b.region);
   });
+}
+
+/**
+ * Declares a public access check (read, write) of each bucket: its ACL and policy, with the
+ * bucket's and the account's public access blocks (`evaluatePublicAccess`).
+ */
+export function definePublicAccessCheck(meta: { id: string; title: string; severity: Severity }, kind: PublicAccessKind): Check {
+  return defineCheck({
+    ...S3_META,
+    ...meta,
+    remediation: 'Remove grants to AllUsers/AuthenticatedUsers and Allow statements for Principal * from the bucket, and turn on Block Public Access.',
+    requiredActions: ['s3:ListAllMyBuckets', 's3:GetBucketPublicAccessBlock', 's3:GetAccountPublicAccessBlock', 's3:GetBucketAcl', 's3:GetBucketPolicy'],
+    datasets: ['s3.buckets', 's3.accountPublicAccessBlock'],
+  }, (inv) => evaluatePublicAccess(inv, kind));
 }
 
 export const S3_META = {

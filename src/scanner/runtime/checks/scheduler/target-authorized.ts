@@ -1,14 +1,13 @@
 import { notApplicable } from '../../model';
-import { LivePaths, pathResults } from '../../paths/live-paths';
 import { schedulerTargetPaths } from '../../paths/scheduler-target';
-import { defineCheck } from '../define';
+import { definePathCheck } from '../define';
 
 /**
  * Scheduler.TargetAuthorized: the run-time side of `CompliancePack-SchedulerTargetAuthorized`, the
  * same paths (`src/scanner/runtime/paths/scheduler-target.ts`) judged by the same evaluator, so a
  * role policy edited in the console that no longer lets a schedule call its target is seen.
  */
-export const schedulerTargetAuthorized = defineCheck(
+export const schedulerTargetAuthorized = definePathCheck(
   {
     id: 'scheduler-target-authorized',
     title: 'EventBridge Scheduler schedules may invoke their targets',
@@ -16,15 +15,7 @@ export const schedulerTargetAuthorized = defineCheck(
     category: 'scheduler',
     resourceType: 'AWS::Scheduler::Schedule',
     remediation: 'Allow the action the finding names on the target\'s ARN in the schedule\'s execution role policy (and on the dead-letter queue).',
-    requiredActions: schedulerTargetPaths.requiredActions,
-    datasets: schedulerTargetPaths.datasets,
-    scope: 'regional',
   },
-  (inv) => {
-    const live = new LivePaths(inv);
-    const judged = schedulerTargetPaths.build(live);
-    const results = pathResults(live, 'scheduler-target', judged);
-    const seen = new Set(results.map((r) => r.resourceId));
-    return [...results, ...judged.filter((a) => !seen.has(a)).map((a) => notApplicable(a, 'its target is of a kind the check does not judge (ECS, Kinesis, SageMaker, ...)'))];
-  },
+  schedulerTargetPaths,
+  (_inv, withResult, judged) => judged.filter((a) => !withResult.has(a)).map((a) => notApplicable(a, 'its target is of a kind the check does not judge (ECS, Kinesis, SageMaker, ...), or of another account or Region')),
 );

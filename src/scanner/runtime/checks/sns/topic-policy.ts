@@ -1,7 +1,8 @@
 import { isDefaultTopicPolicy, topicPolicyOpensPublish } from '../../../../controls/judgement/sns-topic-policy';
 import { statementsOf } from '../../../../policy/template-values';
 import { errored, fail, pass } from '../../model';
-import { defineCheck } from '../define';
+import { defineResourceCheck } from '../define';
+import { SNS_TOPICS } from '../resource-kinds';
 
 /**
  * SNS.TopicPolicy: the run-time side of `CompliancePack-SnsTopicPolicy` (ComplianceTopic's default),
@@ -9,27 +10,23 @@ import { defineCheck } from '../define';
  * `Policy`. A topic without a policy of its own reports SNS's default one, which stands for the
  * template's "no topic policy".
  */
-export const snsTopicPolicy = defineCheck(
+export const snsTopicPolicy = defineResourceCheck(
+  SNS_TOPICS,
   {
     id: 'sns-topic-policy',
     title: 'SNS topics have a topic policy of their own that does not let everyone publish',
     severity: 'HIGH',
-    category: 'sns',
-    resourceType: 'AWS::SNS::Topic',
     remediation: 'Set a topic policy that names the publishers (services scoped with aws:SourceArn / aws:SourceAccount, accounts by id) and denies requests without TLS; never allow sns:Publish to "*" without a condition.',
     requiredActions: ['sns:ListTopics', 'sns:GetTopicAttributes'],
-    datasets: ['sns.topics'],
-    scope: 'regional',
   },
-  (inv) =>
-    (inv.snsTopics ?? []).map((t) => {
-      if (t.policy === undefined) return errored(t.arn, 'could not read the topic attributes (Policy)');
-      const statements = statementsOf(t.policy ?? undefined);
-      if (statements === undefined) return errored(t.arn, 'the topic policy is not a policy document the scanner can read');
-      if (t.policy === null || isDefaultTopicPolicy(statements)) {
-        return fail(t.arn, 'no topic policy of its own: SNS\'s default policy lets every principal of the account publish');
-      }
-      if (topicPolicyOpensPublish(statements)) return fail(t.arn, 'a statement of the topic policy allows sns:Publish to everyone ("*") without a condition');
-      return pass(t.arn, `a topic policy of its own (${statements.length} statement(s)), none allowing sns:Publish to everyone without a condition`);
-    }),
+  (t) => {
+    if (t.policy === undefined) return errored(t.arn, 'could not read the topic attributes (Policy)');
+    const statements = statementsOf(t.policy ?? undefined);
+    if (statements === undefined) return errored(t.arn, 'the topic policy is not a policy document the scanner can read');
+    if (t.policy === null || isDefaultTopicPolicy(statements)) {
+      return fail(t.arn, 'no topic policy of its own: SNS\'s default policy lets every principal of the account publish');
+    }
+    if (topicPolicyOpensPublish(statements)) return fail(t.arn, 'a statement of the topic policy allows sns:Publish to everyone ("*") without a condition');
+    return pass(t.arn, `a topic policy of its own (${statements.length} statement(s)), none allowing sns:Publish to everyone without a condition`);
+  },
 );

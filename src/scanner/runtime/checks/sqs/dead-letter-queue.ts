@@ -1,24 +1,23 @@
 import { CheckResult, errored, fail, Inventory, pass } from '../../model';
-import { defineCheck } from '../define';
+import { defineResourceCheck } from '../define';
+import { SQS_QUEUES } from '../resource-kinds';
 
 /**
  * SQS.DeadLetterQueue: the run-time side of `AwsSolutions-SQS3` (ComplianceQueue's default). As the
  * rule judges a queue: it has a dead-letter queue (`RedrivePolicy.deadLetterTargetArn`), or it is
  * itself the dead-letter queue of another queue or of a Lambda function (its `DeadLetterConfig`).
  */
-export const sqsDeadLetterQueue = defineCheck(
+export const sqsDeadLetterQueue = defineResourceCheck(
+  SQS_QUEUES,
   {
     id: 'sqs-dead-letter-queue',
     title: 'SQS queues have a dead-letter queue, unless they are one',
     severity: 'LOW',
-    category: 'sqs',
-    resourceType: 'AWS::SQS::Queue',
     remediation: 'Set a redrive policy on the queue (RedrivePolicy with a deadLetterTargetArn and maxReceiveCount), so that messages that cannot be processed are kept aside and seen.',
     requiredActions: ['sqs:ListQueues', 'sqs:GetQueueAttributes', 'lambda:ListFunctions', 'lambda:GetPolicy'],
     datasets: ['sqs.queues', 'lambda.functions'],
-    scope: 'regional',
   },
-  (inv) => (inv.sqsQueues ?? []).map((q) => judgeQueue(inv, q.arn)),
+  (q, _id, inv) => judgeQueue(inv, q.arn),
 );
 
 function judgeQueue(inv: Inventory, queueArn: string): CheckResult {

@@ -1,5 +1,5 @@
-import { deliver } from '../../../src/scanner/runtime/paths/delivery';
 import { LivePaths } from '../../../src/scanner/runtime/paths/live-paths';
+import { deliver, serviceOfArn, targetName } from '../../../src/scanner/runtime/paths/target-delivery';
 import { inv } from '../checks/helpers';
 
 const ACCOUNT = '123456789012';
@@ -57,5 +57,70 @@ describe('live delivery', () => {
     const l = live();
     deliver(l, { family: 'events-target', judged: RULE, source: 'rule r', targetArn: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:g`, principal: EVENTS, context: CONTEXT });
     expect(decisions(l)).toEqual(['events-target logs:CreateLogStream unknown', 'events-target logs:PutLogEvents unknown']);
+  });
+
+  describe('a role\'s delivery: its identity policies and the target\'s policy, as within one account', () => {
+    const ROLE = `arn:aws:iam::${ACCOUNT}:role/sender`;
+    const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:t`;
+    const SCHEDULE = `arn:aws:scheduler:eu-west-1:${ACCOUNT}:schedule/default/s`;
+    const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+    const sender = (...statements: object[]) => ({
+      principal: { role: ROLE, account: ACCOUNT },
+      role: { principal: { role: ROLE, account: ACCOUNT }, identity: [{ name: 'sender\'s policy', document: JSON.parse(policy(...statements)) }] },
+      family: 'scheduler-target' as const,
+      judged: SCHEDULE,
+      source: 'schedule default/s',
+      context: {},
+    });
+    const withTargets = (queuePolicy: string | null, topicPolicy: string | null) => new LivePaths(inv({
+      accountId: ACCOUNT,
+      snsTopics: [{ name: 't', arn: TOPIC, kmsMasterKeyId: null, policy: topicPolicy }],
+      sqsQueues: [{ name: 'q', url: 'https://sqs/q', arn: QUEUE, policy: queuePolicy, redrivePolicy: null, kmsMasterKeyId: null }],
+    }));
+    const send = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sns:Publish'], Resource: [QUEUE, TOPIC] };
+
+    test('a queue whose policy denies the role fails, though the role\'s policy allows the send', () => {
+      const l = withTargets(policy({ Effect: 'Deny', Principal: { AWS: ROLE }, Action: 'sqs:SendMessage', Resource: QUEUE }), null);
+      const d = sender(send);
+      expect(deliver(l, { ...d, targetArn: QUEUE })).toBe(true);
+      expect(decisions(l)).toEqual(['scheduler-target sqs:SendMessage denied']);
+      expect(l.paths[0].result.reason).toContain('explicitly denied by the queue policy of q');
+    });
+
+    test('a topic whose policy denies the role fails', () => {
+      const l = withTargets(null, policy({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: TOPIC }));
+      const d = sender(send);
+      deliver(l, { ...d, targetArn: TOPIC });
+      expect(decisions(l)).toEqual(['scheduler-target sns:Publish denied']);
+    });
+
+    test('the queue\'s policy alone may allow the role; neither allowing denies', () => {
+      const l = withTargets(policy({ Effect: 'Allow', Principal: { AWS: ROLE }, Action: 'sqs:SendMessage', Resource: QUEUE }), null);
+      const d = sender();
+      deliver(l, { ...d, targetArn: QUEUE });
+      const bare = withTargets(null, null);
+      deliver(bare, { ...d, targetArn: QUEUE });
+      expect([...decisions(l), ...decisions(bare)]).toEqual(['scheduler-target sqs:SendMessage allowed', 'scheduler-target sqs:SendMessage denied']);
+    });
+
+    test('queues not read, or a policy not readable, are undecided for a role too; a target kind not judged adds nothing', () => {
+      const unread = new LivePaths(inv({ accountId: ACCOUNT }));
+      const d = sender(send);
+      deliver(unread, { ...d, targetArn: QUEUE });
+      const l = new LivePaths(inv({ accountId: ACCOUNT, sqsQueues: [{ name: 'q', url: 'https://sqs/q', arn: QUEUE }] }));
+      deliver(l, { ...d, targetArn: QUEUE });
+      expect([...decisions(unread), ...decisions(l)]).toEqual(['scheduler-target sqs:SendMessage unknown', 'scheduler-target sqs:SendMessage unknown']);
+      expect(deliver(l, { ...d, targetArn: `arn:aws:kinesis:eu-west-1:${ACCOUNT}:stream/s` })).toBe(false);
+      expect(l.paths).toHaveLength(1);
+    });
+  });
+});
+
+describe('target names', () => {
+  test('the last part of the ARN', () => {
+    expect(targetName(`arn:aws:events:eu-west-1:${ACCOUNT}:event-bus/b`)).toBe('b');
+    expect(targetName(QUEUE)).toBe('q');
+    expect(serviceOfArn(QUEUE)).toBe('sqs');
+    expect(serviceOfArn('q')).toBeUndefined();
   });
 });
