@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Names, Stack, Token } from 'aws-cdk-lib';
 import * as accessanalyzer from 'aws-cdk-lib/aws-accessanalyzer';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as config from 'aws-cdk-lib/aws-config';
@@ -9,16 +9,15 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { createAuditConfig } from './config-recorder';
 import { AuditConfigRules } from './config-rules';
 import { FindingSeverity } from './finding-severity';
+import { createAccessAnalyzer, createAlertTopic, createDetector, routeFindings } from './findings';
+import { createAuditStorage, createAuditTrail, DIGEST_KEY_PATTERN } from './trail';
 import { ComplianceBucket } from '../compliance-bucket/compliance-bucket';
-import { acknowledgeFinding, nagResourceText } from '../core/acknowledge';
-import { ComplianceKey } from '../core/compliance-key';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceTopic } from '../core/compliance-topic';
-import { publisherArn } from '../core/publisher-arn';
 import { ComplianceValidationError } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
 
@@ -27,13 +26,6 @@ const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 
 /** Trail names CloudTrail accepts: 3-128 characters, letters, digits, `.`, `_`, `-`, starting and ending with a letter or digit. */
 const TRAIL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/;
-
-/**
- * Object key pattern of CloudTrail digest files, which CloudTrail always encrypts with SSE-S3
- * (log files use the trail's KMS key). Covers account trails (`AWSLogs/<account>/CloudTrail-Digest/`)
- * and organization trails (`AWSLogs/<org-id>/<account>/CloudTrail-Digest/`).
- */
-const DIGEST_KEY_PATTERN = 'AWSLogs/*/CloudTrail-Digest/*';
 
 /**
  * How `AccountAudit` gets an AWS Config configuration recorder.
@@ -300,103 +292,43 @@ export class AccountAudit extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountAuditProps = {}) {
     super(scope, id);
-    const stack = Stack.of(this);
     const severity = props.findingSeverity ?? FindingSeverity.MEDIUM;
     const recorderMode = props.configRecorderMode ?? ConfigRecorderMode.CREATE;
     const ruleIds = props.configRules ?? AuditConfigRules.DEFAULTS;
     const trailName = props.trailName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
     this.validate(props, severity, ruleIds, trailName);
+    this.trailArn = Stack.of(this).formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: trailName });
 
-    this.trailArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: trailName });
+    // Who did what: the key and bucket, and the trail with its log group and role (trail.ts).
+    const storage = createAuditStorage(this, props);
+    this.key = storage.key;
+    this.bucket = storage.bucket;
+    this.complianceBucket = storage.complianceBucket;
+    const trail = createAuditTrail(this, props, { trailName, trailArn: this.trailArn, storage });
+    this.logGroup = trail.logGroup;
+    this.trailLogsRole = trail.logsRole;
+    this.trail = trail.trail;
 
-    // One key for the bucket, the trail and Config: the bucket denies puts that ask for another key.
-    if (props.encryptionKey) {
-      this.key = props.encryptionKey;
-    } else if (props.bucket?.encryptionKey) {
-      this.key = props.bucket.encryptionKey;
-    } else {
-      this.key = new ComplianceKey(this, 'Key', { description: `Encrypts the CloudTrail logs and AWS Config deliveries of ${this.node.path}` });
-    }
-    if (props.bucket) {
-      this.bucket = props.bucket;
-    } else {
-      this.complianceBucket = new ComplianceBucket(this, 'Bucket', {
-        encryptionKey: this.key,
-        s3ManagedEncryptionKeyPatterns: [DIGEST_KEY_PATTERN],
-      });
-      this.bucket = this.complianceBucket;
-    }
-
-    this.logGroup = new ComplianceLogGroup(this, 'TrailLogs', { retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR });
-    this.trailLogsRole = this.createTrailLogsRole(props);
-    this.allowCloudTrailDelivery(trailName, props.organizationTrail ?? false);
-    this.trail = this.createTrail(props, trailName);
-
-    const recorderThere = recorderMode !== ConfigRecorderMode.NONE;
-    if (recorderMode === ConfigRecorderMode.CREATE) {
-      this.configRole = this.createConfigRole();
-      this.configRecorder = new config.CfnConfigurationRecorder(this, 'ConfigRecorder', {
-        roleArn: this.configRole.roleArn,
-        recordingGroup: {
-          allSupported: true,
-          includeGlobalResourceTypes: props.recordGlobalResources ?? true,
-        },
-      });
-      this.deliveryChannel = new config.CfnDeliveryChannel(this, 'ConfigDeliveryChannel', {
-        s3BucketName: this.bucket.bucketName,
-        s3KmsKeyArn: this.key.keyArn,
-        configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
-      });
-      // Config needs the recorder, the role's policies and the bucket policy before the channel.
-      this.deliveryChannel.node.addDependency(this.configRecorder, this.node.findChild('ConfigDeliveryPolicy'));
-      if (this.bucket.policy) {
-        this.deliveryChannel.node.addDependency(this.bucket.policy);
-      }
-    }
-    this.configRules = recorderThere ? ruleIds.map((identifier) => {
-      const rule = new config.ManagedRule(this, `Rule${identifier}`, { identifier });
-      if (this.configRecorder && this.deliveryChannel) {
-        // Rules created before the recorder exist but never evaluate.
-        rule.node.addDependency(this.configRecorder, this.deliveryChannel);
-      }
-      if (recorderMode === ConfigRecorderMode.ADOPT_EXISTING) {
-        // The recorder is the account's own, outside the app: CompliancePack cannot see it and would
-        // report every rule as one that never evaluates.
-        acknowledgeFinding(rule.node.defaultChild!, 'CompliancePack-ConfigRuleWithoutRecorder',
-          'configRecorderMode is ADOPT_EXISTING: the AWS Config recorder and delivery channel the account already has in this Region (outside this app; one recorder per Region is allowed) evaluate this rule.');
-      }
-      return rule;
-    }) : [];
-
-    if ((props.guardDutyDetectorMode ?? GuardDutyDetectorMode.CREATE) === GuardDutyDetectorMode.CREATE) {
-      this.detector = new guardduty.CfnDetector(this, 'Detector', {
-        enable: true,
-        findingPublishingFrequency: 'FIFTEEN_MINUTES',
-        // S3 protection: GuardDuty analyses the S3 data events of every bucket (CloudTrail need not record them).
-        dataSources: { s3Logs: { enable: true } },
-      });
-    }
-
-    if (props.accessAnalyzer ?? true) {
-      this.accessAnalyzer = new accessanalyzer.CfnAnalyzer(this, 'AccessAnalyzer', {
-        type: props.organizationTrail ? 'ORGANIZATION' : 'ACCOUNT',
-      });
-    } else {
-      warnWeakened(this, 'accessAnalyzer', 'no IAM Access Analyzer: buckets, keys, roles and queues shared outside the account are not reported');
-    }
-
-    this.alertTopic = props.alertTopic ?? new ComplianceTopic(this, 'Alerts', {
-      displayName: 'Account audit alerts',
+    // What is configured how: AWS Config recorder and rules (config-recorder.ts).
+    const configuration = createAuditConfig(this, {
+      createRecorder: recorderMode === ConfigRecorderMode.CREATE,
+      adoptRecorder: recorderMode === ConfigRecorderMode.ADOPT_EXISTING,
+      recordGlobalResources: props.recordGlobalResources ?? true,
+      ruleIds,
+      storage,
     });
-    if (this.alertTopic instanceof ComplianceTopic) {
-      for (const address of props.alertEmails ?? []) {
-        this.alertTopic.addEmailSubscription(address);
-      }
-      for (const url of props.alertHttpsEndpoints ?? []) {
-        this.alertTopic.addHttpsSubscription(url);
-      }
+    this.configRole = configuration.role;
+    this.configRecorder = configuration.recorder;
+    this.deliveryChannel = configuration.deliveryChannel;
+    this.configRules = configuration.rules;
+
+    // Who is attacking, and who is told: GuardDuty, Access Analyzer, alerts (findings.ts).
+    if ((props.guardDutyDetectorMode ?? GuardDutyDetectorMode.CREATE) === GuardDutyDetectorMode.CREATE) {
+      this.detector = createDetector(this);
     }
-    this.findingsRule = this.routeFindings(severity);
+    this.accessAnalyzer = createAccessAnalyzer(this, props);
+    this.alertTopic = createAlertTopic(this, props);
+    this.findingsRule = routeFindings(this, this.alertTopic, severity);
   }
 
   private validate(props: AccountAuditProps, severity: FindingSeverity, ruleIds: string[], trailName: string): void {
@@ -451,199 +383,4 @@ export class AccountAudit extends Construct {
     }
   }
 
-  /** The role CloudTrail assumes to deliver to the log group, with a customer managed policy. */
-  private createTrailLogsRole(props: AccountAuditProps): iam.Role {
-    const stack = Stack.of(this);
-    const role = new iam.Role(this, 'TrailLogsRole', {
-      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: `Lets CloudTrail deliver ${this.node.path} to its CloudWatch log group`,
-    });
-    const streams = props.organizationTrail
-      ? `${this.logGroupArnWithoutStar()}:log-stream:*`
-      : `${this.logGroupArnWithoutStar()}:log-stream:${stack.account}_CloudTrail_${stack.region}*`;
-    const policy = new iam.ManagedPolicy(this, 'TrailLogsPolicy', {
-      description: `CloudTrail delivery to the log group of ${this.node.path}`,
-      roles: [role],
-      statements: [new iam.PolicyStatement({
-        sid: 'DeliverTrailEvents',
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [streams],
-      })],
-    });
-    acknowledgeFinding(policy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, streams)}]`,
-      'CloudTrail names its log streams <account>_CloudTrail_<region> with a suffix it chooses (and per member account for an organization trail); the statement names this one log group and only CloudTrail\'s streams in it.');
-    return role;
-  }
-
-  private logGroupArnWithoutStar(): string {
-    const stack = Stack.of(this);
-    return stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: this.logGroup.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-  }
-
-  /** Bucket and key policy statements CloudTrail needs, each scoped to this trail. */
-  private allowCloudTrailDelivery(trailName: string, organization: boolean): void {
-    const stack = Stack.of(this);
-    const onlyThisTrail = { StringEquals: { 'aws:SourceArn': this.trailArn } };
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudTrailAclCheck',
-      principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
-      actions: ['s3:GetBucketAcl'],
-      resources: [this.bucket.bucketArn],
-      conditions: onlyThisTrail,
-    }));
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudTrailWrite',
-      principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
-      actions: ['s3:PutObject'],
-      resources: [this.bucket.arnForObjects(organization ? 'AWSLogs/*' : `AWSLogs/${stack.account}/*`)],
-      conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': this.trailArn } },
-    }));
-    if (this.key instanceof ComplianceKey) {
-      const trailContext = stack.formatArn({ service: 'cloudtrail', region: '*', resource: 'trail', resourceName: trailName });
-      this.key.grantServiceUse('cloudtrail.amazonaws.com', ['kms:GenerateDataKey*'], {
-        conditions: {
-          StringEquals: { 'aws:SourceArn': this.trailArn },
-          StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': trailContext },
-        },
-      });
-      this.key.grantServiceUse('cloudtrail.amazonaws.com', ['kms:DescribeKey'], {
-        conditions: { StringEquals: { 'aws:SourceArn': this.trailArn } },
-      });
-    }
-  }
-
-  private createTrail(props: AccountAuditProps, trailName: string): cloudtrail.CfnTrail {
-    const stack = Stack.of(this);
-    const dataResources: cloudtrail.CfnTrail.DataResourceProperty[] = [];
-    if (props.s3DataEvents) {
-      dataResources.push({ type: 'AWS::S3::Object', values: [`arn:${stack.partition}:s3`] });
-    } else if ((props.s3DataEventBuckets ?? []).length > 0) {
-      dataResources.push({ type: 'AWS::S3::Object', values: props.s3DataEventBuckets!.map((b) => `${b.bucketArn}/`) });
-    }
-    if (props.lambdaDataEvents) {
-      dataResources.push({ type: 'AWS::Lambda::Function', values: [`arn:${stack.partition}:lambda`] });
-    }
-    const trail = new cloudtrail.CfnTrail(this, 'Trail', {
-      trailName,
-      isLogging: true,
-      isMultiRegionTrail: true,
-      includeGlobalServiceEvents: true,
-      enableLogFileValidation: true,
-      isOrganizationTrail: props.organizationTrail ?? false,
-      s3BucketName: this.bucket.bucketName,
-      kmsKeyId: this.key.keyArn,
-      cloudWatchLogsLogGroupArn: this.logGroup.logGroupArn,
-      cloudWatchLogsRoleArn: this.trailLogsRole.roleArn,
-      eventSelectors: dataResources.length > 0
-        ? [{ includeManagementEvents: true, readWriteType: 'All', dataResources }]
-        : undefined,
-    });
-    // CloudTrail checks the bucket policy, the key policy and the role when the trail is created.
-    if (this.bucket.policy) {
-      trail.node.addDependency(this.bucket.policy);
-    }
-    trail.node.addDependency(this.key, this.trailLogsRole);
-    const policy = this.node.tryFindChild('TrailLogsPolicy');
-    if (policy) {
-      trail.node.addDependency(policy);
-    }
-    return trail;
-  }
-
-  /** The role of a created Config recorder: the AWS managed Config role plus delivery to the bucket. */
-  private createConfigRole(): iam.Role {
-    const stack = Stack.of(this);
-    const role = new iam.Role(this, 'ConfigRole', {
-      assumedBy: new iam.ServicePrincipal('config.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: `Role of the AWS Config recorder of ${this.node.path}`,
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
-    });
-    acknowledgeFinding(role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
-      'AWS_ConfigRole is the AWS-maintained read-only policy for the Config recorder; it follows every resource type Config adds, which a hand-written copy would not.');
-    const deliveryPrefix = this.bucket.arnForObjects(`AWSLogs/${stack.account}/Config/*`);
-    const policy = new iam.ManagedPolicy(this, 'ConfigDeliveryPolicy', {
-      description: `AWS Config delivery to the audit bucket of ${this.node.path}`,
-      roles: [role],
-      statements: [
-        new iam.PolicyStatement({
-          sid: 'CheckBucket',
-          actions: ['s3:GetBucketAcl', 's3:ListBucket'],
-          resources: [this.bucket.bucketArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'DeliverSnapshotsAndHistory',
-          actions: ['s3:PutObject'],
-          resources: [deliveryPrefix],
-        }),
-        new iam.PolicyStatement({
-          sid: 'EncryptDeliveries',
-          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-          resources: [this.key.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } },
-        }),
-      ],
-    });
-    acknowledgeFinding(policy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, deliveryPrefix)}]`,
-      'AWS Config writes snapshot and history objects with names it chooses under AWSLogs/<account>/Config/; the statement allows puts only there, only in this bucket.');
-    return role;
-  }
-
-  /** A dead-letter queue for the findings rule when the alert topic is not a `ComplianceTopic` (which has its own). */
-  private createFindingsDeadLetterQueue(): sqs.Queue {
-    const queue = new sqs.Queue(this, 'FindingsDeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    const reason = 'This queue is itself the dead-letter queue of the GuardDuty findings rule; a dead-letter queue of a dead-letter queue would only move the same events again.';
-    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(queue.node.defaultChild!).acknowledge({ id: ruleId, reason });
-    }
-    return queue;
-  }
-
-  /** Findings at or above the threshold go to the alert topic, undeliverable ones to its dead-letter queue. */
-  private routeFindings(severity: FindingSeverity): events.Rule {
-    const stack = Stack.of(this);
-    const rule = new events.Rule(this, 'FindingsRule', {
-      description: `GuardDuty findings of severity ${severity.label} (${severity.threshold}) and above to the alert topic`,
-      eventPattern: {
-        source: ['aws.guardduty'],
-        detailType: ['GuardDuty Finding'],
-        detail: { severity: events.Match.greaterThanOrEqual(severity.threshold) },
-      },
-    });
-    const topic = this.alertTopic;
-    const deadLetterQueue = topic instanceof ComplianceTopic ? topic.deadLetterQueue : this.createFindingsDeadLetterQueue();
-    rule.addTarget({
-      bind: () => ({
-        arn: topic.topicArn,
-        retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: Duration.hours(24).toSeconds() },
-        deadLetterConfig: { arn: deadLetterQueue.queueArn },
-      }),
-    });
-    deadLetterQueue.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowFindingsRuleDeadLetters',
-      principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-      actions: ['sqs:SendMessage'],
-      resources: [deadLetterQueue.queueArn],
-      conditions: { ArnEquals: { 'aws:SourceArn': publisherArn(deadLetterQueue, rule) } },
-    }));
-    if (topic instanceof ComplianceTopic) {
-      topic.allowServicePublish('events.amazonaws.com', { sourceArn: publisherArn(topic, rule), sourceAccount: stack.account });
-    } else {
-      topic.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'AllowGuardDutyFindingsRulePublish',
-        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [topic.topicArn],
-        conditions: { ArnLike: { 'aws:SourceArn': publisherArn(topic, rule) }, StringEquals: { 'aws:SourceAccount': stack.account } },
-      }));
-    }
-    return rule;
-  }
 }

@@ -1,25 +1,16 @@
-import { CustomResource, FeatureFlags, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CustomResource, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import { Construct, IConstruct } from 'constructs';
-import { formatIpv4, Ipv4Block, overlaps, parseIpv4Cidr } from './cidr';
+import { Construct } from 'constructs';
+import { createBucketFlowLog, createCloudWatchFlowLog, createFlowLogRole } from './flow-logs';
 import { GatewayEndpointAccess, GatewayPrefixListIds } from './gateway-endpoint-access';
 import { NetworkDefaults } from './network-defaults';
-import { ComplianceKey } from '../core/compliance-key';
+import { planVpc, VpcPlan } from './vpc-plan';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
-import { ComplianceValidationError } from '../core/validation';
 import { warnWeakened } from '../core/weakened';
-
-/** Smallest and largest prefix lengths AWS accepts for a VPC CIDR block and for a subnet. */
-const MIN_MASK = 16;
-const MAX_MASK = 28;
-
-/** Context value CDK returns for the Region's AZs while the real ones are still to be looked up. */
-const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 
 /**
  * Properties of an `AuditedVpc`.
@@ -250,7 +241,7 @@ export class AuditedVpc extends ec2.Vpc {
   private readonly networkDefaults: NetworkDefaults;
 
   constructor(scope: Construct, id: string, props: AuditedVpcProps = {}) {
-    const plan = planVpc(scope, id, props);
+    const plan = planVpc(scope, id, props, AuditedVpc.DEFAULT_INTERFACE_ENDPOINTS);
     super(scope, id, {
       vpcName: props.vpcName,
       ipAddresses: ec2.IpAddresses.cidr(plan.cidr.text),
@@ -264,48 +255,31 @@ export class AuditedVpc extends ec2.Vpc {
     });
     this.vpc = this;
     this.cidrText = plan.cidr.text;
-
     this.warnAboutWeakenedLayout(props, plan);
     this.acknowledgePublicRoutes();
 
+    // Flow logs and the default security group (flow-logs.ts, network-defaults.ts).
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.flowLogGroup = new ComplianceLogGroup(this, 'FlowLogs', {
       retention: props.flowLogRetention,
       encryptionKey: props.flowLogEncryptionKey,
       removalPolicy,
     });
-    this.flowLogRole = this.createFlowLogRole();
+    this.flowLogRole = createFlowLogRole(this, this.flowLogGroup);
     this.networkDefaults = new NetworkDefaults(this, 'NetworkDefaults', {
       logEncryptionKey: this.flowLogGroup.key,
       removalPolicy,
     });
     this.defaultSecurityGroupRules = this.networkDefaults.closeDefaultSecurityGroup(this.vpcDefaultSecurityGroup);
     this.acknowledgeDefaultSecurityGroupRule();
-    this.flowLog = new ec2.FlowLog(this, 'FlowLog', {
-      resourceType: ec2.FlowLogResourceType.fromVpc(this),
-      trafficType: ec2.FlowLogTrafficType.ALL,
-      // Permissions come from the customer managed policy above; the immutable view keeps CDK
-      // from adding an inline policy of its own.
-      destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup, this.flowLogRole.withoutPolicyUpdates()),
-      logFormat: props.flowLogFormat,
-      maxAggregationInterval: props.flowLogMaxAggregationInterval,
-    });
+    this.flowLog = createCloudWatchFlowLog(this, this.flowLogGroup, this.flowLogRole, props);
     if (props.flowLogBucket) {
-      this.bucketFlowLog = this.createBucketFlowLog(props.flowLogBucket, props);
+      this.bucketFlowLog = createBucketFlowLog(this, props.flowLogBucket, props);
     }
 
-    const access = props.gatewayEndpointAccess ?? GatewayEndpointAccess.ownAccount();
-    access._accountIds(this);
-    this.endpointAccess = access;
-    if (!access.restricted) {
-      warnWeakened(this, 'gatewayEndpointAccess', 'the endpoints let code in the VPC reach any account\'s buckets, tables, queues and topics, so data can leave through them');
-    }
-    const everySubnet: ec2.SubnetSelection = { subnets: [...this.publicSubnets, ...this.privateSubnets, ...this.isolatedSubnets] };
-    this.s3Endpoint = this.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [everySubnet] });
-    this.dynamoDbEndpoint = this.addGatewayEndpoint('DynamoDbEndpoint', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB, subnets: [everySubnet] });
-    access._s3Statements(this).forEach((s) => this.s3Endpoint.addToPolicy(s));
-    access._dynamoDbStatements(this).forEach((s) => this.dynamoDbEndpoint.addToPolicy(s));
-
+    // Endpoints: gateway endpoints on every route table, interface endpoints behind one security group.
+    this.endpointAccess = props.gatewayEndpointAccess ?? GatewayEndpointAccess.ownAccount();
+    [this.s3Endpoint, this.dynamoDbEndpoint] = this.createGatewayEndpoints();
     this.endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
       vpc: this,
       description: `Interface endpoints of ${this.node.path}: HTTPS from inside the VPC only`,
@@ -401,72 +375,19 @@ export class AuditedVpc extends ec2.Vpc {
     return this.flowLogGroup.grantRead(grantee);
   }
 
-  private createFlowLogRole(): iam.Role {
-    const stack = Stack.of(this);
-    const role = new iam.Role(this, 'FlowLogRole', {
-      description: `Lets VPC Flow Logs write the flow logs of ${this.node.path}`,
-      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:ec2:${stack.region}:${stack.account}:vpc-flow-log/*` },
-        },
-      }),
-    });
-    new iam.ManagedPolicy(this, 'FlowLogPolicy', {
-      description: `Write access to the flow log group of ${this.node.path}, and nothing else`,
-      roles: [role],
-      statements: [new iam.PolicyStatement({
-        sid: 'WriteFlowLogGroup',
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-        resources: [this.flowLogGroup.logGroupArn],
-      })],
-    });
-    return role;
-  }
-
-  private createBucketFlowLog(bucket: s3.IBucket, props: AuditedVpcProps): ec2.FlowLog {
-    const stack = Stack.of(this);
-    const prefix = 'vpc-flow-logs/';
-    const source = { 'aws:SourceArn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*` };
-    // CDK adds these statements itself only under a feature flag.
-    if (!FeatureFlags.of(this).isEnabled(cxapi.S3_CREATE_DEFAULT_LOGGING_POLICY)) {
-      bucket.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'FlowLogDeliveryWrite',
-        principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
-        actions: ['s3:PutObject'],
-        resources: [bucket.arnForObjects(`${prefix}AWSLogs/${stack.account}/*`)],
-        conditions: {
-          StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': stack.account },
-          ArnLike: source,
-        },
-      }));
-      bucket.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'FlowLogDeliveryAclCheck',
-        principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
-        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
-        resources: [bucket.bucketArn],
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: source },
-      }));
+  /** The S3 and DynamoDB gateway endpoints, attached to every subnet's route table, with `endpointAccess` policies. */
+  private createGatewayEndpoints(): [ec2.GatewayVpcEndpoint, ec2.GatewayVpcEndpoint] {
+    const access = this.endpointAccess;
+    access._accountIds(this);
+    if (!access.restricted) {
+      warnWeakened(this, 'gatewayEndpointAccess', 'the endpoints let code in the VPC reach any account\'s buckets, tables, queues and topics, so data can leave through them');
     }
-    const keyActions = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey'];
-    const keyConditions = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: source };
-    if (bucket.encryptionKey instanceof ComplianceKey) {
-      bucket.encryptionKey.grantServiceUse('delivery.logs.amazonaws.com', keyActions, { conditions: keyConditions });
-    } else if (bucket.encryptionKey) {
-      bucket.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
-        actions: keyActions,
-        resources: ['*'],
-        conditions: keyConditions,
-      }), true);
-    }
-    return new ec2.FlowLog(this, 'BucketFlowLog', {
-      resourceType: ec2.FlowLogResourceType.fromVpc(this),
-      trafficType: ec2.FlowLogTrafficType.ALL,
-      destination: ec2.FlowLogDestination.toS3(bucket, prefix),
-      logFormat: props.flowLogFormat,
-      maxAggregationInterval: props.flowLogMaxAggregationInterval,
-    });
+    const everySubnet: ec2.SubnetSelection = { subnets: [...this.publicSubnets, ...this.privateSubnets, ...this.isolatedSubnets] };
+    const s3Endpoint = this.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [everySubnet] });
+    const dynamoDbEndpoint = this.addGatewayEndpoint('DynamoDbEndpoint', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB, subnets: [everySubnet] });
+    access._s3Statements(this).forEach((s) => s3Endpoint.addToPolicy(s));
+    access._dynamoDbStatements(this).forEach((s) => dynamoDbEndpoint.addToPolicy(s));
+    return [s3Endpoint, dynamoDbEndpoint];
   }
 
   private createInterfaceEndpoint(name: string): ec2.InterfaceVpcEndpoint {
@@ -532,165 +453,6 @@ export class AuditedVpc extends ec2.Vpc {
       }
     }
   }
-}
-
-interface VpcPlan {
-  readonly cidr: Ipv4Block;
-  readonly availabilityZones: string[];
-  readonly subnetConfiguration: ec2.SubnetConfiguration[];
-  readonly natGateways: number;
-  readonly interfaceEndpoints: string[];
-}
-
-/** Validate the props and work out the layout, before the VPC exists (hence `scope` and `id`). */
-function planVpc(scope: Construct, id: string, props: AuditedVpcProps): VpcPlan {
-  // Errors raised before the VPC exists name the path it will have.
-  const where = { node: { path: `${scope.node.path}/${id}` } } as unknown as IConstruct;
-  const cidr = parseIpv4Cidr(where, 'cidr', props.cidr ?? '10.0.0.0/16');
-  if (cidr.mask < MIN_MASK || cidr.mask > MAX_MASK) {
-    throw new ComplianceValidationError(where, 'cidr', cidr.text, `A VPC CIDR block has a prefix length from /${MIN_MASK} to /${MAX_MASK}.`);
-  }
-  (props.peerCidrs ?? []).forEach((text, i) => {
-    const peer = parseIpv4Cidr(where, `peerCidrs[${i}]`, text);
-    if (overlaps(cidr, peer)) {
-      throw new ComplianceValidationError(where, 'cidr', cidr.text,
-        `It overlaps peerCidrs[${i}] (${text}); a VPC cannot route to a network that shares its addresses. Choose a CIDR block outside ${text}.`);
-    }
-  });
-
-  const availabilityZones = planAzs(scope, where, props);
-  const natGateways = props.natGateways ?? 0;
-  if (!Number.isInteger(natGateways) || natGateways < 0) {
-    throw new ComplianceValidationError(where, 'natGateways', natGateways, 'Allowed: a whole number, 0 or more.');
-  }
-  const subnetConfiguration = (props.subnetConfiguration ?? defaultSubnets(cidr, natGateways)).map((c) =>
-    (c.subnetType === ec2.SubnetType.PUBLIC && c.mapPublicIpOnLaunch === undefined ? { ...c, mapPublicIpOnLaunch: false } : c));
-  checkSubnetsFit(where, cidr, subnetConfiguration, availabilityZones.length);
-  if (natGateways > 0 && !subnetConfiguration.some((c) => c.subnetType === ec2.SubnetType.PUBLIC && !c.reserved)) {
-    throw new ComplianceValidationError(where, 'natGateways', natGateways, 'NAT gateways live in public subnets: add a PUBLIC group to subnetConfiguration, or leave natGateways at 0.');
-  }
-  if (natGateways === 0 && subnetConfiguration.some((c) => c.subnetType === ec2.SubnetType.PRIVATE_WITH_EGRESS && !c.reserved)) {
-    throw new ComplianceValidationError(where, 'subnetConfiguration', subnetConfiguration.map((c) => `${c.name}:${c.subnetType}`),
-      'PRIVATE_WITH_EGRESS subnets need NAT gateways: set natGateways, or use PRIVATE_ISOLATED subnets (reaching AWS through the endpoints).');
-  }
-
-  if (props.flowLogFormat && props.flowLogFormat.length === 0) {
-    throw new ComplianceValidationError(where, 'flowLogFormat', [], 'Give at least one field, or leave the prop unset for the default AWS format.');
-  }
-  const interfaceEndpoints = [...(props.interfaceEndpoints ?? AuditedVpc.DEFAULT_INTERFACE_ENDPOINTS)];
-  const known = knownInterfaceServices();
-  const seen = new Set<string>();
-  for (const name of interfaceEndpoints) {
-    if (!known.has(name)) {
-      const hint = [...known].filter((k) => k.includes(name) || name.includes(k)).slice(0, 5);
-      throw new ComplianceValidationError(where, 'interfaceEndpoints', name,
-        `It is not an interface endpoint service known to aws-cdk-lib; give the part after "com.amazonaws.<region>.", for example "logs" or "ecr.api"${hint.length ? ` (did you mean ${hint.map((h) => `"${h}"`).join(', ')}?)` : ''}.`);
-    }
-    if (seen.has(name)) {
-      throw new ComplianceValidationError(where, 'interfaceEndpoints', name, 'Each service may appear once.');
-    }
-    seen.add(name);
-  }
-  return { cidr, availabilityZones, subnetConfiguration, natGateways, interfaceEndpoints };
-}
-
-function planAzs(scope: Construct, where: IConstruct, props: AuditedVpcProps): string[] {
-  if (props.azCount !== undefined && (!Number.isInteger(props.azCount) || props.azCount < 1)) {
-    throw new ComplianceValidationError(where, 'azCount', props.azCount, 'Allowed: a whole number, 1 or more (2 or more for high availability).');
-  }
-  if (props.availabilityZones) {
-    const azs = props.availabilityZones;
-    if (azs.length === 0) {
-      throw new ComplianceValidationError(where, 'availabilityZones', azs, 'Give at least one Availability Zone, or leave the prop unset to use azCount.');
-    }
-    if (new Set(azs).size !== azs.length) {
-      throw new ComplianceValidationError(where, 'availabilityZones', azs, 'Each Availability Zone may appear once.');
-    }
-    if (props.azCount !== undefined && props.azCount !== azs.length) {
-      throw new ComplianceValidationError(where, 'azCount', props.azCount, `It must match the ${azs.length} availabilityZones given, or be left unset.`);
-    }
-    return azs;
-  }
-  const count = props.azCount ?? 2;
-  const stack = Stack.of(scope);
-  if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
-    // Environment-agnostic stack: the zones are picked at deploy time, as many as asked for.
-    return Array.from({ length: count }, (_, i) => Fn.select(i, Fn.getAzs()));
-  }
-  const regionAzs = stack.availabilityZones;
-  const lookupPending = regionAzs.every((az) => DUMMY_AZS.includes(az));
-  if (!lookupPending && count > regionAzs.length) {
-    throw new ComplianceValidationError(where, 'azCount', count, `The Region ${stack.region} offers ${regionAzs.length} Availability Zones to this account (${regionAzs.join(', ')}).`);
-  }
-  if (lookupPending && count > regionAzs.length) {
-    return Array.from({ length: count }, (_, i) => Fn.select(i, Fn.getAzs()));
-  }
-  return regionAzs.slice(0, count);
-}
-
-function defaultSubnets(cidr: Ipv4Block, natGateways: number): ec2.SubnetConfiguration[] {
-  if (natGateways === 0) {
-    return [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }];
-  }
-  return [
-    { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: cidr.mask <= 20 ? 24 : undefined },
-    { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-  ];
-}
-
-/**
- * Check that every subnet group fits, allocating as CDK does: groups with a mask first, in order,
- * each subnet aligned to its size; then the groups without a mask share what is left equally.
- */
-function checkSubnetsFit(where: IConstruct, cidr: Ipv4Block, groups: ec2.SubnetConfiguration[], azCount: number): void {
-  if (groups.length === 0) {
-    throw new ComplianceValidationError(where, 'subnetConfiguration', [], 'Give at least one subnet group.');
-  }
-  const names = new Set<string>();
-  let next = cidr.start;
-  const end = cidr.start + cidr.size;
-  for (const group of groups) {
-    if (names.has(group.name)) {
-      throw new ComplianceValidationError(where, 'subnetConfiguration', group.name, 'Each subnet group needs its own name.');
-    }
-    names.add(group.name);
-    if (group.cidrMask === undefined) {
-      continue;
-    }
-    if (!Number.isInteger(group.cidrMask) || group.cidrMask < Math.max(MIN_MASK, cidr.mask) || group.cidrMask > MAX_MASK) {
-      throw new ComplianceValidationError(where, `subnetConfiguration[${group.name}].cidrMask`, group.cidrMask,
-        `A subnet's prefix length is from /${Math.max(MIN_MASK, cidr.mask)} (the VPC's own, ${cidr.text}) to /${MAX_MASK}.`);
-    }
-    const size = 2 ** (32 - group.cidrMask);
-    for (let i = 0; i < azCount; i++) {
-      const start = Math.ceil(next / size) * size;
-      if (start + size > end) {
-        throw new ComplianceValidationError(where, 'azCount', azCount,
-          `${azCount} Availability Zones need ${azCount} /${group.cidrMask} subnets for group ${group.name}, and ${cidr.text} has no room left from ${formatIpv4(next)}. Use fewer Availability Zones, smaller subnets (a longer cidrMask) or a larger VPC CIDR block.`);
-      }
-      next = start + size;
-    }
-  }
-  const unmasked = groups.filter((g) => g.cidrMask === undefined).length * azCount;
-  if (unmasked > 0) {
-    const each = Math.floor((end - next) / unmasked);
-    if (each < 2 ** (32 - MAX_MASK)) {
-      throw new ComplianceValidationError(where, 'azCount', azCount,
-        `${unmasked} subnets without a cidrMask would share ${end - next} addresses in ${cidr.text}, less than a /${MAX_MASK} each. Use fewer Availability Zones or subnet groups, or a larger VPC CIDR block.`);
-    }
-  }
-}
-
-let knownServices: Set<string> | undefined;
-
-/** Short names of every interface endpoint service aws-cdk-lib knows (`logs`, `ecr.api`, ...). */
-function knownInterfaceServices(): Set<string> {
-  if (!knownServices) {
-    knownServices = new Set(Object.values(ec2.InterfaceVpcEndpointAwsService)
-      .filter((v): v is ec2.InterfaceVpcEndpointAwsService => v instanceof ec2.InterfaceVpcEndpointAwsService)
-      .map((v) => v.shortName));
-  }
-  return knownServices;
 }
 
 /** `ecr.api` -> `EcrApi`, for construct ids. */

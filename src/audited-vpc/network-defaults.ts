@@ -7,6 +7,7 @@ import { GatewayPrefixListIds } from './gateway-endpoint-access';
 import { NetworkDefaultsFunction } from './network-defaults-function';
 import { acknowledgeFinding, skipCheckov } from '../core/acknowledge';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
+import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { NagControl } from '../core/nag-control';
 
 /** Properties of `NetworkDefaults`. */
@@ -33,6 +34,8 @@ export interface NetworkDefaultsProps {
 export class NetworkDefaults extends Construct {
   /** The function behind the custom resources. */
   public readonly handler: lambda.Function;
+  private readonly role: ManagedPolicyRole;
+  /** The role's customer managed policy: the function and the custom resources wait for it. */
   private readonly policy: iam.ManagedPolicy;
   private prefixLists?: GatewayPrefixListIds;
 
@@ -42,34 +45,31 @@ export class NetworkDefaults extends Construct {
       encryptionKey: props.logEncryptionKey,
       removalPolicy: props.removalPolicy,
     });
-    const role = new iam.Role(this, 'Role', {
+    const role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the custom resources of ${scope.node.path}`,
+      policyDescription: `Custom resources of ${scope.node.path}`,
     });
-    this.policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: `Custom resources of ${scope.node.path}`,
-      roles: [role],
-      statements: [
-        new iam.PolicyStatement({
-          sid: 'WriteOwnLogs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [logGroup.logGroupArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'WriteTraces',
-          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-          resources: ['*'],
-        }),
-      ],
-    });
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'WriteOwnLogs',
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [logGroup.logGroupArn],
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'WriteTraces',
+      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+      resources: ['*'],
+    }));
+    this.role = role;
+    this.policy = role.permissions!;
     acknowledgeFinding(this.policy, 'AwsSolutions-IAM5[Resource::*]',
       'Only actions without resource-level permissions are granted on "*": the X-Ray write actions (telemetry) and, when prefix lists are looked up, ec2:DescribeManagedPrefixLists (read-only). Every action that changes anything is limited to the one default security group.');
 
     this.handler = new NetworkDefaultsFunction(this, 'Function', {
       description: `Closes the default security group of ${scope.node.path} and looks up gateway endpoint prefix lists`,
       architecture: lambda.Architecture.ARM_64,
-      // Every permission comes from the customer managed policy above; the immutable view keeps
-      // CDK from adding an inline policy for tracing.
+      // Every permission comes from the role's customer managed policy; the immutable view keeps
+      // CDK from adding X-Ray statements of its own for tracing.
       role: role.withoutPolicyUpdates(),
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
@@ -90,7 +90,7 @@ export class NetworkDefaults extends Construct {
    */
   public closeDefaultSecurityGroup(securityGroupId: string): CustomResource {
     const stack = Stack.of(this);
-    this.policy.addStatements(new iam.PolicyStatement({
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'StripDefaultSecurityGroup',
       actions: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'],
       resources: [stack.formatArn({ service: 'ec2', resource: 'security-group', resourceName: securityGroupId })],
@@ -107,7 +107,7 @@ export class NetworkDefaults extends Construct {
   /** The prefix list ids, looked up at deploy time (the lookup is added on first use). */
   public gatewayPrefixLists(): GatewayPrefixListIds {
     if (!this.prefixLists) {
-      this.policy.addStatements(new iam.PolicyStatement({
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({
         sid: 'ReadManagedPrefixLists',
         actions: ['ec2:DescribeManagedPrefixLists'],
         resources: ['*'],

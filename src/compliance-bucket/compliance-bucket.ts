@@ -3,8 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { createLogBucket, denyOtherEncryption, enableAccessLogs } from './bucket-policies';
 import { defaultLifecycleRules, validateLifecycleRules } from './lifecycle';
-import { acknowledgeFinding, nagResourceText, suppressGuard } from '../core/acknowledge';
+import { createReplicationRole, grantReplication } from './replication';
+import { suppressGuard } from '../core/acknowledge';
 import { ComplianceKey } from '../core/compliance-key';
 import { NagControl } from '../core/nag-control';
 import { ComplianceValidationError, daysOf, requireField } from '../core/validation';
@@ -172,6 +174,18 @@ export interface ComplianceBucketProps {
  * });
  */
 export class ComplianceBucket extends s3.BucketBase {
+  // Why a wrapper: unlike ComplianceKey, ComplianceTopic, ComplianceQueue and ComplianceLogGroup,
+  // which extend the aws-cdk-lib class they harden, this construct owns several resources: the data
+  // bucket (`bucket`, an s3.Bucket at <id>/Bucket), its key, the access-log bucket and the
+  // replication role. It implements IBucket by delegating to the data bucket, so grants, policies
+  // and ARNs behave as on any bucket. Extending s3.Bucket would move the data bucket to
+  // <id>/Resource, a new logical id (CloudFormation would replace a retained bucket of audit data),
+  // and drop `bucket` from the API.
+  // One handle per thing: `bucket`, `logBucket`, `key` (named as on the other constructs), and
+  // `createdKey` when the key was made here. `encryptionKey` is the same object as `key` under the
+  // name s3.IBucket gives it (optional there); it stays, undeprecated, because aws-cdk-lib and
+  // AccountAudit read the key through that interface, as ComplianceQueue keeps `encryptionMasterKey`.
+
   /** The underlying S3 bucket. */
   public readonly bucket: s3.Bucket;
   /** The bucket that receives this bucket's server access logs (created or given). */
@@ -216,7 +230,7 @@ export class ComplianceBucket extends s3.BucketBase {
     }
     this.encryptionKey = this.key;
 
-    this.logBucket = props.serverAccessLogsBucket ?? this.createLogBucket(removalPolicy);
+    this.logBucket = props.serverAccessLogsBucket ?? createLogBucket(this, removalPolicy);
 
     const objectLockRetention = props.objectLockMode && props.objectLockRetention
       ? (props.objectLockMode === ObjectLockMode.COMPLIANCE
@@ -224,11 +238,7 @@ export class ComplianceBucket extends s3.BucketBase {
         : s3.ObjectLockRetention.governance(props.objectLockRetention))
       : undefined;
 
-    // Our own role with a customer managed policy: the role CDK would create carries an inline policy.
-    const replicationRole = props.replication ? new iam.Role(this, 'ReplicationRole', {
-      assumedBy: new iam.ServicePrincipal('s3.amazonaws.com'),
-      description: `Replicates ${this.node.path} to another Region`,
-    }) : undefined;
+    const replicationRole = props.replication ? createReplicationRole(this) : undefined;
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
@@ -266,10 +276,10 @@ export class ComplianceBucket extends s3.BucketBase {
     this.replicationRoleArn = this.bucket.replicationRoleArn;
 
     if (props.replication && replicationRole) {
-      this.grantReplication(replicationRole, props.replication);
+      grantReplication(this, replicationRole, { bucket: this.bucket, key: this.key }, props.replication);
     }
-    this.denyOtherEncryption(props.s3ManagedEncryptionKeyPatterns ?? []);
-    this.enableAccessLogs(logPrefix);
+    denyOtherEncryption(this.bucket, this.key, props.s3ManagedEncryptionKeyPatterns ?? []);
+    enableAccessLogs(this, this.bucket, this.logBucket, logPrefix);
     this.acknowledgeUnfixable(props);
   }
 
@@ -354,140 +364,6 @@ export class ComplianceBucket extends s3.BucketBase {
     }
   }
 
-  private createLogBucket(removalPolicy: RemovalPolicy): s3.Bucket {
-    const logBucket = new s3.Bucket(this, 'AccessLogs', {
-      // S3 server access logging delivers only to SSE-S3 buckets.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      lifecycleRules: defaultLifecycleRules(),
-      removalPolicy,
-    });
-    // Log delivery writes with the bucket default (SSE-S3); a put that asks for anything else is refused.
-    logBucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyPutsWithOtherEncryption',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:PutObject'],
-      resources: [logBucket.arnForObjects('*')],
-      conditions: askedForOtherThan('s3:x-amz-server-side-encryption', 'AES256'),
-    }));
-    return logBucket;
-  }
-
-  /** Least-privilege replication permissions, in a customer managed policy. */
-  private grantReplication(role: iam.Role, replication: ComplianceBucketReplication): void {
-    const destination = replication.destinationBucket;
-    const destinationKey = replication.destinationKey ?? destination.encryptionKey;
-    const region = Stack.of(this).region;
-    const statements = [
-      new iam.PolicyStatement({
-        sid: 'ReadReplicationConfiguration',
-        actions: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
-        resources: [this.bucket.bucketArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'ReadSourceVersions',
-        actions: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl', 's3:GetObjectVersionTagging'],
-        resources: [this.bucket.arnForObjects('*')],
-      }),
-      new iam.PolicyStatement({
-        sid: 'WriteReplicas',
-        actions: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags', 's3:ObjectOwnerOverrideToBucketOwner'],
-        resources: [destination.arnForObjects('*')],
-      }),
-      new iam.PolicyStatement({
-        sid: 'DecryptSource',
-        actions: ['kms:Decrypt'],
-        resources: [this.key.keyArn],
-        conditions: { StringLike: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
-      }),
-    ];
-    if (destinationKey) {
-      statements.push(new iam.PolicyStatement({
-        sid: 'EncryptReplicas',
-        actions: ['kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [destinationKey.keyArn],
-      }));
-    }
-    const policy = new iam.ManagedPolicy(this, 'ReplicationPolicy', {
-      description: `Replication of ${this.node.path}`,
-      roles: [role],
-      statements,
-    });
-    const reason = 'S3 replication reads and writes every object version; object keys are not known in advance, so the statement names the bucket ARN with an object wildcard and nothing wider.';
-    for (const objects of [this.bucket.arnForObjects('*'), destination.arnForObjects('*')]) {
-      acknowledgeFinding(policy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, objects)}]`, reason);
-    }
-  }
-
-  /** Deny puts that ask for SSE-S3, DSSE or another KMS key: objects here use this bucket's key. */
-  private denyOtherEncryption(sseS3Patterns: string[]): void {
-    const objects = this.bucket.arnForObjects('*');
-    const sseS3Objects = sseS3Patterns.map((pattern) => this.bucket.arnForObjects(pattern));
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyPutsWithOtherEncryption',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:PutObject'],
-      ...(sseS3Objects.length > 0 ? { notResources: sseS3Objects } : { resources: [objects] }),
-      conditions: askedForOtherThan('s3:x-amz-server-side-encryption', 'aws:kms'),
-    }));
-    if (sseS3Objects.length > 0) {
-      this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'DenyPutsWithOtherEncryptionThanKmsOrSseS3',
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['s3:PutObject'],
-        resources: sseS3Objects,
-        conditions: askedForOtherThan('s3:x-amz-server-side-encryption', ['aws:kms', 'AES256']),
-      }));
-    }
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyPutsWithOtherKmsKey',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:PutObject'],
-      resources: [objects],
-      conditions: askedForOtherThan('s3:x-amz-server-side-encryption-aws-kms-key-id', this.key.keyArn),
-    }));
-    // SSE-KMS without a key id would use the AWS managed key aws/s3.
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyKmsPutsWithoutThisKey',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:PutObject'],
-      resources: [objects],
-      conditions: {
-        StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
-        Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' },
-      },
-    }));
-  }
-
-  /** Server access logs, delivered under a bucket policy (never an ACL, which BucketOwnerEnforced forbids). */
-  private enableAccessLogs(prefix: string): void {
-    const cfnBucket = this.bucket.node.defaultChild as s3.CfnBucket;
-    cfnBucket.loggingConfiguration = {
-      destinationBucketName: this.logBucket.bucketName,
-      logFilePrefix: prefix,
-      targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: 'EventTime' } },
-    };
-    this.logBucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: `AllowAccessLogsFrom${this.node.addr.slice(0, 8)}`,
-      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-      actions: ['s3:PutObject'],
-      resources: [this.logBucket.arnForObjects(`${prefix}*`)],
-      conditions: {
-        ArnLike: { 'aws:SourceArn': this.bucket.bucketArn },
-        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-      },
-    }));
-  }
-
   private acknowledgeUnfixable(props: ComplianceBucketProps): void {
     const cfnBucket = this.bucket.node.defaultChild as s3.CfnBucket;
     if (!props.replication) {
@@ -516,16 +392,4 @@ export class ComplianceBucket extends s3.BucketBase {
         'Access logs of the source bucket are operational records; their durability comes from versioning, and the source data itself can be replicated with the `replication` prop.');
     }
   }
-}
-
-/**
- * The condition of a deny for puts that ask for an encryption header value other than `allowed`.
- * A put that names no encryption gets the bucket default and is not denied: a negated operator
- * (even `...IfExists`) is true when the key is absent, so the header must also be present.
- */
-function askedForOtherThan(key: string, allowed: string | string[]): Record<string, Record<string, unknown>> {
-  return {
-    StringNotEquals: { [key]: allowed },
-    Null: { [key]: 'false' },
-  };
 }

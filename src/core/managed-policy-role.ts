@@ -17,6 +17,13 @@ export interface ManagedPolicyRoleProps extends iam.RoleProps {
    * (for example the `job-definition/*` statement of Step Functions' Batch integration).
    */
   readonly drop?: (statement: iam.PolicyStatement) => boolean;
+
+  /**
+   * Description of the customer managed policy.
+   *
+   * @default - "Permissions of <role path>"
+   */
+  readonly policyDescription?: string;
 }
 
 /**
@@ -31,11 +38,13 @@ export interface ManagedPolicyRoleProps extends iam.RoleProps {
 export class ManagedPolicyRole extends iam.Role {
   private managedPolicy?: iam.ManagedPolicy;
   private readonly drop?: (statement: iam.PolicyStatement) => boolean;
+  private readonly policyDescription?: string;
 
   constructor(scope: Construct, id: string, props: ManagedPolicyRoleProps) {
-    const { drop, ...roleProps } = props;
+    const { drop, policyDescription, ...roleProps } = props;
     super(scope, id, roleProps);
     this.drop = drop;
+    this.policyDescription = policyDescription;
   }
 
   /** The customer managed policy holding this role's permissions, once one was added. */
@@ -46,7 +55,7 @@ export class ManagedPolicyRole extends iam.Role {
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
     if (!this.managedPolicy) {
       this.managedPolicy = new iam.ManagedPolicy(this, 'Policy', {
-        description: `Permissions of ${this.node.path}`,
+        description: this.policyDescription ?? `Permissions of ${this.node.path}`,
         roles: [this],
       });
     }

@@ -151,7 +151,7 @@ describe('AccountAudit defaults', () => {
     const dependsOn: string[] = trail.DependsOn;
     expect(dependsOn).toEqual(expect.arrayContaining([
       expect.stringMatching(/^AuditBucketPolicy/), expect.stringMatching(/^AuditKey/),
-      expect.stringMatching(/^AuditTrailLogsRole/), expect.stringMatching(/^AuditTrailLogsPolicy/),
+      expect.stringMatching(/^AuditTrailLogsRole[0-9A-F]{8}$/), expect.stringMatching(/^AuditTrailLogsRolePolicy/),
     ]));
   });
 

@@ -118,7 +118,7 @@ describe.each([
       Region: 'us-east-1',
     });
     // The handler may revoke rules of that one security group and of no other.
-    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsPolicy'))![1];
+    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsRolePolicy'))![1];
     expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([{
       Sid: 'StripDefaultSecurityGroup',
       Effect: 'Allow',
@@ -285,7 +285,7 @@ describe('AuditedVpc security groups', () => {
     expect(role[1].Properties.Policies).toBeUndefined();
     expect(role[1].Properties.ManagedPolicyArns).toBeUndefined();
     template.resourceCountIs('AWS::IAM::Policy', 0);
-    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsPolicy'))![1];
+    const policy = resourcesOf(template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsRolePolicy'))![1];
     expect(policy.Properties.Roles).toEqual([{ Ref: role[0] }]);
     expect(policy.Properties.PolicyDocument.Statement.map((st: any) => [st.Sid, st.Action, st.Resource === '*'])).toEqual([
       ['WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], false],
@@ -298,7 +298,7 @@ describe('AuditedVpc security groups', () => {
   test('the lookup is created once per VPC, and only when gateway endpoint egress is asked for', () => {
     const none = synth({}, (v) => v.addSecurityGroup('Db', { allowGatewayEndpoints: false }));
     none.template.resourceCountIs('Custom::GatewayPrefixLists', 0);
-    const policy = resourcesOf(none.template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsPolicy'))![1];
+    const policy = resourcesOf(none.template, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('VpcNetworkDefaultsRolePolicy'))![1];
     expect(JSON.stringify(policy)).not.toContain('DescribeManagedPrefixLists');
     const two = synth({}, (v) => { v.addSecurityGroup('A'); v.addSecurityGroup('B'); });
     two.template.resourceCountIs('Custom::GatewayPrefixLists', 1);
