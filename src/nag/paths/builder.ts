@@ -262,17 +262,9 @@ export class PathBuilder {
 
   public bucketPolicy(bucket: CfnResource): NamedPolicy | undefined {
     const stack = Stack.of(bucket);
-    const statements: any[] = [];
-    let found = false;
-    for (const p of this.docs.ofType('AWS::S3::BucketPolicy', stack)) {
-      const pp = propertiesOf(p);
-      if (pp && this.resolver.target(stack, pp.Bucket, 'AWS::S3::Bucket') === bucket) {
-        found = true;
-        const doc = this.resolver.value(stack, pp.PolicyDocument);
-        statements.push(...(isUnknownValue(doc) ? [doc] : listOf(doc?.Statement)));
-      }
-    }
-    return found ? { name: `the bucket policy of ${this.docs.label(bucket)}`, document: { Version: '2012-10-17', Statement: statements } } : undefined;
+    const statements = this.docs.attachedStatements(stack, 'AWS::S3::BucketPolicy', (pp) => this.resolver.target(stack, pp.Bucket, 'AWS::S3::Bucket') === bucket,
+      (doc) => (isUnknownValue(doc) ? [doc] : listOf(doc?.Statement)));
+    return statements ? { name: `the bucket policy of ${this.docs.label(bucket)}`, document: { Version: '2012-10-17', Statement: statements } } : undefined;
   }
 }
 
