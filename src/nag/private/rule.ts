@@ -53,6 +53,14 @@ export function defineRule(definition: RuleDescription & Pick<RuleDefinition, 'd
   return { ...rest, evaluate };
 }
 
+/**
+ * The `resourceTypes` and `body` of a rule that judges each of its resource types its own way
+ * (`defineRule` calls a body only for these types). Types are listed in the order of `bodies`.
+ */
+export function bodiesByType(bodies: Record<string, RuleBody>): { readonly resourceTypes: string[]; readonly body: RuleBody } {
+  return { resourceTypes: Object.keys(bodies), body: (node, properties) => bodies[node.cfnResourceType](node, properties) };
+}
+
 export const COMPLIANT = NagRuleCompliance.COMPLIANT;
 export const NON_COMPLIANT = NagRuleCompliance.NON_COMPLIANT;
 export const NOT_APPLICABLE = NagRuleCompliance.NOT_APPLICABLE;
