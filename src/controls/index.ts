@@ -37,7 +37,7 @@ export function controlForNagControl(name: string): ControlEntry | undefined {
 export function requireControlForCheck(checkId: string): ControlEntry {
   const entry = controlForCheck(checkId);
   if (!entry) {
-    throw new Error(`Scanner check ${checkId} has no entry in the controls catalog (src/controls/catalog.ts): add it to the scannerChecks of its control.`);
+    throw new Error(`Scanner check ${checkId} has no entry in the controls catalog (src/controls/catalog/<service>.ts): add it to the scannerChecks of its control.`);
   }
   return entry;
 }
@@ -46,7 +46,7 @@ export function requireControlForCheck(checkId: string): ControlEntry {
 export function requireControlForRule(rule: string): ControlEntry {
   const entry = controlForRule(rule);
   if (!entry) {
-    throw new Error(`CompliancePack rule ${rule} has no entry in the controls catalog (src/controls/catalog.ts): add it to the packRules of its control.`);
+    throw new Error(`CompliancePack rule ${rule} has no entry in the controls catalog (src/controls/catalog/<service>.ts): add it to the packRules of its control.`);
   }
   return entry;
 }

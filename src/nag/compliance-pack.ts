@@ -127,15 +127,6 @@ export interface CompliancePackRuleInfo {
   readonly frameworks?: ControlFrameworks;
 }
 
-interface ActiveRule {
-  readonly name: string;
-  readonly level: NagMessageLevel;
-  readonly info: string;
-  readonly explanation: string;
-  readonly evaluate: (node: CfnResource) => NagRuleResult;
-  readonly describeFinding?: (node: CfnResource, findingId: string) => string | undefined;
-}
-
 /**
  * A cdk-nag v3 rule pack for the failures the stock packs miss or catch only in part: inline
  * policies on Lambda roles, gateway endpoints with no route tables, Config rules with no recorder,
@@ -158,21 +149,7 @@ export class CompliancePack extends NagPack {
    * Every built-in rule with its id, level, resource types, control id and framework mappings.
    */
   public static ruleCatalog(): CompliancePackRuleInfo[] {
-    return ALL_RULES.map((r) => {
-      const entry = requireControlForRule(r.name);
-      return {
-        name: r.name,
-        id: `${PACK_NAME}-${r.name}`,
-        level: r.level,
-        resourceTypes: [...r.resourceTypes],
-        info: r.info,
-        explanation: r.explanation,
-        seed: '',
-        control: fsbpLabel(entry),
-        controlId: entry.id,
-        frameworks: frameworksOf(entry),
-      };
-    });
+    return ALL_RULES.map(ruleInfo);
   }
 
   public readonly name = PACK_NAME;
@@ -181,7 +158,7 @@ export class CompliancePack extends NagPack {
   public readonly ruleIds?: string[];
 
   /** Rules by resource type; `*` holds rules that see every resource. */
-  private readonly dispatch = new Map<string, ActiveRule[]>();
+  private readonly dispatch = new Map<string, RuleDefinition[]>();
 
   /** During `validate`, the construct paths of the stacks of the environment being validated. */
   private stacksInScope?: Set<string>;
@@ -212,20 +189,17 @@ export class CompliancePack extends NagPack {
       if (!/^[A-Za-z0-9]+$/.test(rule.name) || ALL_RULES.some((r) => r.name === rule.name)) {
         throw new Error(`CompliancePack: invalid additionalRules name: ${rule.name}. Allowed: letters and digits, not the name of a built-in rule.`);
       }
-      const evaluate = (node: CfnResource): NagRuleResult => rule.evaluate(node);
-      Object.defineProperty(evaluate, 'name', { value: rule.name });
-      return { definition: { ...pick(rule), evaluate }, types: rule.resourceTypes.length > 0 ? rule.resourceTypes : ['*'] };
+      return customRule(rule);
     });
-    const builtIn = ALL_RULES.map((r: RuleDefinition) => ({ definition: pick(r) as ActiveRule, types: r.resourceTypes }));
 
     const ids: string[] = [];
-    for (const { definition, types } of [...builtIn, ...custom]) {
-      if ((only && !only.has(definition.name)) || disabled.has(definition.name)) {
+    for (const rule of [...ALL_RULES, ...custom]) {
+      if ((only && !only.has(rule.name)) || disabled.has(rule.name)) {
         continue;
       }
-      const active: ActiveRule = { ...definition, level: levels.get(definition.name) ?? definition.level };
+      const active: RuleDefinition = { ...rule, level: levels.get(rule.name) ?? rule.level };
       ids.push(`${PACK_NAME}-${active.name}`);
-      for (const type of types) {
+      for (const type of active.resourceTypes.length > 0 ? active.resourceTypes : ['*']) {
         const list = this.dispatch.get(type) ?? [];
         list.push(active);
         this.dispatch.set(type, list);
@@ -286,7 +260,7 @@ export class CompliancePack extends NagPack {
   }
 
   /** Apply a rule whose findings each carry their own message (the rule is evaluated once). */
-  private applyDescribedRule(rule: ActiveRule, node: CfnResource): void {
+  private applyDescribedRule(rule: RuleDefinition, node: CfnResource): void {
     let result: NagRuleResult;
     try {
       result = rule.evaluate(node);
@@ -408,9 +382,32 @@ function topLevelStack(node: CfnResource): Stack {
   return stack;
 }
 
-function pick(rule: { name: string; level: NagMessageLevel; info: string; explanation: string; evaluate?: any; describeFinding?: any }): ActiveRule {
-  const { name, level, info, explanation, evaluate, describeFinding } = rule;
-  return { name, level, info, explanation, evaluate, describeFinding };
+/** A built-in rule as documentation: its description, id and controls catalog entry. */
+function ruleInfo(rule: RuleDefinition): CompliancePackRuleInfo {
+  const entry = requireControlForRule(rule.name);
+  return {
+    name: rule.name,
+    id: `${PACK_NAME}-${rule.name}`,
+    level: rule.level,
+    resourceTypes: [...rule.resourceTypes],
+    info: rule.info,
+    explanation: rule.explanation,
+    seed: '',
+    control: fsbpLabel(entry),
+    controlId: entry.id,
+    frameworks: frameworksOf(entry),
+  };
+}
+
+/**
+ * A rule of `additionalRules` as the pack runs it. Its fields are read once (from another jsii
+ * language each read is a call), and its evaluate function is named after the rule.
+ */
+function customRule(rule: ICompliancePackRule): RuleDefinition {
+  const evaluate = (node: CfnResource): NagRuleResult => rule.evaluate(node);
+  Object.defineProperty(evaluate, 'name', { value: rule.name });
+  const { name, level, info, explanation, resourceTypes } = rule;
+  return { name, level, info, explanation, resourceTypes: [...resourceTypes], evaluate };
 }
 
 /** The aws-cdk-lib version in use if it is older than 2.262.0 (the first whose validation plugins get the tree and fail synth), else `undefined`. */

@@ -1,4 +1,4 @@
-import { allOf, anyOf, isUnknownValue, listOf, stringOf, Tri, Unknown, UNKNOWN, arnMatch, globMatch, unknown } from './values';
+import { allOf, anyOf, isUnknownValue, listOf, not, stringOf, Tri, Unknown, UNKNOWN, arnMatch, globMatch, unknown } from './values';
 
 /**
  * A request context value: a string, a list of strings (multivalued keys such as
@@ -132,7 +132,15 @@ function contextLookup(context: RequestContext): Lookup {
   return (key) => lower.get(key.toLowerCase());
 }
 
-function evaluateOne(operatorName: string, key: string, policyValues: any, lookup: Lookup): { result: Tri; unknownBecause?: string } {
+/** A condition operator, parsed: its set qualifier, its name (lower case) and `...IfExists`. */
+export interface ParsedOperator {
+  readonly set?: 'any' | 'all';
+  readonly name: string;
+  readonly ifExists: boolean;
+}
+
+/** `ForAnyValue:StringLikeIfExists` as `{ set: 'any', name: 'stringlike', ifExists: true }`. */
+export function parseOperator(operatorName: string): ParsedOperator {
   let name = operatorName.toLowerCase();
   let set: 'any' | 'all' | undefined;
   if (name.startsWith('foranyvalue:')) {
@@ -142,60 +150,59 @@ function evaluateOne(operatorName: string, key: string, policyValues: any, looku
     set = 'all';
     name = name.slice('forallvalues:'.length);
   }
+  const ifExists = name !== 'null' && name.endsWith('ifexists');
+  return { set, name: ifExists ? name.slice(0, -'ifexists'.length) : name, ifExists };
+}
+
+/** The outcome of one operator on one key. */
+interface KeyOutcome {
+  readonly result: Tri;
+  readonly unknownBecause?: string;
+}
+
+function evaluateOne(operatorName: string, key: string, policyValues: any, lookup: Lookup): KeyOutcome {
+  const operator = parseOperator(operatorName);
   const contextValue = lookup(key);
   if (isUnknownValue(contextValue)) {
     return { result: UNKNOWN, unknownBecause: `${key} is ${contextValue.unknown}` };
   }
-  const present = contextValue !== undefined;
-
-  if (name === 'null') {
-    if (set) {
-      return { result: false };
-    }
-    const wanted = listOf(policyValues).map(stringOf);
-    const unknownValue = wanted.find(isUnknownValue);
-    if (unknownValue) {
-      return { result: UNKNOWN, unknownBecause: unknownValue.unknown };
-    }
-    // `true`: the key must be absent; `false`: present. Several values: any may match.
-    const absent = !present || (Array.isArray(contextValue) && contextValue.length === 0);
-    return { result: wanted.some((w) => (w as string).toLowerCase() === (absent ? 'true' : 'false')) };
+  if (operator.name === 'null' && !operator.ifExists) {
+    return operator.set ? { result: false } : nullCondition(contextValue, policyValues);
   }
-
-  let ifExists = false;
-  if (name.endsWith('ifexists')) {
-    ifExists = true;
-    name = name.slice(0, -'ifexists'.length);
-  }
-  const family = FAMILIES[name];
+  const family = FAMILIES[operator.name];
   if (!family) {
     // An operator IAM does not know makes the statement fail validation; judge it as not matching.
     return { result: false };
   }
+  return compareValues(family, operator, key, contextValue, policyValues, lookup);
+}
 
-  const values = listOf(policyValues).map((v) => stringOf(v));
+/** The `Null` operator: `true` wants the key absent, `false` present; of several values any may match. */
+export function nullCondition(contextValue: Exclude<ContextValue, Unknown> | undefined, policyValues: any): KeyOutcome {
+  const wanted = listOf(policyValues).map(stringOf);
+  const unknownValue = wanted.find(isUnknownValue);
+  if (unknownValue) {
+    return { result: UNKNOWN, unknownBecause: unknownValue.unknown };
+  }
+  const absent = contextValue === undefined || (Array.isArray(contextValue) && contextValue.length === 0);
+  return { result: wanted.some((w) => (w as string).toLowerCase() === (absent ? 'true' : 'false')) };
+}
+
+/** A comparing operator (string, numeric, date, bool, binary, IP address, ARN) on the key's values. */
+function compareValues(family: OperatorFamily, operator: ParsedOperator, key: string, contextValue: Exclude<ContextValue, Unknown> | undefined,
+  policyValues: any, lookup: Lookup): KeyOutcome {
+  const present = contextValue !== undefined;
   const contextValues: Array<string | Unknown> = !present ? [] : (Array.isArray(contextValue) ? contextValue : [String(contextValue)]);
   const unknownContext = contextValues.find(isUnknownValue) as Unknown | undefined;
-
-  const substitute = (value: string | Unknown): string | Unknown => {
-    if (isUnknownValue(value) || !family.variables) {
-      return value;
-    }
-    return substituteVariables(value, lookup);
-  };
-  const policyStrings = values.map(substitute);
+  const policyStrings = listOf(policyValues).map((v) => stringOf(v))
+    .map((value) => (isUnknownValue(value) || !family.variables ? value : substituteVariables(value, lookup)));
 
   /** Does one context value match some policy value (before negation)? */
   const matchesSome = (c: string | Unknown): Tri => {
     if (isUnknownValue(c)) {
       return UNKNOWN;
     }
-    return anyOf(policyStrings, (p) => {
-      if (isUnknownValue(p)) {
-        return UNKNOWN;
-      }
-      return family.compare(c, p);
-    });
+    return anyOf(policyStrings, (p) => (isUnknownValue(p) ? UNKNOWN : family.compare(c, p)));
   };
   const because = (): string | undefined => {
     if (unknownContext) {
@@ -205,28 +212,22 @@ function evaluateOne(operatorName: string, key: string, policyValues: any, looku
     return u ? `a value of ${key} is ${u.unknown}` : undefined;
   };
   const wrap = (result: Tri) => ({ result, unknownBecause: result === UNKNOWN ? because() : undefined });
+  const matches = (c: string | Unknown): Tri => (family.negated ? not(matchesSome(c)) : matchesSome(c));
 
-  if (set === 'all') {
+  if (operator.set === 'all') {
     // Every context value must match (negated: match none); vacuously true when the key is absent.
-    return wrap(allOf(contextValues, (c) => family.negated ? notTri(matchesSome(c)) : matchesSome(c)));
-  }
-  if (set === 'any') {
-    if (!present || contextValues.length === 0) {
-      return { result: false };
-    }
-    return wrap(anyOf(contextValues, (c) => family.negated ? notTri(matchesSome(c)) : matchesSome(c)));
+    return wrap(allOf(contextValues, matches));
   }
   if (!present || contextValues.length === 0) {
-    return { result: ifExists || family.negated };
+    return { result: operator.set === 'any' ? false : operator.ifExists || family.negated };
+  }
+  if (operator.set === 'any') {
+    return wrap(anyOf(contextValues, matches));
   }
   // A single-valued operator with a multivalued key: positive operators need one context value to
   // match; negated ones need no context value to match.
   const someMatch = anyOf(contextValues, matchesSome);
-  return wrap(family.negated ? notTri(someMatch) : someMatch);
-}
-
-function notTri(t: Tri): Tri {
-  return t === UNKNOWN ? UNKNOWN : !t;
+  return wrap(family.negated ? not(someMatch) : someMatch);
 }
 
 /**

@@ -28,49 +28,37 @@ export function not(a: Tri): Tri {
   return a === UNKNOWN ? UNKNOWN : !a;
 }
 
-/** Kleene AND of lazily computed terms: false wins, then unknown. */
-export function and(...terms: Array<() => Tri>): Tri {
-  let result: Tri = true;
-  for (const term of terms) {
-    const v = term();
-    if (v === false) {
-      return false;
+/**
+ * A Kleene fold of `test` over `items`: the first item whose value is `decisive` decides; otherwise
+ * unknown if any item is, else the opposite of `decisive` (the value of no items).
+ */
+function kleene<T>(items: readonly T[], test: (item: T) => Tri, decisive: boolean): Tri {
+  let result: Tri = !decisive;
+  for (const item of items) {
+    const v = test(item);
+    if (v === decisive) {
+      return decisive;
     }
     if (v === UNKNOWN) {
       result = UNKNOWN;
     }
   }
   return result;
+}
+
+/** Kleene AND of lazily computed terms: false wins, then unknown. */
+export function and(...terms: Array<() => Tri>): Tri {
+  return kleene(terms, (term) => term(), false);
 }
 
 /** Kleene OR of values: true wins, then unknown. */
 export function anyOf<T>(items: readonly T[], test: (item: T) => Tri): Tri {
-  let result: Tri = false;
-  for (const item of items) {
-    const v = test(item);
-    if (v === true) {
-      return true;
-    }
-    if (v === UNKNOWN) {
-      result = UNKNOWN;
-    }
-  }
-  return result;
+  return kleene(items, test, true);
 }
 
 /** Kleene AND over items. */
 export function allOf<T>(items: readonly T[], test: (item: T) => Tri): Tri {
-  let result: Tri = true;
-  for (const item of items) {
-    const v = test(item);
-    if (v === false) {
-      return false;
-    }
-    if (v === UNKNOWN) {
-      result = UNKNOWN;
-    }
-  }
-  return result;
+  return kleene(items, test, false);
 }
 
 /** `value` as a list (a scalar becomes a one-element list, `undefined` an empty one). */

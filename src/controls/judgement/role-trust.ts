@@ -1,7 +1,7 @@
 /**
  * IAM.RoleTrustAuthorized: which resources name a role a service must assume, in which fields, and
  * the service principal and request context (`aws:SourceAccount`, `aws:SourceArn`) that service sends
- * to sts:AssumeRole. One table for the synth-time path model (`src/nag/paths/model.ts`, rule
+ * to sts:AssumeRole. One table for the synth-time path model (`src/nag/paths/builder.ts`, rule
  * `CompliancePack-RoleTrustAuthorized`) and the scanner's `iam-role-trust-authorized`
  * (`src/scanner/runtime/paths/role-trust.ts`).
  */

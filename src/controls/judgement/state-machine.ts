@@ -1,7 +1,7 @@
 /**
  * StepFunctions.TasksAuthorized: what a state machine's role must be allowed to do, read from its
  * Amazon States Language definition (the service integration tasks the path model judges) and its
- * logging configuration. One reader for the synth-time path model (`src/nag/paths/model.ts`, rule
+ * logging configuration. One reader for the synth-time path model (`src/nag/paths/compute-paths.ts`, rule
  * `CompliancePack-StateMachineTasksAuthorized`) and the scanner's `stepfunctions-tasks-authorized`.
  */
 import { listOf } from '../../policy/values';

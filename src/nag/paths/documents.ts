@@ -1,5 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { Resolver, refId } from './resolve';
+import { Resolver } from './resolve';
 import { AWS_MANAGED_POLICIES, awsManagedKeyPolicy, defaultTopicPolicy } from '../../controls/judgement/aws-documents';
 import { NamedPolicy } from '../../policy/evaluate';
 import { isUnknownValue, listOf, Unknown, unknown } from '../../policy/values';
@@ -85,45 +85,40 @@ export class Documents {
     return cached;
   }
 
+  /**
+   * The statements of the `type` policies of `stack` that name the resource (`names` reads the
+   * resources a policy's properties name), each document read by `read`; `undefined` when no
+   * policy names it.
+   */
+  public attachedStatements(stack: Stack, type: string, names: (props: any) => boolean,
+    read: (doc: any) => any[] = statementsOrUnknown): any[] | undefined {
+    let statements: any[] | undefined;
+    for (const p of this.ofType(type, stack)) {
+      const pp = propertiesOf(p);
+      if (pp && names(pp)) {
+        statements = [...(statements ?? []), ...read(this.resolver.value(stack, pp.PolicyDocument))];
+      }
+    }
+    return statements;
+  }
+
   /** The topic policy of a topic, or SNS's default policy when the app sets none. */
   public topicPolicy(topic: CfnResource): NamedPolicy {
     const stack = Stack.of(topic);
-    const statements: any[] = [];
-    let found = false;
-    for (const p of this.ofType('AWS::SNS::TopicPolicy', stack)) {
-      const pp = propertiesOf(p);
-      if (pp && listOf(pp.Topics).some((t) => this.resolver.target(stack, t, 'AWS::SNS::Topic') === topic)) {
-        found = true;
-        statements.push(...statementsOrUnknown(this.resolver.value(stack, pp.PolicyDocument)));
-      }
-    }
-    for (const p of this.ofType('AWS::SNS::TopicInlinePolicy', stack)) {
-      const pp = propertiesOf(p);
-      if (pp && this.resolver.target(stack, pp.TopicArn, 'AWS::SNS::Topic') === topic) {
-        found = true;
-        statements.push(...statementsOrUnknown(this.resolver.value(stack, pp.PolicyDocument)));
-      }
-    }
-    const name = `the topic policy of ${this.label(topic)}`;
-    if (!found) {
+    const isTopic = (t: any) => this.resolver.target(stack, t, 'AWS::SNS::Topic') === topic;
+    const policies = this.attachedStatements(stack, 'AWS::SNS::TopicPolicy', (pp) => listOf(pp.Topics).some(isTopic));
+    const inline = this.attachedStatements(stack, 'AWS::SNS::TopicInlinePolicy', (pp) => isTopic(pp.TopicArn));
+    if (!policies && !inline) {
       return { name: `the default topic policy of ${this.label(topic)}`, document: defaultTopicPolicy(this.resolver.account(stack)) };
     }
-    return { name, document: { Version: '2012-10-17', Statement: statements } };
+    return { name: `the topic policy of ${this.label(topic)}`, document: { Version: '2012-10-17', Statement: [...(policies ?? []), ...(inline ?? [])] } };
   }
 
   /** The queue policy of a queue; `undefined` when it has none. */
   public queuePolicy(queue: CfnResource): NamedPolicy | undefined {
     const stack = Stack.of(queue);
-    const statements: any[] = [];
-    let found = false;
-    for (const p of this.ofType('AWS::SQS::QueuePolicy', stack)) {
-      const pp = propertiesOf(p);
-      if (pp && listOf(pp.Queues).some((q) => this.resolver.target(stack, q, 'AWS::SQS::Queue') === queue)) {
-        found = true;
-        statements.push(...statementsOrUnknown(this.resolver.value(stack, pp.PolicyDocument)));
-      }
-    }
-    return found ? { name: `the queue policy of ${this.label(queue)}`, document: { Version: '2012-10-17', Statement: statements } } : undefined;
+    const statements = this.attachedStatements(stack, 'AWS::SQS::QueuePolicy', (pp) => listOf(pp.Queues).some((q) => this.resolver.target(stack, q, 'AWS::SQS::Queue') === queue));
+    return statements ? { name: `the queue policy of ${this.label(queue)}`, document: { Version: '2012-10-17', Statement: statements } } : undefined;
   }
 
   /** The function's resource policy, from its AWS::Lambda::Permission resources. */
@@ -210,5 +205,5 @@ function statementsOrUnknown(doc: any): any[] {
   return listOf(s);
 }
 
-export { refId, awsManagedKeyPolicy, defaultTopicPolicy };
+export { awsManagedKeyPolicy, defaultTopicPolicy };
 export type { Unknown };

@@ -2,7 +2,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { DataPath, describePath, PathFamily, PathModel } from './model';
 import { appMemo } from '../private/context';
-import { defineRule, RuleDefinition } from '../private/rule';
+import { defineRule, RuleDefinition, RuleDescription } from '../private/rule';
 
 export { describePath, PathModel };
 export type { DataPath, PathFamily };
@@ -41,7 +41,7 @@ export function where(node: CfnResource): string {
 }
 
 /** A CompliancePack rule over one family of data paths. */
-export function pathRule(family: PathFamily, definition: Omit<RuleDefinition, 'evaluate' | 'describeFinding'>): RuleDefinition {
+export function pathRule(family: PathFamily, definition: RuleDescription): RuleDefinition {
   return defineRule({
     ...definition,
     body: (node) => judgePaths(node, family),

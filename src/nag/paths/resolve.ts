@@ -1,4 +1,5 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { referencedId } from '../../policy/template-values';
 import { Unknown, isUnknownValue, unknown } from '../../policy/values';
 import { logicalIdOf, propertiesOf } from '../private/context';
 
@@ -30,7 +31,7 @@ export class Resolver {
 
   /** The resource a `Ref`/`Fn::GetAtt` (or an ARN, URL or name of a resource of the stack) points at. */
   public target(stack: Stack, value: any, type?: string): CfnResource | undefined {
-    const id = refId(value);
+    const id = referencedId(value);
     if (id !== undefined) {
       const r = this.resource(stack, id);
       return r && (!type || r.cfnResourceType === type) ? r : undefined;
@@ -283,23 +284,6 @@ export class Resolver {
       default: return unknown(`${logicalIdOf(r)}.${attr}`);
     }
   }
-}
-
-/** The logical id a `Ref`/`Fn::GetAtt` names. */
-export function refId(value: any): string | undefined {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    if (typeof value.Ref === 'string') {
-      return value.Ref;
-    }
-    const g = value['Fn::GetAtt'];
-    if (Array.isArray(g) && typeof g[0] === 'string') {
-      return g[0];
-    }
-    if (typeof g === 'string') {
-      return g.split('.')[0];
-    }
-  }
-  return undefined;
 }
 
 const NAME_PROPERTY: Record<string, string> = {

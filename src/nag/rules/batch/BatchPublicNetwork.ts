@@ -2,7 +2,7 @@ import { CfnResource } from 'aws-cdk-lib';
 import { assignPublicIpFlags, isDefaultRoute, isInternetGatewayId, isPublicSubnet as publicSubnet, publicIpVerdict } from '../../../controls/judgement/batch-network';
 import { asList, isTrue, isUnknown, referencedId } from '../../../policy/template-values';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
+import { bodiesByType, COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { pointsAt, resolveReference } from '../shared';
 
 /** True when the subnet (a resource of this stack) is public: it maps public IPs, or its route table routes to an internet gateway. */
@@ -42,22 +42,23 @@ function isPublicSubnet(subnet: CfnResource): boolean {
 export default defineRule({
   name: 'BatchPublicNetwork',
   level: ERROR,
-  resourceTypes: ['AWS::Batch::JobDefinition', 'AWS::Batch::ComputeEnvironment'],
   info: 'The AWS Batch job definition assigns public IPs, or the compute environment is in public subnets.',
   explanation: 'Batch workloads process internal data and need no inbound reachability; public IPs or public subnets expose the instances and tasks to the internet. Run them in private subnets with VPC endpoints or a NAT gateway, and keep assignPublicIp off.',
-  body: (node, props) => {
-    if (node.cfnResourceType === 'AWS::Batch::JobDefinition') {
+  ...bodiesByType({
+    'AWS::Batch::JobDefinition': (_node, props) => {
       const verdict = publicIpVerdict(assignPublicIpFlags(props));
       return verdict === 'public' ? NON_COMPLIANT : verdict === 'unknown' ? NOT_APPLICABLE : COMPLIANT;
-    }
-    const subnets = props.ComputeResources?.Subnets;
-    if (subnets === undefined || isUnknown(subnets)) {
-      return NOT_APPLICABLE;
-    }
-    const known = asList(subnets).map((s) => resolveReference(node, s, 'AWS::EC2::Subnet')).filter((s): s is CfnResource => s !== undefined);
-    if (known.some(isPublicSubnet)) {
-      return NON_COMPLIANT;
-    }
-    return known.length > 0 ? COMPLIANT : NOT_APPLICABLE;
-  },
+    },
+    'AWS::Batch::ComputeEnvironment': (node, props) => {
+      const subnets = props.ComputeResources?.Subnets;
+      if (subnets === undefined || isUnknown(subnets)) {
+        return NOT_APPLICABLE;
+      }
+      const known = asList(subnets).map((s) => resolveReference(node, s, 'AWS::EC2::Subnet')).filter((s): s is CfnResource => s !== undefined);
+      if (known.some(isPublicSubnet)) {
+        return NON_COMPLIANT;
+      }
+      return known.length > 0 ? COMPLIANT : NOT_APPLICABLE;
+    },
+  }),
 });

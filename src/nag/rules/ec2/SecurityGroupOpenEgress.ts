@@ -1,7 +1,7 @@
 import { worldDestinations } from '../../../controls/judgement/open-egress';
 import { asList, isUnknown } from '../../../policy/template-values';
 import { propertiesOf, stackResourcesOfType } from '../../private/context';
-import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
+import { bodiesByType, COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { pointsAt } from '../shared';
 
 function isOpen(rule: any): boolean {
@@ -20,28 +20,29 @@ function isOpen(rule: any): boolean {
 export default defineRule({
   name: 'SecurityGroupOpenEgress',
   level: ERROR,
-  resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'],
   info: 'The security group allows outbound traffic to 0.0.0.0/0 or ::/0.',
   explanation: 'Open egress lets a compromised workload reach any host on the internet (exfiltration, command and control). Set allowAllOutbound: false and allow only the destinations needed (VPC endpoints, prefix lists, peer security groups).',
-  body: (node, props) => {
-    if (node.cfnResourceType === 'AWS::EC2::SecurityGroupEgress') {
+  ...bodiesByType({
+    'AWS::EC2::SecurityGroup': (node, props) => {
+      if (isUnknown(props.SecurityGroupEgress)) {
+        return NOT_APPLICABLE;
+      }
+      const inline = asList(props.SecurityGroupEgress);
+      if (inline.some(isOpen)) {
+        return NON_COMPLIANT;
+      }
+      if (inline.length > 0) {
+        return COMPLIANT;
+      }
+      const separate = stackResourcesOfType(node, 'AWS::EC2::SecurityGroupEgress')
+        .some((egress) => pointsAt(propertiesOf(egress)?.GroupId, node));
+      return separate ? COMPLIANT : NON_COMPLIANT;
+    },
+    'AWS::EC2::SecurityGroupEgress': (_node, props) => {
       if (isUnknown(props.CidrIp) || isUnknown(props.CidrIpv6)) {
         return NOT_APPLICABLE;
       }
       return isOpen(props) ? NON_COMPLIANT : COMPLIANT;
-    }
-    if (isUnknown(props.SecurityGroupEgress)) {
-      return NOT_APPLICABLE;
-    }
-    const inline = asList(props.SecurityGroupEgress);
-    if (inline.some(isOpen)) {
-      return NON_COMPLIANT;
-    }
-    if (inline.length > 0) {
-      return COMPLIANT;
-    }
-    const separate = stackResourcesOfType(node, 'AWS::EC2::SecurityGroupEgress')
-      .some((egress) => pointsAt(propertiesOf(egress)?.GroupId, node));
-    return separate ? COMPLIANT : NON_COMPLIANT;
-  },
+    },
+  }),
 });

@@ -1,7 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { tlsOnlyVerdict } from '../../../controls/judgement/tls-only';
+import { referencedId } from '../../../policy/template-values';
 import { isUnknownValue } from '../../../policy/values';
-import { refId, Resolver } from '../../paths/resolve';
+import { Resolver } from '../../paths/resolve';
 import { appMemo, logicalIdOf } from '../../private/context';
 import { COMPLIANT, defineRule, ERROR, NON_COMPLIANT, NOT_APPLICABLE } from '../../private/rule';
 import { bucketPolicyStatements } from '../shared';
@@ -48,7 +49,7 @@ function ownReferences(value: any, logicalId: string, bucket: string, partition:
   if (value === null || typeof value !== 'object') {
     return value;
   }
-  if (refId(value) === logicalId) {
+  if (referencedId(value) === logicalId) {
     if (value.Ref !== undefined) {
       return bucket;
     }

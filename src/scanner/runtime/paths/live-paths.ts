@@ -2,6 +2,7 @@ import { AWS_MANAGED_POLICIES, awsManagedKeyPolicy, defaultTopicPolicy } from '.
 import { describeDecision, PathFamily, PathRecord } from '../../../controls/judgement/data-paths';
 import { RequestContext } from '../../../policy/conditions';
 import { evaluateRequest, NamedPolicy, PolicyRequest, RequestPrincipal } from '../../../policy/evaluate';
+import { keyUseContext, keyUseRequest } from '../../../policy/key-use';
 import { statementsOf } from '../../../policy/template-values';
 import { BucketInfo, CheckResult, errored, fail, IamRoleInfo, Inventory, KmsKeyInfo, pass } from '../model';
 
@@ -154,9 +155,7 @@ export class LivePaths {
     viaService: string, actions: readonly string[], ids: LiveRole | Record<string, never> = {},
     region = regionOfArn(judged) ?? this.inv.region): LivePath[] {
     const account = this.inv.accountId;
-    const ctx: RequestContext = 'role' in principal
-      ? { ...context, 'kms:ViaService': `${viaService}.${region}.amazonaws.com`, 'kms:CallerAccount': account }
-      : context;
+    const ctx = keyUseContext(principal, context, viaService, region, account);
     const managed = /^(arn:[^:]+:kms:[^:]*:[^:]*:)?alias\/aws\/(.+)$/.exec(keyRef);
     const keyAccount = accountOfArn(keyRef);
     if (!managed && keyAccount !== undefined && keyAccount !== account) {
@@ -193,17 +192,8 @@ export class LivePaths {
       return actions.map((action) => this.undecided('key-use', judged, source, targetLabel, action, why, keyRef));
     }
     const identity = 'principal' in ids ? ids : undefined;
-    return actions.map((action) => this.evaluate('key-use', judged, source, targetLabel, findingTarget, {
-      principal,
-      action,
-      resource: keyArn,
-      resourceAccount: account,
-      context: ctx,
-      mode: 'kms',
-      resourcePolicy: policy,
-      identityPolicies: 'role' in principal ? identity?.identity : undefined,
-      unknownIdentityPolicies: identity?.unknownPolicies,
-    }, keyArn));
+    return actions.map((action) => this.evaluate('key-use', judged, source, targetLabel, findingTarget,
+      keyUseRequest({ principal, action, keyArn, account, context: ctx, keyPolicy: policy, identity }), keyArn));
   }
 
   /** A bucket of the inventory by name or ARN. */

@@ -1,0 +1,71 @@
+/** The controls catalog entries of Batch. */
+import { ControlEntry, control, fw } from './entry';
+
+export const BATCH_CONTROLS: readonly ControlEntry[] = [
+  control({
+    id: 'EC2.8',
+    title: 'EC2 instances (and Batch EC2 launch templates) require IMDSv2',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['EC2.8', 'EC2.170'], cis: ['5.6'], nist80053r5: ['AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-6'], pciDss40: ['2.2.6'], hipaa: ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchEc2Imdsv2'],
+    scannerChecks: [{ id: 'batch-compute-environment-imdsv2', compliantWhen: 'Judged as `CompliancePack-BatchEc2Imdsv2` judges the template (`src/controls/judgement/imdsv2.ts`), on every compute environment (`DescribeComputeEnvironments`): an `EC2` or `SPOT` one PASSes when the launch template version it names (`$Default` when it names none; `$Default` and `$Latest` as EC2 resolves them at scan time, `DescribeLaunchTemplateVersions`) sets `MetadataOptions.HttpTokens` to `required`, and FAILs when it sets `optional` or nothing, or when the compute environment has no launch template (the Batch default allows IMDSv1). Fargate and unmanaged compute environments are not applicable. A launch template version that could not be read (deleted, denied) is `ERROR`; the Region is `ERROR` when its compute environments could not be listed. Instances themselves are judged by `ec2-instance-imdsv2`.' }, { id: 'ec2-instance-imdsv2', compliantWhen: 'FSBP EC2.8 as AWS states it, with the same metadata judgement: every instance that is not shutting down or terminated (`DescribeInstances`), whoever launched it, PASSes when its `MetadataOptions.HttpTokens` is `required` or its metadata endpoint is `disabled`, and FAILs otherwise. Never not applicable. When the Region\'s instances could not be listed, the check is `ERROR` for the Region.' }],
+  }),
+  control({
+    id: 'Batch.ExecutionRoleAuthorized',
+    title: 'A Batch job definition\'s execution role may pull its image and write its logs',
+    severity: 'HIGH',
+    frameworks: fw({}),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchExecutionRoleAuthorized'],
+    scannerChecks: [{ id: 'batch-execution-role-authorized', compliantWhen: 'Judged as `CompliancePack-BatchExecutionRoleAuthorized` judges the template (path family `execution-role`, `src/scanner/runtime/paths/execution-role.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`) with an execution role, against the role\'s live identity policies (`GetAccountAuthorizationDetails`) by the policy evaluator: on Fargate, ecr:GetAuthorizationToken, and ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the ECR repository of the image (a repository of another account is undecided: its repository policy is not read); for the awslogs driver, logs:CreateLogStream and logs:PutLogEvents on a stream of the group; secretsmanager:GetSecretValue or ssm:GetParameters on each secret. FAIL when any is denied (each named); `ERROR` when one cannot be decided (policies not read, an AWS managed policy whose text is not known, a role of another account); PASS when all are allowed. Definitions without an execution role get no result.' }],
+  }),
+  control({
+    id: 'Batch.FargateRoleTrust',
+    title: 'The role of a Fargate Batch job trusts ecs-tasks.amazonaws.com',
+    severity: 'HIGH',
+    frameworks: fw({}),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchFargateRoleTrust'],
+    scannerChecks: [{ id: 'batch-fargate-role-trust', compliantWhen: 'Judged as `CompliancePack-BatchFargateRoleTrust` judges the template, on every ACTIVE revision of every job definition (`DescribeJobDefinitions`) whose `platformCapabilities` include `FARGATE` (others are not applicable): each `jobRoleArn`, `executionRoleArn` and `taskRoleArn` of its task blocks of this account is judged against the role\'s live trust policy (`GetAccountAuthorizationDetails`) by the policy evaluator: may `ecs-tasks.amazonaws.com` call `sts:AssumeRole`, with `aws:SourceAccount` the account and `aws:SourceArn` (the task) unknown. FAIL when a role does not allow it or does not exist; `ERROR` when the answer depends on what cannot be known (a condition on the task\'s ARN) or the authorization details could not be read; PASS when every role allows it; not applicable when the definition names no role of this account (roles of other accounts are not judged).' }],
+  }),
+  control({
+    id: 'Batch.JobRetryStrategy',
+    title: 'Batch job definitions retry transient failures',
+    severity: 'LOW',
+    frameworks: fw({}),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchJobRetryStrategy'],
+    scannerChecks: [{ id: 'batch-job-retry-strategy', compliantWhen: 'Judged as `CompliancePack-BatchJobRetryStrategy` judges the template (`src/controls/judgement/batch-job.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): PASS when `retryStrategy.attempts` is more than 1; no retry strategy, or 1 attempt, FAILs. Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
+  }),
+  control({
+    id: 'Batch.JobTimeout',
+    title: 'Batch job definitions have a timeout',
+    severity: 'LOW',
+    frameworks: fw({}),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchJobTimeout'],
+    scannerChecks: [{ id: 'batch-job-timeout', compliantWhen: 'Judged as `CompliancePack-BatchJobTimeout` judges the template (`src/controls/judgement/batch-job.ts`), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): PASS when `timeout.attemptDurationSeconds` is set; no timeout FAILs. Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
+  }),
+  control({
+    id: 'Batch.PrivilegedContainer',
+    title: 'Batch containers do not run privileged (the Batch form of ECS.4)',
+    severity: 'HIGH',
+    frameworks: fw({ fsbp: ['ECS.4'], nist80053r5: ['AC-2(1)', 'AC-3', 'AC-3(15)', 'AC-3(7)', 'AC-5', 'AC-6'] }),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchPrivilegedContainer'],
+    scannerChecks: [{ id: 'batch-no-privileged-containers', compliantWhen: 'Judged as `CompliancePack-BatchPrivilegedContainer` judges the template (`src/controls/judgement/batch-job.ts`, one walk over the definition\'s `containerProperties`, the `container` of each multi-node range, and the containers of its top-level `ecsProperties` and `eksProperties`; containers nested in a multi-node range\'s own ECS or EKS properties are not walked, by the rule or the check), on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): FAIL when any container is privileged (`privileged`, or the EKS `securityContext.privileged`); PASS otherwise, a definition without containers included. Never not applicable (the template\'s deploy-time values do not exist in the account). When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' }],
+  }),
+  control({
+    id: 'Batch.PrivateNetwork',
+    title: 'Batch compute environments run in private subnets without public IP addresses',
+    severity: 'HIGH',
+    frameworks: fw({}),
+    enforcedBy: [{ construct: 'BatchPipeline' }],
+    packRules: ['BatchPublicNetwork'],
+    scannerChecks: [
+      { id: 'batch-compute-environment-private-subnets', compliantWhen: 'Judged as `CompliancePack-BatchPublicNetwork` judges the template (`src/controls/judgement/batch-network.ts`), on every compute environment of the Region (`DescribeComputeEnvironments`, `DescribeSubnets`, `DescribeRouteTables`): a subnet is public when it maps public IPs on launch (`MapPublicIpOnLaunch`) or the route table it uses (its explicitly associated one, else its VPC\'s main route table) has a route of 0.0.0.0/0 or ::/0 to an internet gateway (`igw-`). FAIL when any subnet of the environment is public; PASS when all are private; not applicable for an unmanaged environment or one without subnets; `ERROR` when a subnet is not described in the Region or has no route table, or when the Region\'s compute environments, subnets or route tables could not be listed.' },
+      { id: 'batch-job-no-public-ip', compliantWhen: 'Judged as `CompliancePack-BatchPublicNetwork` judges the template, on every ACTIVE revision of every job definition (`DescribeJobDefinitions`): FAIL when a task block (`containerProperties`, each of `ecsProperties.taskProperties`) sets `networkConfiguration.assignPublicIp` to `ENABLED`; otherwise PASS (unset is the Batch default, DISABLED). Never not applicable. When the Region\'s job definitions could not be listed, the check is `ERROR` for the Region.' },
+    ],
+  }),
+];
