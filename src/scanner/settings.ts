@@ -3,7 +3,8 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { IConstruct } from 'constructs';
 import { requireRegions, selectCheckIds } from './check-selection';
-import { ComplianceScannerProps, RemediationFix, ScannerRemediationOptions } from './props';
+import { ComplianceScannerProps, ScannerRemediationOptions } from './props';
+import { REMEDIATION_FIX_IDS } from './remediation/fixes';
 import { ALL_CHECKS } from './runtime/checks';
 import { Check } from './runtime/model';
 import { ComplianceValidationError, requireRange } from '../core/validation';
@@ -70,7 +71,7 @@ export function selectFixes(
   if (options === undefined) {
     return undefined;
   }
-  const all = Object.values(RemediationFix) as string[];
+  const all = REMEDIATION_FIX_IDS;
   const requested = options.fixes === undefined ? all.filter((f) => enabledChecks.includes(f)) : [...new Set(options.fixes as string[])];
   const unknown = requested.filter((f) => !all.includes(f));
   if (unknown.length > 0) {
