@@ -150,7 +150,7 @@ export class ComplianceScanner extends Construct {
     this.scheduleRule = scannerSchedule(this, settings, this.scanFunction, this.scheduleDeadLetterQueue);
 
     // --- alarms, remediation, dashboard ---------------------------------------------------------
-    const alarms = new ScannerAlarms(this, this.alertTopic, settings);
+    const alarms = new ScannerAlarms(this, this.alertTopic, settings.name);
     const own = functionAlarms(alarms, settings, this.scanFunction, this, this);
     this.errorsAlarm = own.errorsAlarm;
     this.throttlesAlarm = own.throttlesAlarm;
