@@ -1,5 +1,8 @@
-import { App, BootstraplessSynthesizer, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+// The organization scanner's member role: its template (a stack of its own) and the StackSet that deploys it to every account.
+import { App, Aws, BootstraplessSynthesizer, CfnParameter, Fn, Names, Stack } from 'aws-cdk-lib';
+import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 import { acknowledgeReadPolicy, readStatements } from '../scanner/read-permissions';
 
 /** What the member role template is built from. Not part of the public API. */
@@ -41,6 +44,8 @@ export function memberRoleStack(app: App, id: string, props: MemberRoleTemplateP
     description: 'Read-only: the compliance checks\' List, Describe and Get actions, for the organization scanner',
     assumedBy: new iam.PrincipalWithConditions(new iam.AccountPrincipal(scannerAccount), conditions),
   });
+  // Not a ManagedPolicyRole: it would create the policy under the role (Role/Policy), a new
+  // logical id in every member account's stack; the policy stays a sibling named ReadPolicy.
   const policy = new iam.ManagedPolicy(stack, 'ReadPolicy', {
     description: 'Read-only actions of the enabled compliance checks',
     roles: [role],
@@ -56,4 +61,41 @@ export function memberRoleTemplate(props: MemberRoleTemplateProps): string {
   const { stack } = memberRoleStack(app, 'ComplianceScannerMember', props);
   const template = app.synth().getStackByName(stack.stackName).template as Record<string, unknown>;
   return JSON.stringify(template);
+}
+
+/** What the member-role StackSet is deployed with. Not part of the public API. */
+export interface MemberStackSetProps extends MemberRoleTemplateProps {
+  /** The OUs (or root) the stack instances go to. */
+  readonly organizationalUnitIds: string[];
+  /** The item function's role, the only principal the member roles trust. */
+  readonly scannerRoleArn: string;
+  readonly externalId: string;
+  /** @default - no organization condition */
+  readonly organizationId?: string;
+  readonly callAs: string;
+}
+
+/**
+ * The service-managed StackSet (`MemberRoles`) of the member role: automatic deployment to the
+ * accounts of the OUs, one stack instance per account in this stack's Region (IAM is global).
+ */
+export function memberStackSet(scope: Construct, props: MemberStackSetProps): cloudformation.CfnStackSet {
+  return new cloudformation.CfnStackSet(scope, 'MemberRoles', {
+    stackSetName: Names.uniqueResourceName(scope, { maxLength: 128, separator: '-' }).replace(/[^A-Za-z0-9-]/g, '-'),
+    description: `Read-only role ${props.roleName} the organization compliance scanner ${scope.node.path} assumes in each account`,
+    permissionModel: 'SERVICE_MANAGED',
+    autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
+    callAs: props.callAs,
+    capabilities: ['CAPABILITY_NAMED_IAM'],
+    managedExecution: { Active: true },
+    operationPreferences: { failureTolerancePercentage: 10, maxConcurrentPercentage: 50, regionConcurrencyType: 'PARALLEL' },
+    // IAM is global: one stack instance per account, in this stack's Region.
+    stackInstancesGroup: [{ deploymentTargets: { organizationalUnitIds: props.organizationalUnitIds }, regions: [Aws.REGION] }],
+    parameters: [
+      { parameterKey: MEMBER_PARAMETERS.scannerRoleArn, parameterValue: props.scannerRoleArn },
+      { parameterKey: MEMBER_PARAMETERS.externalId, parameterValue: props.externalId },
+      ...(props.organizationId ? [{ parameterKey: MEMBER_PARAMETERS.organizationId, parameterValue: props.organizationId }] : []),
+    ],
+    templateBody: memberRoleTemplate({ roleName: props.roleName, actions: props.actions, requireOrganization: props.requireOrganization }),
+  });
 }

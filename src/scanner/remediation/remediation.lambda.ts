@@ -1,5 +1,6 @@
 import { EC2Client, EnableEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { PutBucketEncryptionCommand, PutObjectCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { REMEDIATION_FIXES, RemediationFixId } from './fixes';
 
 /**
  * Remediation of scanner findings, triggered by the findings table's stream.
@@ -43,38 +44,34 @@ function bucketOf(resourceId: string): string {
 const s3Clients = new Map<string, S3Client>();
 const s3 = (region: string) => s3Clients.get(region) ?? s3Clients.set(region, new S3Client({ region })).get(region)!;
 
-/** The allow-list: check id to the one change that fixes it. */
-export const FIXES: Record<string, Fix> = {
-  's3-bucket-public-access-block': {
-    action: 's3:PutBucketPublicAccessBlock (all four settings on)',
-    apply: async (resourceId, region) => {
-      await s3(region).send(new PutPublicAccessBlockCommand({
-        Bucket: bucketOf(resourceId),
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
-      }));
-    },
+/** How each fix of the table is applied: the compiler requires exactly one per table id. */
+const APPLY: Record<RemediationFixId, Fix['apply']> = {
+  's3-bucket-public-access-block': async (resourceId, region) => {
+    await s3(region).send(new PutPublicAccessBlockCommand({
+      Bucket: bucketOf(resourceId),
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    }));
   },
-  's3-bucket-kms-encryption': {
-    action: 's3:PutEncryptionConfiguration (default SSE-KMS with the AWS managed key aws/s3, bucket key on)',
-    apply: async (resourceId, region) => {
-      await s3(region).send(new PutBucketEncryptionCommand({
-        Bucket: bucketOf(resourceId),
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }] },
-      }));
-    },
+  's3-bucket-kms-encryption': async (resourceId, region) => {
+    await s3(region).send(new PutBucketEncryptionCommand({
+      Bucket: bucketOf(resourceId),
+      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }] },
+    }));
   },
-  'ec2-ebs-encryption-by-default': {
-    action: 'ec2:EnableEbsEncryptionByDefault',
-    apply: async (_resourceId, region) => {
-      const ec2 = new EC2Client({ region });
-      try {
-        await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
-      } finally {
-        ec2.destroy();
-      }
-    },
+  'ec2-ebs-encryption-by-default': async (_resourceId, region) => {
+    const ec2 = new EC2Client({ region });
+    try {
+      await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
+    } finally {
+      ec2.destroy();
+    }
   },
 };
+
+/** The allow-list (the fix table, `./fixes`): check id to the one change that fixes it. */
+export const FIXES: Record<string, Fix> = Object.fromEntries(
+  REMEDIATION_FIXES.map((f) => [f.id, { action: f.auditAction, apply: APPLY[f.id] }]),
+);
 
 function config(env: NodeJS.ProcessEnv) {
   const missing = ['AUDIT_BUCKET', 'AUDIT_KMS_KEY_ID', 'AUDIT_PREFIX', 'ALLOWED_FIXES'].filter((n) => !env[n]);

@@ -8,12 +8,13 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { FixStatement, fixStatements, PARTITION } from './fixes';
 import { RemediationFunction } from './remediation-function';
 import { acknowledgeFinding, nagResourceText } from '../../core/acknowledge';
 import { ComplianceLogGroup } from '../../core/compliance-log-group';
 import { ComplianceQueue } from '../../core/compliance-queue';
-import { NagControl } from '../../core/nag-control';
+import { acknowledgeOutsideVpc, errorsMetric, logAndTraceStatements, queueDepthMetric, secureFunctionOptions } from '../../core/monitored-function';
 
 /** Key prefix of the remediation audit records in the report bucket. */
 export const AUDIT_PREFIX = 'compliance-remediation/';
@@ -51,71 +52,79 @@ export class ScannerRemediation extends Construct {
 
   constructor(scope: Construct, id: string, props: ScannerRemediationProps) {
     super(scope, id);
-    const stack = Stack.of(this);
     this.logGroup = new ComplianceLogGroup(this, 'Logs', { encryptionKey: props.key, retention: props.logRetention });
     this.failureQueue = new ComplianceQueue(this, 'FailureQueue', {
       encryptionKey: props.key,
       deadLetterQueueFor: 'stream batches the remediation function failed to process in every attempt; its depth is alarmed',
     });
-
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the remediation of the compliance scanner ${scope.node.path}`,
     });
-    const auditObjects = props.auditBucket.arnForObjects(`${AUDIT_PREFIX}*`);
-    const statements = [
-      new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
-      new iam.PolicyStatement({ sid: 'WriteTraces', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
+    // Not a ManagedPolicyRole: the function gets the role's immutable view, so that this policy
+    // holds exactly the statements below (none of aws-cdk-lib's grants), as a sibling of the role.
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: `Remediation of the compliance scanner ${scope.node.path}${props.dryRun ? ' (dry run: no fix is granted)' : ''}`,
+      roles: [this.role],
+      statements: this.policyStatements(props),
+    });
+    this.acknowledgePolicy(props);
+    this.handler = this.newHandler(scope, props);
+    this.readFindingsStream(props.findingsTable, props.fixes);
+  }
+
+  /** Alarms for the remediation: function errors and failed batches. */
+  public alarms(): { errors: cloudwatch.IMetric; failures: cloudwatch.IMetric } {
+    return { errors: errorsMetric(this.handler), failures: queueDepthMetric(this.failureQueue) };
+  }
+
+  /** Logs, traces, the stream, the audit records, the failure queue, the keys and (outside dry run) the fixes. */
+  private policyStatements(props: ScannerRemediationProps): iam.PolicyStatement[] {
+    return [
+      ...logAndTraceStatements(this.logGroup),
       new iam.PolicyStatement({
         sid: 'ReadFindingsStream',
         actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
         resources: [props.findingsTable.tableStreamArn!],
       }),
       new iam.PolicyStatement({ sid: 'ListFindingsStreams', actions: ['dynamodb:ListStreams'], resources: ['*'] }),
-      new iam.PolicyStatement({ sid: 'WriteAuditRecords', actions: ['s3:PutObject'], resources: [auditObjects] }),
+      new iam.PolicyStatement({ sid: 'WriteAuditRecords', actions: ['s3:PutObject'], resources: [auditObjects(props.auditBucket)] }),
       new iam.PolicyStatement({ sid: 'SendToFailureQueue', actions: ['sqs:SendMessage'], resources: [this.failureQueue.queueArn] }),
       new iam.PolicyStatement({ sid: 'UseKeys', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [...new Set(props.keyArns)] }),
+      ...grantedFixStatements(this, props),
     ];
-    // In dry-run mode the role cannot change anything: the fixes are granted only when applied.
-    const s3Fixes = props.dryRun ? [] : [
-      ...(props.fixes.includes('s3-bucket-public-access-block') ? ['s3:PutBucketPublicAccessBlock'] : []),
-      ...(props.fixes.includes('s3-bucket-kms-encryption') ? ['s3:PutEncryptionConfiguration'] : []),
-    ];
-    if (s3Fixes.length > 0) {
-      statements.push(new iam.PolicyStatement({ sid: 'FixBuckets', actions: s3Fixes, resources: [`arn:${stack.partition}:s3:::*`] }));
-    }
-    const ebsFix = !props.dryRun && props.fixes.includes('ec2-ebs-encryption-by-default');
-    if (ebsFix) {
-      statements.push(new iam.PolicyStatement({ sid: 'FixEbsDefaultEncryption', actions: ['ec2:EnableEbsEncryptionByDefault'], resources: ['*'] }));
-    }
-    this.policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: `Remediation of the compliance scanner ${scope.node.path}${props.dryRun ? ' (dry run: no fix is granted)' : ''}`,
-      roles: [this.role],
-      statements,
-    });
-    const cfnPolicy = this.policy.node.defaultChild!;
-    acknowledgeFinding(cfnPolicy, 'AwsSolutions-IAM5[Resource::*]',
-      `Only actions that IAM accepts with Resource "*" alone are granted on "*": the X-Ray write actions (telemetry), dynamodb:ListStreams (read-only)${ebsFix ? ' and ec2:EnableEbsEncryptionByDefault (an account-level setting that can only turn encryption on)' : ''}.`);
-    if (ebsFix) {
-      acknowledgeFinding(cfnPolicy, 'CompliancePack-IamWriteOnWildcardResource[Action::ec2:EnableEbsEncryptionByDefault]',
-        'ec2:EnableEbsEncryptionByDefault changes an account-level setting of the Region and can only turn encryption on; IAM supports no resource-level permission for it, so it can only be granted on "*". It is granted only when the EBS fix is enabled outside dry run.');
-    }
-    acknowledgeFinding(cfnPolicy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, auditObjects)}]`,
-      `Each change gets its own audit record under a new key (${AUDIT_PREFIX}<date>/<finding id>-<time>.json); puts are limited to that prefix.`);
-    if (s3Fixes.length > 0) {
-      acknowledgeFinding(cfnPolicy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, `arn:${stack.partition}:s3:::*`)}]`,
-        `A failing bucket can be any bucket of the account; the only actions granted (${s3Fixes.join(', ')}) can only turn public access blocking or default encryption on, and the function applies them only to buckets named by findings of the allow-listed checks.`);
-    }
+  }
 
-    this.handler = new RemediationFunction(this, 'Function', {
+  /** The wildcards the policy cannot avoid, each with the reason from the fix table where a fix needs it. */
+  private acknowledgePolicy(props: ScannerRemediationProps): void {
+    const cfnPolicy = this.policy.node.defaultChild!;
+    const fixes = grantedFixes(props);
+    const onStar = fixes.filter((s) => s.resources.includes('*'));
+    const starFixes = onStar.map((s) => ` and ${s.actions.join(', ')} (${s.scopeReason})`).join('');
+    acknowledgeFinding(cfnPolicy, 'AwsSolutions-IAM5[Resource::*]',
+      `Only actions that IAM accepts with Resource "*" alone are granted on "*": the X-Ray write actions (telemetry), dynamodb:ListStreams (read-only)${starFixes}.`);
+    for (const statement of onStar) {
+      for (const action of statement.actions) {
+        acknowledgeFinding(cfnPolicy, `CompliancePack-IamWriteOnWildcardResource[Action::${action}]`, statement.wildcardWriteReason!);
+      }
+    }
+    acknowledgeFinding(cfnPolicy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, auditObjects(props.auditBucket))}]`,
+      `Each change gets its own audit record under a new key (${AUDIT_PREFIX}<date>/<finding id>-<time>.json); puts are limited to that prefix.`);
+    for (const statement of fixes.filter((s) => !s.resources.includes('*'))) {
+      for (const resource of statement.resources) {
+        acknowledgeFinding(cfnPolicy, `AwsSolutions-IAM5[Resource::${nagResourceText(this, withPartition(this, resource))}]`, statement.scopeReason);
+      }
+    }
+  }
+
+  private newHandler(scope: Construct, props: ScannerRemediationProps): lambda.Function {
+    const handler = new RemediationFunction(this, 'Function', secureFunctionOptions({
       functionName: props.functionName,
       description: `Remediation of allow-listed compliance findings of ${scope.node.path}${props.dryRun ? ' (dry run)' : ''}`,
-      architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.minutes(2),
-      reservedConcurrentExecutions: 1,
+      reservedConcurrency: 1,
       role: this.role.withoutPolicyUpdates(),
-      tracing: lambda.Tracing.ACTIVE,
       environment: {
         DRY_RUN: String(props.dryRun),
         ALLOWED_FIXES: props.fixes.join(','),
@@ -123,15 +132,19 @@ export class ScannerRemediation extends Construct {
         AUDIT_KMS_KEY_ID: props.auditKey.keyArn,
         AUDIT_PREFIX,
       },
-      environmentEncryption: props.key,
+      key: props.key,
       deadLetterQueue: this.failureQueue,
       logGroup: this.logGroup,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
-      systemLogLevelV2: lambda.SystemLogLevel.INFO,
-    });
-    this.handler.node.addDependency(this.policy);
-    this.handler.addEventSource(new DynamoEventSource(props.findingsTable, {
+    }));
+    handler.node.addDependency(this.policy);
+    acknowledgeOutsideVpc(handler,
+      'The function calls only AWS APIs (S3, EC2, DynamoDB Streams) over TLS and serves no traffic; inside a VPC it would need interface endpoints in every Region it fixes.');
+    return handler;
+  }
+
+  /** New and changed failed findings of the allow-listed checks, in batches of ten, failures to the failure queue. */
+  private readFindingsStream(findingsTable: dynamodb.Table, fixes: readonly string[]): void {
+    this.handler.addEventSource(new DynamoEventSource(findingsTable, {
       startingPosition: lambda.StartingPosition.LATEST,
       batchSize: 10,
       retryAttempts: 3,
@@ -141,24 +154,37 @@ export class ScannerRemediation extends Construct {
       onFailure: new SqsDlq(this.failureQueue),
       filters: [lambda.FilterCriteria.filter({
         eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
-        dynamodb: { NewImage: { status: { S: lambda.FilterRule.isEqual('FAIL') }, checkId: { S: lambda.FilterRule.or(...props.fixes) } } },
+        dynamodb: { NewImage: { status: { S: lambda.FilterRule.isEqual('FAIL') }, checkId: { S: lambda.FilterRule.or(...fixes) } } },
       })],
     }));
     // The event source mapping starts reading once the role may read the stream.
     for (const child of this.handler.node.findAll()) {
       if (child instanceof lambda.EventSourceMapping) child.node.addDependency(this.policy);
     }
-
-    const cfnFunction = this.handler.node.defaultChild as lambda.CfnFunction;
-    const vpcReason = 'The function calls only AWS APIs (S3, EC2, DynamoDB Streams) over TLS and serves no traffic; inside a VPC it would need interface endpoints in every Region it fixes.';
-    NagControl.LAMBDA_INSIDE_VPC.acknowledge(cfnFunction, vpcReason);
   }
+}
 
-  /** Alarms for the remediation: function errors and failed batches. */
-  public alarms(): { errors: cloudwatch.IMetric; failures: cloudwatch.IMetric } {
-    return {
-      errors: this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      failures: this.failureQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-    };
-  }
+function auditObjects(bucket: s3.IBucket): string {
+  return bucket.arnForObjects(`${AUDIT_PREFIX}*`);
+}
+
+/** In dry-run mode the role cannot change anything: the fixes are granted only when applied. */
+/** Which fixes are granted: none in a dry run. */
+interface FixSelection {
+  readonly dryRun: boolean;
+  readonly fixes: readonly string[];
+}
+
+function grantedFixes(props: FixSelection): FixStatement[] {
+  return props.dryRun ? [] : fixStatements(props.fixes);
+}
+
+/** The fix table's permissions for the granted fixes, as policy statements of `scope`'s stack. */
+export function grantedFixStatements(scope: IConstruct, props: FixSelection): iam.PolicyStatement[] {
+  return grantedFixes(props).map((s) =>
+    new iam.PolicyStatement({ sid: s.sid, actions: s.actions, resources: s.resources.map((r) => withPartition(scope, r)) }));
+}
+
+function withPartition(scope: IConstruct, resource: string): string {
+  return resource.split(PARTITION).join(Stack.of(scope).partition);
 }
