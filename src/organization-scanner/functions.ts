@@ -1,11 +1,9 @@
 // The OrganizationScanner's three functions (plan, item, report): each with its log group, role, dead-letter queue and environment, and what each role may do.
 import { Duration, Stack } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { OrganizationScannerProps } from './props';
 import { PlanFunction } from './runtime/plan-function';
@@ -16,6 +14,7 @@ import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ComplianceQueue } from '../core/compliance-queue';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { acknowledgeOutsideVpc, logAndTraceStatements, secureFunctionOptions } from '../core/monitored-function';
+import { ScannerStorage } from '../scanner/storage';
 
 /** Key prefix of everything the organization scanner writes (fixed by its runtime). */
 export const ORG_PREFIX = 'organization-scans/';
@@ -34,14 +33,6 @@ export interface OrganizationFunctions {
 }
 
 /** What the functions read and write. */
-export interface OrganizationResources {
-  readonly key: kms.IKey;
-  readonly keyArns: string[];
-  readonly findingsTable: dynamodb.ITable;
-  readonly reportBucket: s3.IBucket;
-  readonly reportKey: kms.IKey;
-  readonly alertTopic: sns.ITopic;
-}
 
 interface FunctionSpec {
   readonly timeout: Duration;
@@ -83,7 +74,7 @@ export function organizationFunction(
 
 /** The plan, item and report functions, in that order, each with its environment. */
 export function organizationFunctions(
-  scope: Construct, props: OrganizationScannerProps, settings: OrganizationSettings, resources: OrganizationResources,
+  scope: Construct, props: OrganizationScannerProps, settings: OrganizationSettings, resources: ScannerStorage,
 ): OrganizationFunctions {
   const common = {
     REPORT_BUCKET: resources.reportBucket.bucketName,
@@ -125,7 +116,7 @@ export function runObjectsOf(bucket: s3.IBucket): string {
  * the Map's results and writes the reports and the summary; all three use the keys.
  */
 export function grantFunctions(
-  functions: OrganizationFunctions, resources: OrganizationResources, memberRoleName: string, organizationId: string | undefined,
+  functions: OrganizationFunctions, resources: ScannerStorage, memberRoleName: string, organizationId: string | undefined,
 ): void {
   const { plan, item, report } = functions;
   const bucket = resources.reportBucket;

@@ -12,7 +12,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { acknowledgeRoles } from './acknowledgments';
-import { grantFunctions, OrganizationResources, organizationFunctions } from './functions';
+import { grantFunctions, organizationFunctions } from './functions';
 import { memberStackSet } from './member-role';
 import { organizationMetric, runAlarms, runDashboard, runSchedule } from './monitoring';
 import { OrganizationScannerProps, StackSetCallAs } from './props';
@@ -20,7 +20,7 @@ import { organizationSettings } from './settings';
 import { organizationRun } from './state-machine';
 import { ScannerAlarms } from '../scanner/monitoring';
 import { requiredActions } from '../scanner/runtime/checks';
-import { allowEventsToUseKey, findingsTable, outputKeyArns, scannerKey, scannerOutputs } from '../scanner/storage';
+import { ScannerStorage, allowEventsToUseKey, findingsTable, outputKeyArns, scannerKey, scannerOutputs } from '../scanner/storage';
 
 export * from './props';
 
@@ -112,7 +112,7 @@ export class OrganizationScanner extends Construct {
     this.reportBucket = outputs.reportBucket;
     this.alertTopic = outputs.alertTopic;
     allowEventsToUseKey(this.key);
-    const resources: OrganizationResources = {
+    const resources: ScannerStorage = {
       ...outputs, key: this.key, keyArns: outputKeyArns(this.key, outputs), findingsTable: this.findingsTable,
     };
 

@@ -1,11 +1,8 @@
 // The ComplianceScanner's function: its role and two managed policies (read, output), its environment, and the function itself.
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ComplianceScannerProps } from './props';
@@ -13,6 +10,7 @@ import { acknowledgeReadPolicy, readStatements } from './read-permissions';
 import { requiredActions } from './runtime/checks';
 import { ScannerFunction } from './runtime/scanner-function';
 import { ScannerSettings } from './settings';
+import { ScannerStorage } from './storage';
 import { acknowledgeFinding, nagResourceText } from '../core/acknowledge';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { acknowledgeOutsideVpc, logAndTraceStatements, secureFunctionOptions } from '../core/monitored-function';
@@ -21,13 +19,7 @@ import { acknowledgeOutsideVpc, logAndTraceStatements, secureFunctionOptions } f
 export const REPORT_PREFIX = 'compliance-scans/';
 
 /** What the function writes to and is watched by. */
-export interface ScannerResources {
-  readonly key: kms.IKey;
-  readonly keyArns: string[];
-  readonly findingsTable: dynamodb.ITable;
-  readonly reportBucket: s3.IBucket;
-  readonly reportKey: kms.IKey;
-  readonly alertTopic: sns.ITopic;
+export interface ScannerResources extends ScannerStorage {
   readonly logGroup: ComplianceLogGroup;
   readonly deadLetterQueue: sqs.IQueue;
 }

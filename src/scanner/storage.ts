@@ -63,6 +63,14 @@ export interface ScannerOutputs {
   readonly alertTopic: sns.ITopic;
 }
 
+/** What every scanner function reads and writes: the key, the keys it uses, the findings table and the outputs. */
+export interface ScannerStorage extends ScannerOutputs {
+  readonly key: kms.IKey;
+  /** Every key the functions use (`outputKeyArns`). */
+  readonly keyArns: string[];
+  readonly findingsTable: dynamodb.ITable;
+}
+
 /**
  * The given report bucket or a new `ComplianceBucket` (`Reports`), then the given topic or a new
  * `ComplianceTopic` (`Alerts`); a `ComplianceTopic` lets CloudWatch alarms publish.

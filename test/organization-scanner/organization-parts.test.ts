@@ -10,11 +10,12 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { StackSetCallAs } from '../../src';
 import { ManagedPolicyRole } from '../../src/core/managed-policy-role';
-import { grantFunctions, OrganizationResources, organizationFunction, organizationFunctions, runObjectsOf } from '../../src/organization-scanner/functions';
+import { grantFunctions, organizationFunction, organizationFunctions, runObjectsOf } from '../../src/organization-scanner/functions';
 import { MEMBER_PARAMETERS, memberStackSet } from '../../src/organization-scanner/member-role';
 import { organizationMetric, runSchedule } from '../../src/organization-scanner/monitoring';
 import { organizationSettings } from '../../src/organization-scanner/settings';
 import { MAP_LABEL, moveDistributedMapPolicy, stateMachineNameOf } from '../../src/organization-scanner/state-machine';
+import { ScannerStorage } from '../../src/scanner/storage';
 
 /**
  * The builders OrganizationScanner's constructor calls, one by one (the construct tests check
@@ -30,7 +31,7 @@ const Inline: Fn = class extends lambda.Function {
   }
 };
 
-function resources(stack: Stack): OrganizationResources {
+function resources(stack: Stack): ScannerStorage {
   const key = new kms.Key(stack, 'K');
   return {
     key,
