@@ -155,9 +155,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
   npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/.venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
-    // The scanner's loopback servers and SDK keep-alive sockets can outlive the last test by minutes;
-    // every test has finished and reported by then, so jest exits instead of waiting for them.
-    extraCliOptions: ['--forceExit'],
+    // No --forceExit: every test closes what it opens (loopback servers, SDK clients and their
+    // keep-alive agents, moto's process, timers), so jest exits on its own once the last test has
+    // reported. A test that leaks shows as jest waiting (in band) or as a worker "force exited".
     jestConfig: {
       // Two workers: jest's default on two cores is one worker, which it runs in band on one core.
       // A fixed two keeps memory bounded on bigger machines (a worker grows to a few GiB); a worker
@@ -388,7 +388,7 @@ project.addTask('test:examples', {
   description:
     'Run the seed checklists (test/examples) on the Python and Java reference apps synthesized by examples:python and examples:java',
   env: { EXAMPLE_LANGUAGES: 'python,java' },
-  exec: 'jest test/examples --coverage=false --forceExit',
+  exec: 'jest test/examples --coverage=false',
 });
 
 project.addTask('test:cdk-newest', {
@@ -405,7 +405,7 @@ packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.
 project.addTask('test:render', {
   description:
     "Render the scanner's HTML report (from the CLI against the fake AWS endpoint) in headless Chromium (Debian's chromium package) and check its score bars from the screenshot's pixels; the screenshot is kept in test-reports/",
-  exec: "jest --testMatch '<rootDir>/test/**/*.render.ts' --coverage=false --forceExit",
+  exec: "jest --testMatch '<rootDir>/test/**/*.render.ts' --coverage=false",
 });
 
 const testAll = project.addTask('test:all', {
