@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { ESLint, loadESLint } from 'eslint';
+import { loadESLint } from 'eslint';
+import type { LegacyESLint } from 'eslint/use-at-your-own-risk';
 
 // The boundary between construct code and runtime code (.projenrc.ts, docs/ARCHITECTURE.md), linted
 // with the repository's own configuration on small snippets placed, by file name, on either side.
@@ -8,10 +9,10 @@ import { ESLint, loadESLint } from 'eslint';
 const ROOT = path.join(__dirname, '..', '..');
 const BOUNDARY_RULES = ['import/no-restricted-paths', 'no-restricted-imports', 'import/no-extraneous-dependencies'];
 
-let eslint: ESLint;
+let eslint: LegacyESLint;
 beforeAll(async () => {
-  const LegacyESLint = await loadESLint({ useFlatConfig: false });
-  eslint = new LegacyESLint({
+  const Legacy = await loadESLint({ useFlatConfig: false });
+  eslint = new Legacy({
     cwd: ROOT,
     useEslintrc: true,
     // The snippets are not in the TypeScript program, so the rules that need its types are off;
@@ -20,7 +21,7 @@ beforeAll(async () => {
       parserOptions: { project: null },
       rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/return-await': 'off' },
     },
-  } as ESLint.Options) as ESLint;
+  });
 });
 
 /** The boundary errors ESLint reports for `code` in the file `file` (relative to the repository). */
