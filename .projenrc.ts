@@ -155,9 +155,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDev: { compilerOptions: {}, include: ['.projenrc.ts'] },
   npmIgnoreOptions: { ignorePatterns: ['/.cdk-version/', '/.validators-venv/', '/.venv/', '/examples/', '/scripts/', '/bench-results/', '/.ci/', '/test-reports/'] },
   jestOptions: {
-    // The scanner's loopback servers and SDK keep-alive sockets can outlive the last test by minutes;
-    // every test has finished and reported by then, so jest exits instead of waiting for them.
-    extraCliOptions: ['--forceExit'],
+    // No --forceExit: every test closes what it opens (loopback servers, SDK clients and their
+    // keep-alive agents, moto's process, timers), so jest exits on its own once the last test has
+    // reported. A test that leaks shows as jest waiting (in band) or as a worker "force exited".
     jestConfig: {
       // Two workers: jest's default on two cores is one worker, which it runs in band on one core.
       // A fixed two keeps memory bounded on bigger machines (a worker grows to a few GiB); a worker
@@ -190,6 +190,111 @@ project.package.addField('allowScripts', { 'node': true, 'esbuild': false, '@par
 // (dev) dependencies, never runtime dependencies of the jsii package.
 project.eslint?.allowDevDeps('src/scanner/runtime/**');
 project.eslint?.allowDevDeps('src/organization-scanner/runtime/**');
+project.eslint?.allowDevDeps('src/**/*.lambda.ts');
+
+// ---------------------------------------------------------------------------------------------
+// The boundary between construct code and runtime code (docs/ARCHITECTURE.md, tested in
+// test/structure/lint-boundary.test.ts). Runtime code runs in Lambda or the CLI with the SDK clients
+// esbuild bundles; construct code runs in the user's `cdk synth`, where only the package's own
+// dependencies exist. So construct code imports no SDK client and no runtime module that uses one,
+// and runtime code imports neither aws-cdk-lib nor constructs, nor any module that does.
+// ---------------------------------------------------------------------------------------------
+
+/** Lambda and CLI code, bundled by esbuild into assets/. */
+const RUNTIME_CODE = ['src/scanner/runtime/**', 'src/organization-scanner/runtime/**', 'src/**/*.lambda.ts'];
+/** The function constructs projen generates beside each `*.lambda.ts`: construct code, wherever they live. */
+const FUNCTION_CONSTRUCTS = ['src/**/*-function.ts'];
+/**
+ * Runtime modules without SDK clients that construct code reads (the check table with each check's
+ * datasets and read actions, the scanner input): they import neither the SDK nor the runtime modules
+ * that use it. A module they need must join this list, and obey the same rule.
+ */
+const SDK_FREE_RUNTIME = [
+  'src/scanner/runtime/checks/**',
+  'src/scanner/runtime/paths/**',
+  'src/scanner/runtime/model.ts',
+  'src/scanner/runtime/input.ts',
+];
+/** The aws-cdk-lib-free folders the runtime shares with the constructs (and nothing else in src/). */
+const RUNTIME_SHARED = ['src/policy/**', 'src/controls/**'];
+
+/** Absolute globs: the rule matches `except` against resolved (absolute) paths. */
+const anywhere = (globs: string[]) => globs.map((g) => `**/${g}`);
+const CDK_IMPORTS = {
+  group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'constructs/*', 'cdk-nag', 'cdk-nag/*'],
+  message: 'runtime code (and what it imports) runs in Lambda without aws-cdk-lib, constructs or cdk-nag',
+};
+const SDK_IMPORTS = {
+  group: ['@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'],
+  message: 'the SDK clients are dev dependencies, bundled only into the Lambda assets: construct code cannot import them',
+};
+const NO_DEV_DEPS = ['error', { devDependencies: false, optionalDependencies: false, peerDependencies: true }];
+const SDK_RUNTIME_ZONE = {
+  target: 'src/**',
+  from: RUNTIME_CODE,
+  except: anywhere([...SDK_FREE_RUNTIME, ...FUNCTION_CONSTRUCTS]),
+  message: `construct code imports only the SDK-free runtime modules (SDK_FREE_RUNTIME in .projenrc.ts: ${SDK_FREE_RUNTIME.join(', ')}).`,
+};
+const RUNTIME_ZONES = [
+  {
+    target: 'src/**',
+    from: 'src/**',
+    except: anywhere([...RUNTIME_CODE, ...RUNTIME_SHARED]),
+    message: 'runtime code imports only runtime code, src/policy and src/controls (they are free of aws-cdk-lib).',
+  },
+  {
+    target: 'src/**',
+    from: FUNCTION_CONSTRUCTS,
+    message: 'a generated function construct imports aws-cdk-lib: runtime code cannot import it.',
+  },
+];
+
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: RUNTIME_CODE,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [SDK_IMPORTS] }],
+    'import/no-restricted-paths': ['error', { zones: [SDK_RUNTIME_ZONE] }],
+  },
+});
+project.eslint?.addOverride({
+  files: RUNTIME_CODE,
+  excludedFiles: FUNCTION_CONSTRUCTS,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [CDK_IMPORTS] }],
+    'import/no-restricted-paths': ['error', { zones: RUNTIME_ZONES }],
+  },
+});
+project.eslint?.addOverride({
+  files: SDK_FREE_RUNTIME,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [CDK_IMPORTS, SDK_IMPORTS] }],
+    'import/no-extraneous-dependencies': NO_DEV_DEPS,
+    'import/no-restricted-paths': ['error', { zones: [...RUNTIME_ZONES, { ...SDK_RUNTIME_ZONE, except: anywhere(SDK_FREE_RUNTIME) }] }],
+  },
+});
+project.eslint?.addOverride({
+  files: RUNTIME_SHARED,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [CDK_IMPORTS, SDK_IMPORTS] }],
+    'import/no-restricted-paths': ['error', {
+      zones: [{
+        target: 'src/**',
+        from: 'src/**',
+        except: anywhere(RUNTIME_SHARED),
+        message: 'src/policy and src/controls import only each other: the runtime and the constructs both use them.',
+      }],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: FUNCTION_CONSTRUCTS,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [SDK_IMPORTS] }],
+    'import/no-extraneous-dependencies': NO_DEV_DEPS,
+    'import/no-restricted-paths': ['error', { zones: [SDK_RUNTIME_ZONE] }],
+  },
+});
 
 // The `cdk-compliance-scan` command: the same engine, bundled with its SDK clients into one file
 // (they are dev dependencies, so the command must not `require` them at run time).
@@ -283,7 +388,7 @@ project.addTask('test:examples', {
   description:
     'Run the seed checklists (test/examples) on the Python and Java reference apps synthesized by examples:python and examples:java',
   env: { EXAMPLE_LANGUAGES: 'python,java' },
-  exec: 'jest test/examples --coverage=false --forceExit',
+  exec: 'jest test/examples --coverage=false',
 });
 
 project.addTask('test:cdk-newest', {
@@ -300,7 +405,7 @@ packageJava.exec('jsii-pacmak -v --target java --maven-local-repository="$HOME/.
 project.addTask('test:render', {
   description:
     "Render the scanner's HTML report (from the CLI against the fake AWS endpoint) in headless Chromium (Debian's chromium package) and check its score bars from the screenshot's pixels; the screenshot is kept in test-reports/",
-  exec: "jest --testMatch '<rootDir>/test/**/*.render.ts' --coverage=false --forceExit",
+  exec: "jest --testMatch '<rootDir>/test/**/*.render.ts' --coverage=false",
 });
 
 const testAll = project.addTask('test:all', {

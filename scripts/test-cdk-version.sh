@@ -13,4 +13,4 @@ if [ "$(node -p "try { require('./$dir/node_modules/aws-cdk-lib/package.json').v
   npm install --prefix "$dir" --no-save --no-package-lock --legacy-peer-deps --no-audit --no-fund "aws-cdk-lib@$version" >/dev/null
 fi
 echo "test:cdk-version: running jest against aws-cdk-lib $version"
-EXPECT_CDK_VERSION="$version" npx jest --config scripts/jest.cdk-version.config.js --coverage=false --forceExit "${@:2}"
+EXPECT_CDK_VERSION="$version" npx jest --config scripts/jest.cdk-version.config.js --coverage=false "${@:2}"

@@ -76,9 +76,7 @@ describe('S3 bucket configuration checks against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, each bucket judged from its own configuration', async () => {
     // moto answers ListBuckets with max-buckets by truncating without a continuation token, so the

@@ -53,9 +53,7 @@ describe('alarm actions and topic policies against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, pages of 2', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['cloudwatch-alarm-action-authorized', 'sns-topic-policy'], pageSize: 2 }));

@@ -51,9 +51,7 @@ describe('cloudtrail-delivery-authorized against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['cloudtrail-delivery-authorized'] }));

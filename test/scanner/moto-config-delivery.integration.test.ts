@@ -55,9 +55,7 @@ describe('config-delivery-authorized against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: REGIONS, checkIds: ['config-delivery-authorized'] }));

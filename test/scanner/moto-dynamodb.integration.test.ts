@@ -36,9 +36,7 @@ describe('dynamodb-table-kms-cmk against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, pages of 2', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['dynamodb-table-kms-cmk'], pageSize: 2 }));

@@ -66,9 +66,7 @@ describe('ec2-flow-log-delivery-authorized against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['ec2-flow-log-delivery-authorized'] }));

@@ -36,9 +36,7 @@ describe('guardduty-enabled-findings-routed against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('routed in one Region, not in the other', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: ['eu-west-1', 'us-east-1'], checkIds: [CHECK], pageSize: 2 }));

@@ -37,9 +37,7 @@ describe('kms-key-policy-no-kms-star against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, pages of 2', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['kms-key-policy-no-kms-star'], pageSize: 2 }));

@@ -91,9 +91,7 @@ describe('Lambda and VPC checks against moto (server mode)', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('ec2-sg-no-open-egress: exactly the groups with outbound rules to the internet fail', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['ec2-sg-no-open-egress'], pageSize: 5 }));

@@ -42,9 +42,7 @@ describe('logs-key-allows-logs against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, pages of 2', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['logs-key-allows-logs'], pageSize: 2 }));

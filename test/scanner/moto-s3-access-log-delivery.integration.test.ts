@@ -53,9 +53,7 @@ describe('s3-access-log-delivery-authorized against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['s3-access-log-delivery-authorized'] }));

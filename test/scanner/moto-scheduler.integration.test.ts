@@ -54,9 +54,7 @@ describe('scheduler-target-authorized against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, pages of 2', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: ['scheduler-target-authorized'], pageSize: 2 }));

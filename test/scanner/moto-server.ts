@@ -80,7 +80,24 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 /** A running moto server and the environment that points the SDK at it. */
 export interface MotoServer {
   readonly env: Record<string, string>;
-  stop(): void;
+  /** Stops the server and resolves once its process has exited (jest then has nothing left to wait for). */
+  stop(): Promise<void>;
+}
+
+/** How long moto gets to exit on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 3_000;
+
+/** Ends the process (SIGTERM, then SIGKILL after the grace period) and resolves when it has exited. */
+function stopProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
+    proc.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    proc.kill();
+  });
 }
 
 /** Installs moto when missing, starts it and waits until it listens. */
@@ -91,7 +108,7 @@ export async function startMoto(): Promise<MotoServer> {
   try {
     await waitForPort(port, 60_000);
   } catch (e) {
-    proc.kill();
+    await stopProcess(proc);
     throw e;
   }
   return {
@@ -102,8 +119,6 @@ export async function startMoto(): Promise<MotoServer> {
       AWS_REGION: 'us-east-1',
       AWS_EC2_METADATA_DISABLED: 'true',
     },
-    stop: () => {
-      proc.kill();
-    },
+    stop: () => stopProcess(proc),
   };
 }

@@ -48,9 +48,7 @@ describe('Step Functions checks against moto', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('exactly the expected findings, pages of 2', async () => {
     const report = await withEnv(moto!.env, () => runScan({ regions: [REGION], checkIds: CHECKS, pageSize: 2 }));

@@ -77,9 +77,7 @@ describe('engine against moto (server mode)', () => {
     });
   });
 
-  afterAll(() => {
-    moto?.stop();
-  });
+  afterAll(() => moto?.stop());
 
   test('fixture account yields exactly the expected findings', async () => {
     const report = await withEnv(env, () => runScan({

@@ -216,8 +216,18 @@ describe('outages', () => {
         await expect(call()).rejects.toThrow();
         // The breaker is open: each of these must fail at once, even with a single slot. A slot kept
         // by the first short-circuited call would leave the second waiting forever.
-        const within = (ms: number) => new Promise((_, reject) => setTimeout(() => reject(new Error(`still waiting for a slot after ${ms} ms`)), ms));
-        for (let i = 0; i < 5; i++) await expect(Promise.race([call(), within(2_000)])).rejects.toThrow(/circuit breaker for kms is open/);
+        const within = async <T>(p: Promise<T>, ms: number): Promise<T> => {
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`still waiting for a slot after ${ms} ms`)), ms);
+          });
+          try {
+            return await Promise.race([p, late]);
+          } finally {
+            clearTimeout(timer);
+          }
+        };
+        for (let i = 0; i < 5; i++) await expect(within(call(), 2_000)).rejects.toThrow(/circuit breaker for kms is open/);
         expect(clients.statsFor('kms').shortCircuited).toBe(5);
       } finally {
         clients.destroy();

@@ -140,6 +140,10 @@ describe('ApiPacer.acquire', () => {
     expect(order).toEqual([1, 2, 3, 4]);
     p.rate = 0.001; // one per 1000 s: only maxWait gets the next ones through
     await p.acquire(); // takes the slot now
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
     await expect(p.acquire(10)).resolves.toBeUndefined();
+    // The pump stops waiting for the next slot once nobody waits (it would hold the process 1000 s).
+    expect(timers()).toBe(before);
   });
 });

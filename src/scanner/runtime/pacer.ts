@@ -17,6 +17,8 @@ export class ApiPacer {
   private lastCut = -Infinity;
   private readonly waiters: Array<{ release: () => void; timer: NodeJS.Timeout | undefined }> = [];
   private pumping = false;
+  /** Ends the pump's wait for the next slot early (when the last waiter gave up). */
+  private wake: (() => void) | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -34,6 +36,8 @@ export class ApiPacer {
         waiter.timer = setTimeout(() => {
           const i = this.waiters.indexOf(waiter);
           if (i >= 0) this.waiters.splice(i, 1);
+          // Nobody left to release: the pump stops waiting (at a low rate, for many seconds).
+          if (this.waiters.length === 0) this.wake?.();
           resolve();
         }, maxWaitMs);
       }
@@ -54,7 +58,14 @@ export class ApiPacer {
           clearTimeout(w.timer);
           w.release();
         } else {
-          await new Promise((r) => setTimeout(r, this.next - t));
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, this.next - t);
+            this.wake = () => {
+              clearTimeout(timer);
+              r();
+            };
+          });
+          this.wake = undefined;
         }
       }
     } finally {
