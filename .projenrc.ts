@@ -213,10 +213,15 @@ const SDK_FREE_RUNTIME = [
   'src/scanner/runtime/checks/**',
   'src/scanner/runtime/paths/**',
   'src/scanner/runtime/model.ts',
+  'src/scanner/runtime/inventory/**',
   'src/scanner/runtime/input.ts',
 ];
-/** The aws-cdk-lib-free folders the runtime shares with the constructs (and nothing else in src/). */
-const RUNTIME_SHARED = ['src/policy/**', 'src/controls/**'];
+/**
+ * The aws-cdk-lib-free modules the runtime shares with the constructs (and nothing else in src/):
+ * policy evaluation, the controls catalog, and the remediation-fix table (plain data the construct
+ * turns into IAM statements and the handler dispatches on).
+ */
+const RUNTIME_SHARED = ['src/policy/**', 'src/controls/**', 'src/scanner/remediation/fixes.ts'];
 
 /** Absolute globs: the rule matches `except` against resolved (absolute) paths. */
 const anywhere = (globs: string[]) => globs.map((g) => `**/${g}`);
@@ -240,7 +245,7 @@ const RUNTIME_ZONES = [
     target: 'src/**',
     from: 'src/**',
     except: anywhere([...RUNTIME_CODE, ...RUNTIME_SHARED]),
-    message: 'runtime code imports only runtime code, src/policy and src/controls (they are free of aws-cdk-lib).',
+    message: 'runtime code imports only runtime code, src/policy, src/controls and the remediation-fix table (RUNTIME_SHARED in .projenrc.ts: they are free of aws-cdk-lib).',
   },
   {
     target: 'src/**',
@@ -282,7 +287,7 @@ project.eslint?.addOverride({
         target: 'src/**',
         from: 'src/**',
         except: anywhere(RUNTIME_SHARED),
-        message: 'src/policy and src/controls import only each other: the runtime and the constructs both use them.',
+        message: 'src/policy, src/controls and the remediation-fix table import only each other: the runtime and the constructs both use them.',
       }],
     }],
   },
