@@ -62,6 +62,18 @@ export function defineResourceCheck<T>(kind: ResourceKind<T>, meta: ResourceChec
   }));
 }
 
+/**
+ * A delivery family's own actions and datasets: the use of each target's key is the key-use family's
+ * verdict (the builder adds those paths; KMS.UseAuthorized judges them), so this family does not read
+ * the keys, and a KMS outage does not make its verdict ERROR.
+ */
+export function withoutKeyUse(builder: PathBuilder): Pick<CheckSpec, 'requiredActions' | 'datasets'> {
+  return {
+    requiredActions: builder.requiredActions.filter((a) => !a.startsWith('kms:')),
+    datasets: builder.datasets.filter((d) => d !== 'kms.keys'),
+  };
+}
+
 /** What a path family's check states itself: its actions and datasets are its builder's unless given; it is regional unless said. */
 export type PathCheckSpec = Omit<CheckSpec, 'requiredActions' | 'datasets' | 'scope'> & Partial<Pick<CheckSpec, 'requiredActions' | 'datasets' | 'scope'>>;
 

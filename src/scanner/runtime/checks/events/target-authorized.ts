@@ -1,6 +1,6 @@
 import { errored, notApplicable } from '../../model';
 import { EVENTS_TARGET } from '../../paths/events-target';
-import { definePathCheck } from '../define';
+import { definePathCheck, withoutKeyUse } from '../define';
 
 /**
  * Events.TargetAuthorized: the run-time side of `CompliancePack-EventsRuleTargetAuthorized`, the
@@ -14,9 +14,7 @@ export const eventsTargetAuthorized = definePathCheck(
     category: 'events',
     resourceType: 'AWS::Events::Rule',
     remediation: 'Let events.amazonaws.com (scoped with aws:SourceArn, the rule) deliver in the target\'s resource policy (topic, queue or function policy) and use its key, or give the target a role that may; let it send to the target\'s dead-letter queue.',
-    // the keys are the key-use family's (the builder adds those paths); this family's verdict does not read them
-    requiredActions: EVENTS_TARGET.requiredActions.filter((a) => !a.startsWith('kms:')),
-    datasets: EVENTS_TARGET.datasets.filter((d) => d !== 'kms.keys'),
+    ...withoutKeyUse(EVENTS_TARGET),
   },
   EVENTS_TARGET,
   (inv, withResult) => (inv.eventRules ?? []).filter((r) => !withResult.has(r.arn)).map((r) => r.targets === undefined

@@ -1,6 +1,6 @@
 import { notApplicable } from '../../model';
 import { lambdaDestinationBuilder } from '../../paths/lambda-destination';
-import { definePathCheck } from '../define';
+import { definePathCheck, withoutKeyUse } from '../define';
 
 /**
  * Lambda.DestinationAuthorized: the run-time side of `CompliancePack-LambdaDestinationAuthorized`:
@@ -14,6 +14,7 @@ export const lambdaDestinationAuthorized = definePathCheck(
     category: 'lambda',
     resourceType: 'AWS::Lambda::Function',
     remediation: 'Allow the function\'s role the action the finding names on its destination (sqs:SendMessage, sns:Publish, lambda:InvokeFunction, events:PutEvents), and the destination\'s policy to accept it.',
+    ...withoutKeyUse(lambdaDestinationBuilder),
   },
   lambdaDestinationBuilder,
   (inv, withResult) => (inv.lambdaFunctions ?? []).filter((f) => !withResult.has(f.arn)).map((f) => notApplicable(f.arn,

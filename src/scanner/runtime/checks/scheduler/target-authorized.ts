@@ -1,6 +1,6 @@
 import { notApplicable } from '../../model';
 import { schedulerTargetPaths } from '../../paths/scheduler-target';
-import { definePathCheck } from '../define';
+import { definePathCheck, withoutKeyUse } from '../define';
 
 /**
  * Scheduler.TargetAuthorized: the run-time side of `CompliancePack-SchedulerTargetAuthorized`, the
@@ -15,6 +15,7 @@ export const schedulerTargetAuthorized = definePathCheck(
     category: 'scheduler',
     resourceType: 'AWS::Scheduler::Schedule',
     remediation: 'Allow the action the finding names on the target\'s ARN in the schedule\'s execution role policy (and on the dead-letter queue).',
+    ...withoutKeyUse(schedulerTargetPaths),
   },
   schedulerTargetPaths,
   (_inv, withResult, judged) => judged.filter((a) => !withResult.has(a)).map((a) => notApplicable(a, 'its target is of a kind the check does not judge (ECS, Kinesis, SageMaker, ...), or of another account or Region')),

@@ -1,6 +1,6 @@
 import { errored, notApplicable } from '../../model';
 import { stateMachineBuilder } from '../../paths/state-machine';
-import { definePathCheck } from '../define';
+import { definePathCheck, withoutKeyUse } from '../define';
 
 /**
  * StepFunctions.TasksAuthorized: the run-time side of `CompliancePack-StateMachineTasksAuthorized`:
@@ -15,6 +15,7 @@ export const stepfunctionsTasksAuthorized = definePathCheck(
     category: 'stepfunctions',
     resourceType: 'AWS::StepFunctions::StateMachine',
     remediation: 'Allow the state machine\'s role the actions the finding names (batch:SubmitJob on the job definition and queue, sns:Publish on the topic, the log delivery actions on "*").',
+    ...withoutKeyUse(stateMachineBuilder),
   },
   stateMachineBuilder,
   (inv, withResult) => (inv.stateMachines ?? []).flatMap((m) => {
