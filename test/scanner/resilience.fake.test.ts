@@ -146,7 +146,8 @@ describe('outages', () => {
         credentialReportPollMs: 1,
         deadlineMs,
         callTimeoutMs: 10_000,
-        requestTimeoutMs: 400,
+        // long enough that the services that answer are never cut off on a busy machine; the hung one is
+        requestTimeoutMs: 2_000,
         maxAttempts: 2,
         breakerThreshold: 1,
         breakerCooldownMs: 60_000,
@@ -190,8 +191,10 @@ describe('outages', () => {
         regions: REGIONS,
         credentialReportPollMs: 1,
         deadlineMs,
-        callTimeoutMs: 1_000,
-        requestTimeoutMs: 400,
+        // long enough that the services that answer are never cut off on a busy machine; the hung calls
+        // cost one timeout each until the breaker opens
+        callTimeoutMs: 3_000,
+        requestTimeoutMs: 2_000,
         maxAttempts: 1,
         breakerThreshold: 1,
         breakerCooldownMs: 600_000,
