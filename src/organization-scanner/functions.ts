@@ -3,6 +3,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { OrganizationScannerProps } from './props';
@@ -38,6 +39,8 @@ interface FunctionSpec {
   readonly timeout: Duration;
   readonly memorySize: number;
   readonly reservedConcurrency: number;
+  /** How long the function's log events are kept (`logRetention`). */
+  readonly logRetention?: logs.RetentionDays;
 }
 
 type FunctionClass = new (scope: Construct, id: string, props: lambda.FunctionOptions) => lambda.Function;
@@ -50,7 +53,7 @@ export function organizationFunction(
   scope: Construct, key: kms.IKey, fnId: string, Ctor: FunctionClass, what: string, environment: Record<string, string>, spec: FunctionSpec,
 ): OrganizationFunction {
   const description = `Organization compliance scanner ${scope.node.path}: ${what}`;
-  const logGroup = new ComplianceLogGroup(scope, `${fnId}Logs`, { encryptionKey: key });
+  const logGroup = new ComplianceLogGroup(scope, `${fnId}Logs`, { encryptionKey: key, retention: spec.logRetention });
   const role = new ManagedPolicyRole(scope, `${fnId}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
   const deadLetterQueue = new ComplianceQueue(scope, `${fnId}DeadLetterQueue`, {
     encryptionKey: key,
@@ -87,7 +90,7 @@ export function organizationFunctions(
     ...(settings.excludedAccountIds.length > 0 ? { EXCLUDED_ACCOUNT_IDS: settings.excludedAccountIds.join(',') } : {}),
     ...(props.regions ? { SCAN_REGIONS: props.regions.join(',') } : {}),
     SCAN_CHECK_IDS: settings.enabledChecks.join(','),
-  }, { timeout: Duration.minutes(5), memorySize: 512, reservedConcurrency: 2 });
+  }, { timeout: Duration.minutes(5), memorySize: 512, reservedConcurrency: 2, logRetention: props.logRetention });
   const reserveSeconds = Math.min(120, Math.max(15, Math.floor(settings.itemTimeout.toSeconds() / 10)));
   const item = organizationFunction(scope, resources.key, 'Item', ScanItemFunction, 'scans one account in one Region (or one global service) through its member role', {
     ...common,
@@ -97,11 +100,16 @@ export function organizationFunctions(
     AWS_PARTITION: Stack.of(scope).partition,
     SCAN_CONCURRENCY: String(props.scanConcurrency ?? 8),
     OUTPUT_RESERVE_MS: String(reserveSeconds * 1000),
-  }, { timeout: settings.itemTimeout, memorySize: props.memorySize ?? 1024, reservedConcurrency: settings.maxConcurrency });
+  }, {
+    timeout: settings.itemTimeout,
+    memorySize: props.memorySize ?? 1024,
+    reservedConcurrency: settings.maxConcurrency,
+    logRetention: props.logRetention,
+  });
   const report = organizationFunction(scope, resources.key, 'Report', ReportFunction, 'writes the organization report, the run summary and the run metrics', {
     ...common,
     ALERT_TOPIC_ARN: resources.alertTopic.topicArn,
-  }, { timeout: Duration.minutes(10), memorySize: 2048, reservedConcurrency: 2 });
+  }, { timeout: Duration.minutes(10), memorySize: 2048, reservedConcurrency: 2, logRetention: props.logRetention });
   return { plan, item, report };
 }
 

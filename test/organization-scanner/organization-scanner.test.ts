@@ -1,5 +1,6 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
 
 import { ComplianceBucket, ComplianceTopic, OrganizationScanner, OrganizationScannerProps, StackSetCallAs } from '../../src';
 import { memberRoleStack } from '../../src/organization-scanner/member-role';
@@ -155,6 +156,16 @@ describe('OrganizationScanner', () => {
   test('itemTimeout above Lambda\'s 15 minutes is refused', () => {
     expect(() => scanner({ itemTimeout: Duration.minutes(16) })).toThrow(/itemTimeout/);
   });
+
+  test('logRetention keeps every log group of the scanner for that long: the three functions\' and the state machine\'s', () => {
+    const { stack } = scanner({ logRetention: logs.RetentionDays.TEN_YEARS });
+    const groups = Template.fromStack(stack).findResources('AWS::Logs::LogGroup');
+    expect(Object.keys(groups).length).toBe(4);
+    for (const [id, g] of Object.entries(groups)) expect(`${id} ${(g as any).Properties.RetentionInDays}`).toBe(`${id} 3653`);
+  });
+
+  test('without logRetention, every log group keeps a year', () => {
+    const groups = Template.fromStack(scanner().stack).findResources('AWS::Logs::LogGroup');
+    for (const [id, g] of Object.entries(groups)) expect(`${id} ${(g as any).Properties.RetentionInDays}`).toBe(`${id} 365`);
+  });
 });
-
-
