@@ -2,7 +2,6 @@
 import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -10,6 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ComplianceTopic } from '../core/compliance-topic';
+import { topicAlarm } from '../core/monitored-function';
 import { publisherArn } from '../core/publisher-arn';
 
 /** What the pipeline watches and where it reports. */
@@ -110,17 +110,8 @@ export function buildFailureAlerts(scope: Construct, inputs: MonitoringInputs, p
 /** Alarms on AWS/States metrics (published by Step Functions for every state machine: nothing to emit) and on the dead-letter queue. */
 export function buildAlarms(scope: Construct, inputs: MonitoringInputs, publishers: AlertPublishers)
   : Pick<PipelineMonitoring, 'executionsFailedAlarm' | 'executionsTimedOutAlarm' | 'deadLetterAlarm'> {
-  const alarmAction = new cloudwatchActions.SnsAction(inputs.alertTopic);
-  const alarm = (alarmId: string, metric: cloudwatch.IMetric, description: string) => {
-    const a = new cloudwatch.Alarm(scope, alarmId, {
-      metric,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: description,
-    });
-    a.addAlarmAction(alarmAction);
+  const alarm = (alarmId: string, metric: cloudwatch.IMetric, alarmDescription: string) => {
+    const a = topicAlarm(scope, alarmId, inputs.alertTopic, { metric, threshold: 1, alarmDescription, notifyOk: false });
     publishers.allow('cloudwatch.amazonaws.com', publisherArn(inputs.alertTopic, a));
     return a;
   };
