@@ -8,6 +8,7 @@ import { NetworkDefaultsFunction } from './network-defaults-function';
 import { acknowledgeFinding, skipCheckov } from '../core/acknowledge';
 import { ComplianceLogGroup } from '../core/compliance-log-group';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
+import { logAndTraceStatements } from '../core/monitored-function';
 import { NagControl } from '../core/nag-control';
 
 /** Properties of `NetworkDefaults`. */
@@ -50,16 +51,7 @@ export class NetworkDefaults extends Construct {
       description: `Runs the custom resources of ${scope.node.path}`,
       policyDescription: `Custom resources of ${scope.node.path}`,
     });
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'WriteOwnLogs',
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [logGroup.logGroupArn],
-    }));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'WriteTraces',
-      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-      resources: ['*'],
-    }));
+    for (const statement of logAndTraceStatements(logGroup)) role.addToPrincipalPolicy(statement);
     this.role = role;
     this.policy = role.permissions!;
     acknowledgeFinding(this.policy, 'AwsSolutions-IAM5[Resource::*]',
